@@ -1,0 +1,109 @@
+"""Stage 1: bytes -> RawText. Detects the encoding and refuses what is not text.
+
+Rule documents come from district websites as UTF-8 (with or without BOM),
+GB18030/GBK (older sites, Windows exports) and UTF-16 (Word "Unicode text").
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from .errors import BinaryDocument, EmptyDocument, TooLargeDocument, UndecodableDocument
+from .models import RawText
+
+MAX_BYTES = 16 * 1024 * 1024
+
+# Magic numbers of formats people save by mistake instead of the text.
+_MAGIC = (
+    (b"%PDF", "a PDF file; extract its text first"),
+    (b"PK\x03\x04", "a ZIP/DOCX/XLSX archive; save it as text first"),
+    (b"\xd0\xcf\x11\xe0", "a legacy Office (.doc/.xls) file; save it as text first"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable"),
+)
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode_bytes(data: bytes, name: str = "<memory>") -> RawText:
+    """Decode a document's bytes; raise an IngestError with a clear reason otherwise.
+
+    >>> decode_bytes("第一条 总则".encode("gb18030")).encoding
+    'gb18030'
+    """
+    if len(data) > MAX_BYTES:
+        raise TooLargeDocument(len(data), MAX_BYTES, source=name)
+    if not data.strip(b" \t\r\n\x00"):
+        raise EmptyDocument(source=name)
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise BinaryDocument(what, source=name)
+
+    text, encoding = _decode(data, name)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise EmptyDocument(source=name)
+    if _control_ratio(text) > 0.05:
+        raise BinaryDocument("too many control characters for a text file", source=name)
+    return RawText(name=name, text=text, encoding=encoding)
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding.replace("-sig", "")), encoding
+            except UnicodeDecodeError as exc:
+                raise UndecodableDocument(source=name) from exc
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
+    if b"\x00" in data:
+        raise BinaryDocument("it contains NUL bytes", source=name)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise UndecodableDocument(source=name)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without BOM: CJK text has few NULs, but ASCII (newlines, digits) has
+    them on one side of every pair; decide by which side holds the NULs."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0)
+    odd_nuls = data[1::2].count(0)
+    pairs = len(data) // 2
+    for nuls, other, encoding in ((odd_nuls, even_nuls, "utf-16-le"), (even_nuls, odd_nuls, "utf-16-be")):
+        if nuls >= pairs * 0.02 and other == 0:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _cjk_ratio(text) > 0.2:
+                return text, encoding
+    return None
+
+
+def _cjk_ratio(text: str) -> float:
+    sample = text[:4000]
+    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    return cjk / max(1, len(sample.strip()))
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:20000]
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    return bad / max(1, len(sample))

@@ -1,0 +1,234 @@
+"""Stage 2: RawText -> NormalizedText, with an offset map back to the original.
+
+What changes (all tracked by the offset map):
+- width: full-width digits/letters become ASCII, half-width Chinese punctuation
+  becomes full-width (``,`` -> ``，``), odd spaces become plain spaces;
+- script: traditional characters become simplified (OpenCC t2s) for matching;
+- removed: HTML markup, website boilerplate lines, page markers, Word bookmarks;
+- rejoined: lines broken in the middle of a sentence inside the rules body.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .markers import (
+    ARTICLE_DUN,
+    ARTICLE_TIAO,
+    CHAPTER,
+    TERMINAL_CHARS,
+    UNNUMBERED_HEADING,
+    is_structural_line,
+)
+from .models import NormalizedText, RawText
+
+_RULES_FILE = Path(__file__).with_name("rules") / "cleanup.yaml"
+
+# Half-width punctuation that Chinese prose writes full-width. Applied only where the
+# neighbours are not digits/latin, so "1,000" and "2021-2025" stay as they are.
+_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
+_SPACES = {"\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u3000": " ", "\t": " "}
+_BRACKETS = {"[": "〔", "]": "〕", "［": "〔", "］": "〕", "〖": "〔", "〗": "〕"}
+
+
+@dataclass(frozen=True, slots=True)
+class CleanupRule:
+    id: str
+    why: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class CleanupRules:
+    boilerplate_lines: tuple[CleanupRule, ...]
+    inline_artifacts: tuple[CleanupRule, ...]
+    closing_block: tuple[CleanupRule, ...]
+
+
+@lru_cache(maxsize=1)
+def load_cleanup_rules(path: Path = _RULES_FILE) -> CleanupRules:
+    """Load and validate the cleanup rules; a bad rule is an error, not a silent skip."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    groups: dict[str, tuple[CleanupRule, ...]] = {}
+    for group in ("boilerplate_lines", "inline_artifacts", "closing_block"):
+        rules = []
+        for entry in data.get(group) or ():
+            missing = {"id", "why", "pattern"} - set(entry)
+            if missing:
+                raise ValueError(f"{path}: rule in {group} lacks {sorted(missing)}: {entry}")
+            try:
+                compiled = re.compile(entry["pattern"], re.M)
+            except re.error as exc:
+                raise ValueError(f"{path}: rule {entry['id']!r} has a bad pattern: {exc}") from exc
+            rules.append(CleanupRule(entry["id"], entry["why"], compiled))
+        groups[group] = tuple(rules)
+    return CleanupRules(**groups)
+
+
+class _Text:
+    """Text plus the original index of each character; edits keep the map exact."""
+
+    def __init__(self, text: str, offsets: array) -> None:
+        self.text = text
+        self.offsets = offsets
+
+    def rewrite(self, edits: list[tuple[int, int, str]]) -> None:
+        """Apply non-overlapping (start, end, replacement) edits, sorted by start.
+
+        A replacement's characters all map to the original index of ``start``.
+        """
+        if not edits:
+            return
+        parts: list[str] = []
+        offs = array("l")
+        pos = 0
+        for start, end, repl in edits:
+            if start < pos:
+                continue  # overlaps an earlier edit: the earlier one wins
+            parts.append(self.text[pos:start])
+            offs.extend(self.offsets[pos:start])
+            parts.append(repl)
+            offs.extend([self.offsets[start]] * len(repl))
+            pos = end
+        parts.append(self.text[pos:])
+        offs.extend(self.offsets[pos:])
+        self.text = "".join(parts)
+        self.offsets = offs
+
+
+def normalize(raw: RawText) -> NormalizedText:
+    """Normalize a decoded document for matching; see the module docstring."""
+    text = raw.text
+    doc = _Text(text, array("l", range(len(text) + 1)))
+    rules = load_cleanup_rules()
+
+    doc.rewrite([(m.start(), m.end(), "") for m in re.finditer(r"\r(?=\n)", doc.text)])
+    doc.rewrite([(m.start(), m.end(), "\n") for m in re.finditer(r"\r", doc.text)])
+    if _looks_like_html(doc.text):
+        _strip_html(doc)
+    _unify_characters(doc)
+    _remove_artifacts(doc, rules)
+    body_start = find_body_start(doc.text)
+    _rejoin_broken_lines(doc, body_start, _find_body_end(doc.text, body_start, rules))
+    body_end = _find_body_end(doc.text, body_start, rules)
+    return NormalizedText(
+        raw=raw, text=doc.text, offsets=doc.offsets, body_start=body_start, body_end=body_end
+    )
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or len(re.findall(r"</?(p|div|br|span|td)\b", head)) >= 5
+
+
+def _strip_html(doc: _Text) -> None:
+    doc.rewrite(
+        [(m.start(), m.end(), "") for m in re.finditer(r"(?is)<(script|style|head)\b.*?</\1\s*>|<!--.*?-->", doc.text)]
+    )
+    block = re.compile(r"(?i)</?(p|div|br|li|tr|h[1-6]|section|article|table)\b[^>]*>")
+    doc.rewrite(
+        [(m.start(), m.end(), "\n" if block.fullmatch(m.group()) else "") for m in re.finditer(r"<[^>]*>", doc.text)]
+    )
+    doc.rewrite([(m.start(), m.end(), html.unescape(m.group())) for m in re.finditer(r"&(#?\w+);", doc.text)])
+
+
+def _unify_characters(doc: _Text) -> None:
+    """One-for-one character changes: width, spaces, brackets, traditional -> simplified."""
+    chars = list(doc.text)
+    for i, ch in enumerate(chars):
+        code = ord(ch)
+        if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+            chars[i] = chr(code - 0xFEE0)  # full-width digit/latin -> ASCII
+        elif ch in _SPACES:
+            chars[i] = _SPACES[ch]
+        elif ch in _BRACKETS:
+            chars[i] = _BRACKETS[ch]
+        elif ch in _TO_FULL:
+            before = chars[i - 1] if i else " "
+            after = doc.text[i + 1] if i + 1 < len(doc.text) else " "
+            if not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
+                chars[i] = _TO_FULL[ch]
+    doc.text = to_simplified("".join(chars))
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> simplified, guaranteed to keep the length (the offset map needs it)."""
+    converter = _converter()
+    converted = converter.convert(text)
+    if len(converted) == len(text):
+        return converted
+    # A phrase rule changed the length somewhere: fall back to character by character.
+    return "".join(c if len(c := converter.convert(ch)) == 1 else ch for ch in text)
+
+
+@lru_cache(maxsize=1)
+def _converter():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _remove_artifacts(doc: _Text, rules: CleanupRules) -> None:
+    edits = []
+    for line in re.finditer(r"[^\n]*", doc.text):
+        stripped = line.group().strip()
+        if stripped and any(rule.pattern.match(stripped) for rule in rules.boilerplate_lines):
+            edits.append((line.start(), line.end(), ""))
+    doc.rewrite(edits)
+    for rule in rules.inline_artifacts:
+        doc.rewrite([(m.start(), m.end(), "") for m in rule.pattern.finditer(doc.text)])
+
+
+def find_body_start(text: str) -> int:
+    """Start of the line that opens the rules proper: 第一章, or else the first article."""
+    first_chapter = re.search(r"^[ ]*第[一1]章", text, re.M)
+    if first_chapter:
+        return first_chapter.start()
+    for marker in (ARTICLE_TIAO, ARTICLE_DUN):
+        for m in marker.finditer(text):
+            if m.group("num") in ("一", "1"):
+                return _include_heading_before(text, m.start())
+    return 0
+
+
+def _include_heading_before(text: str, article_start: int) -> int:
+    """Move the body start up to an unnumbered heading (总则) right above the first article."""
+    before = text[:article_start].rstrip()
+    line_start = before.rfind("\n") + 1
+    line = before[line_start:]
+    if UNNUMBERED_HEADING.match(line) and not re.search(r"规则|办法|规定|通知|人民政府", line):
+        return line_start
+    return article_start
+
+
+def _find_body_end(text: str, body_start: int, rules: CleanupRules) -> int:
+    for line in re.finditer(r"[^\n]+", text[body_start:]):
+        stripped = line.group().strip()
+        if any(rule.pattern.match(stripped) for rule in rules.closing_block):
+            return body_start + line.start()
+    return len(text)
+
+
+def _rejoin_broken_lines(doc: _Text, body_start: int, body_end: int) -> None:
+    """Join a line that stops mid-sentence to the next text line.
+
+    The break (newline, blank lines, indentation) is dropped when the line does not
+    end a paragraph and the next line does not open a chapter, article or item.
+    """
+    edits = []
+    for m in re.finditer(r"[^\n]*[^\s](?P<gap>[ ]*\n[\s]*)(?=(?P<next>[^\n]*))", doc.text):
+        if m.start() < body_start or m.end("gap") >= body_end:
+            continue
+        line = m.group()[: m.start("gap") - m.start()].strip()
+        nxt = m.group("next")
+        if line[-1] in TERMINAL_CHARS or CHAPTER.match(line) or is_structural_line(nxt):
+            continue
+        edits.append((m.start("gap"), m.end("gap"), ""))
+    doc.rewrite(edits)
