@@ -1,0 +1,86 @@
+"""Shared pieces of the extractors: clauses with offsets, entity references, evidence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schema.vocabulary import DEFAULT_LEVEL, Kind, Mention, Vocabulary, load_vocabulary
+
+from ..facts import EntityRef, Evidence
+from ..models import Article, DocumentTree, Sentence
+
+#: Phrases that open a conditional clause (the scope of an exception or escalation).
+CONDITION_OPENERS = re.compile(r"^(?:其中[，,]?)?(?P<cond>必要时|如有必要|如确有必要|特殊情况下?|紧急情况下?|遇有[^，]{1,12}?)[，,]?")
+#: A clause-initial "…的，" names the case it applies to: 涉及重大事项的，…
+CONDITION_DE = re.compile(r"^(?:其中[，,]?)?(?P<cond>(?:[^，；。]{0,6}[，,])?(?:涉及|属于|属|凡|对|经|如|若|由)[^；。]{1,40}?)的[，,]")
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A stretch of normalized text inside one article, with its sentence."""
+
+    article: Article
+    sentence: Sentence
+    nstart: int
+    nend: int
+    text: str
+
+
+class Context:
+    """What every extractor needs about the document: text, level, vocabulary."""
+
+    def __init__(self, tree: DocumentTree, vocabulary: Vocabulary | None = None) -> None:
+        self.tree = tree
+        self.norm = tree.normalized
+        self.vocab = vocabulary or load_vocabulary()
+        self.level = tree.metadata.level or DEFAULT_LEVEL
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.norm.text[sentence.nstart : sentence.nend]
+
+    def clauses(self, article: Article, separators: str = "；") -> list[Clause]:
+        """Clauses of every sentence of an article, split at ``separators``."""
+        out = []
+        for sentence in article.sentences:
+            text = self.norm.text[sentence.nstart : sentence.nend]
+            pos = 0
+            for m in re.finditer(f"[{separators}]", text + separators[0]):
+                chunk = text[pos : m.start()]
+                lead = len(chunk) - len(chunk.lstrip())
+                chunk = chunk.strip()
+                if chunk:
+                    start = sentence.nstart + pos + lead
+                    out.append(Clause(article, sentence, start, start + len(chunk), chunk))
+                pos = m.end()
+        return out
+
+    def evidence(self, article: Article, nstart: int, nend: int) -> Evidence:
+        start, end = self.norm.to_original(nstart, nend)
+        return Evidence(article.number, start, end, self.norm.raw.text[start:end])
+
+    def entity(self, mention: Mention) -> EntityRef:
+        term = mention.term
+        kind: Kind = term.kind
+        if kind == "genre":
+            raise ValueError("genres are not entities")
+        return EntityRef(kind, term.key, term.zh_for(self.level))  # type: ignore[arg-type]
+
+    def entity_by_key(self, kind: Kind, key: str) -> EntityRef:
+        return EntityRef(kind, key, self.vocab.name(kind, key, self.level))  # type: ignore[arg-type]
+
+    def mentions(self, text: str, kinds: tuple[Kind, ...]) -> list[Mention]:
+        return self.vocab.find(text, kinds)
+
+
+def leading_condition(text: str) -> tuple[str | None, int]:
+    """The condition a clause opens with, and where the rest of the clause starts.
+
+    >>> leading_condition("涉及重大事项的，由区长签发")
+    ('涉及重大事项', 8)
+    """
+    for pattern in (CONDITION_OPENERS, CONDITION_DE):
+        m = pattern.match(text)
+        if m:
+            return m.group("cond").rstrip("，,"), m.end()
+    return None, 0

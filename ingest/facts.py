@@ -1,0 +1,134 @@
+"""Stage 4 models: facts extracted from a DocumentTree, each with its provision and evidence.
+
+Every fact carries an ``Evidence``: the ordinal number of the article it comes from
+and the exact original span of the sentence (or clause) that states it, so that
+``raw.text[evidence.start:evidence.end] == evidence.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityKind = Literal["role", "body", "meeting"]
+SigningAction = Literal["SIGN", "APPROVE", "REVIEW", "COUNTERSIGN"]
+Modality = Literal["MUST", "MUST_NOT", "MAY"]
+Period = Literal["week", "two_weeks", "month", "quarter", "half_year", "year", "irregular"]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    article: int  # ordinal number of the article (1..N)
+    start: int  # original offsets, end exclusive
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    """A role, body or meeting named by a fact.
+
+    ``key`` is the vocabulary key (level-independent) when the mention is in the
+    vocabulary, else ``"x:" + name`` for a descriptive mention kept as written
+    (与议题相关的部门负责人).
+    """
+
+    kind: EntityKind
+    key: str
+    name: str  # canonical Chinese name for the document's level, or the surface
+
+    @property
+    def known(self) -> bool:
+        return not self.key.startswith("x:")
+
+
+@dataclass(frozen=True, slots=True)
+class SigningStep:
+    action: SigningAction
+    actor: EntityRef
+    verb: str  # the verb as written: 签发, 签署, 审核, 核转 …
+    condition: str | None  # None = the default rule
+    delegated: bool = False  # 区长委托常务副区长签发
+
+
+@dataclass(frozen=True, slots=True)
+class SigningRule:
+    """Who signs (approves, reviews, countersigns) documents of one kind."""
+
+    issuer: EntityRef  # the name the document goes out under (body) or the meeting of a 纪要
+    genres: tuple[str, ...]  # genre keys; () = any kind
+    recipient: EntityRef | None
+    direction: Literal["upward", "downward", "any"]
+    steps: tuple[SigningStep, ...]
+    evidence: Evidence
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Frequency:
+    text: str
+    period: Period | None
+    times: int | None  # None when a range or unspecified (每月1-2次)
+    times_max: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    entity: EntityRef
+    mandatory: bool = True  # 列席/参加 = True; 可以邀请/根据需要 = False
+    delegated: bool = False  # chairs: 区长委托常务副区长主持
+    condition: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    entity: EntityRef  # kind == "meeting"
+    members: tuple[Participant, ...] = ()
+    conveners: tuple[Participant, ...] = ()
+    chairs: tuple[Participant, ...] = ()
+    attendees: tuple[Participant, ...] = ()
+    frequency: Frequency | None = None
+    quorum: str | None = None
+    minutes_signers: tuple[Participant, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def articles(self) -> tuple[int, ...]:
+        return tuple(sorted({e.article for e in self.evidence}))
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingLine:
+    source: EntityRef
+    target: EntityRef
+    matter: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    amount: float
+    unit: Literal["minute", "hour", "day", "workday", "week", "month", "year", "person", "word", "item"]
+    text: str  # as written: 7个工作日内
+    kind: Literal["within", "before", "at_most", "at_least"] = "within"
+
+
+@dataclass(frozen=True, slots=True)
+class Obligation:
+    modality: Modality
+    bearer: EntityRef | None
+    action: str
+    counterparty: EntityRef | None
+    condition: str | None
+    deadline: Deadline | None
+    trigger: str  # the deontic word: 应当, 须, 不得 …
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFacts:
+    signing: tuple[SigningRule, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    reporting: tuple[ReportingLine, ...] = ()
+    obligations: tuple[Obligation, ...] = ()
+    entities: tuple[EntityRef, ...] = field(default=())  # every role/body the facts name

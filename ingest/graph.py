@@ -1,0 +1,149 @@
+"""Stage 5: (DocumentTree, DocumentFacts) -> Graph, in the model of ``schema.model``."""
+
+from __future__ import annotations
+
+import hashlib
+
+from schema.model import Graph
+from schema.vocabulary import DEFAULT_LEVEL, load_vocabulary
+
+from .facts import DocumentFacts, EntityRef, Evidence, SigningRule
+from .models import DocumentTree
+
+_ACTION_TYPES = {"SIGN": "SIGNS", "APPROVE": "APPROVES", "REVIEW": "REVIEWS", "COUNTERSIGN": "COUNTERSIGNS"}
+_LABELS = {"role": "Role", "body": "Body", "meeting": "Meeting"}
+_SUFFIXES = ("自治县", "自治旗", "区", "县", "旗", "市")
+
+
+def document_id(tree: DocumentTree) -> str:
+    """Stable id of a document's content: the same text always gets the same id."""
+    return "doc-" + hashlib.sha256(tree.raw.text.encode("utf-8")).hexdigest()[:16]
+
+
+def jurisdiction_english(name: str) -> str:
+    """东城区 -> Dongcheng (the suffix is dropped, as in English usage)."""
+    from pypinyin import lazy_pinyin
+
+    stem = name
+    for suffix in _SUFFIXES:
+        if stem.endswith(suffix) and len(stem) > len(suffix) + 1:
+            stem = stem[: -len(suffix)]
+            break
+    return "".join(lazy_pinyin(stem)).capitalize()
+
+
+def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:
+    doc = document_id(tree)
+    meta = tree.metadata
+    level = meta.level or DEFAULT_LEVEL
+    vocab = load_vocabulary()
+    g = Graph(doc)
+    jur_name = meta.jurisdiction or "未知"
+    jur = g.node(
+        "Jurisdiction",
+        f"jur:{meta.jurisdiction_full or jur_name}",
+        name=jur_name,
+        fullName=meta.jurisdiction_full or jur_name,
+        nameEn=jurisdiction_english(jur_name) if meta.jurisdiction else "Unknown",
+        level=level,
+        parent=meta.parent,
+        caption=f"{jur_name} · {jurisdiction_english(jur_name) if meta.jurisdiction else ''}".strip(" ·"),
+    )
+    g.node(
+        "RuleDocument",
+        doc,
+        doc=doc,
+        name=meta.title or tree.name,
+        title=meta.title or tree.name,
+        file=tree.name,
+        docNumber=meta.doc_number,
+        issued=meta.issued,
+        adopted=meta.adopted,
+        adoptedBy=meta.adopted_by,
+        status=meta.status,
+        supersedesNumbers=list(meta.supersedes),
+        jurisdiction=meta.jurisdiction_full or jur_name,
+        encoding=tree.raw.encoding,
+        warnings=[f"{w.code}: {w.message}" for w in tree.warnings],
+        articleCount=len(tree.articles),
+        chapterCount=len(tree.chapters),
+        caption=meta.title or tree.name,
+    )
+    g.link("HAS_RULES", jur, doc)
+    for chapter in tree.chapters:
+        key = g.node(
+            "Chapter", f"{doc}:ch:{chapter.number}", doc=doc, number=chapter.number,
+            declared=chapter.declared, title=chapter.title, name=chapter.title,
+            caption=f"第{chapter.number}章 {chapter.title}",
+        )
+        g.link("HAS_CHAPTER", doc, key, doc=doc, order=chapter.number)
+    for article in tree.articles:
+        key = article_key(doc, article.number)
+        g.node(
+            "Article", key, doc=doc, number=article.number, declared=article.declared, label=article.label,
+            chapter=article.chapter, text=article.text, cleanText=article.clean_text,
+            start=article.start, end=article.end, name=f"第{article.number}条",
+            caption=f"第{article.number}条 {article.clean_text[len(article.label):][:16]}",
+        )
+        g.link("HAS_ARTICLE", doc, key, doc=doc, order=article.number)
+        if article.chapter:
+            g.link("HAS_ARTICLE", f"{doc}:ch:{article.chapter}", key, doc=doc, order=article.number)
+        for i, item in enumerate(article.items, 1):
+            ikey = g.node("Item", f"{key}:item:{i}", doc=doc, label=item.label, number=item.number,
+                          text=item.text, start=item.start, end=item.end, name=item.label, caption=item.label)
+            g.link("HAS_ITEM", key, ikey, doc=doc, order=i)
+
+    entities: dict[str, str] = {}
+
+    def entity(ref: EntityRef) -> str:
+        node_key = f"{doc}:{ref.kind}:{ref.key}"
+        if node_key not in entities:
+            name_en = vocab.english(ref.kind, ref.key, level) if ref.known else None
+            entities[node_key] = g.node(
+                _LABELS[ref.kind], node_key, doc=doc, kind=ref.key, name=ref.name, nameEn=name_en,
+                caption=f"{ref.name} · {name_en}" if name_en else ref.name,
+            )
+        return node_key
+
+    for rule in facts.signing:
+        _signing_rule(g, doc, rule, entity, vocab, level)
+    return g.deduplicated()
+
+
+def article_key(doc: str, number: int) -> str:
+    return f"{doc}:art:{number}"
+
+
+def _evidence_props(doc: str, ev: Evidence) -> dict:
+    return {"doc": doc, "article": ev.article, "start": ev.start, "end": ev.end, "evidence": ev.text}
+
+
+def _signing_rule(g: Graph, doc: str, rule: SigningRule, entity, vocab, level: str) -> None:  # type: ignore[no-untyped-def]
+    issuer = entity(rule.issuer)
+    recipient = entity(rule.recipient) if rule.recipient else None
+    genre_names = [vocab.name("genre", key, level) for key in rule.genres]
+    ident = f"{rule.issuer.key}|{','.join(rule.genres)}|{rule.recipient.key if rule.recipient else ''}"
+    label = _document_type_name(rule, genre_names)
+    dt = g.node(
+        "DocumentType", f"{doc}:doctype:{ident}", doc=doc, name=label, caption=label,
+        issuerKey=rule.issuer.key, issuerName=rule.issuer.name, genres=list(rule.genres),
+        genreNames=genre_names, recipientKey=rule.recipient.key if rule.recipient else None,
+        recipientName=rule.recipient.name if rule.recipient else None, direction=rule.direction,
+    )
+    g.link("ISSUED_AS", dt, issuer, doc=doc)
+    if recipient:
+        g.link("ADDRESSED_TO", dt, recipient, doc=doc)
+    g.link("STATED_IN", dt, article_key(doc, rule.evidence.article), **_evidence_props(doc, rule.evidence))
+    for order, step in enumerate(rule.steps, 1):
+        g.link(
+            _ACTION_TYPES[step.action], entity(step.actor), dt, condition=step.condition, verb=step.verb,
+            delegated=step.delegated, order=order, **_evidence_props(doc, rule.evidence),
+        )
+
+
+def _document_type_name(rule: SigningRule, genre_names: list[str]) -> str:
+    if rule.genres == ("minutes",):
+        return f"{rule.issuer.name}纪要"
+    what = "、".join(genre_names) if genre_names else "公文"
+    to = f"报{rule.recipient.name}的" if rule.recipient else ""
+    return f"以{rule.issuer.name}名义{to}{what}"

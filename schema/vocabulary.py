@@ -1,0 +1,159 @@
+"""The vocabulary of the genre — roles, bodies, meeting kinds, document genres — loaded
+from the YAML files beside this module and validated on load.
+
+Entries are level templates: ``{L}长`` is 区长 for a district and 县长 for a county, and
+both resolve to the level-independent key ``head``.
+
+>>> vocab = load_vocabulary()
+>>> vocab.resolve("负责常务工作的副县长").key, vocab.name("role", "head", "county")
+('executive_deputy_head', '县长')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+
+Kind = Literal["role", "body", "meeting", "genre"]
+KINDS: tuple[Kind, ...] = ("role", "body", "meeting", "genre")
+_FILES: dict[Kind, str] = {"role": "roles.yaml", "body": "bodies.yaml", "meeting": "meetings.yaml", "genre": "genres.yaml"}
+_DIR = Path(__file__).with_name("vocabulary")
+
+#: level -> (template character, English word)
+LEVELS: dict[str, tuple[str, str]] = {
+    "district": ("区", "District"),
+    "county": ("县", "County"),
+    "city": ("市", "City"),
+    "banner": ("旗", "Banner"),
+}
+DEFAULT_LEVEL = "district"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    kind: Kind
+    key: str
+    zh: str  # template, e.g. "{L}政府办公室主任"
+    en: str
+    aliases: tuple[str, ...]
+    en_aliases: tuple[str, ...] = ()  # lower-case English forms people type ("office")
+
+    def zh_for(self, level: str) -> str:
+        return _fill(self.zh, level)
+
+    def en_for(self, level: str) -> str:
+        return _fill(self.en, level)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A vocabulary term found in text: ``text[start:end] == surface`` (end exclusive)."""
+
+    start: int
+    end: int
+    surface: str
+    term: Term
+
+
+def _fill(template: str, level: str) -> str:
+    char, word = LEVELS[level]
+    return template.replace("{L}", char).replace("{Level}", word)
+
+
+class Vocabulary:
+    def __init__(self, terms: list[Term]) -> None:
+        self.terms = tuple(terms)
+        self._by_key = {(t.kind, t.key): t for t in terms}
+        # Every surface form of every level -> term. Longest forms win at a position.
+        surfaces: dict[str, Term] = {}
+        for level in LEVELS:
+            for term in terms:
+                for form in (term.zh, *term.aliases):
+                    surface = _fill(form, level)
+                    # The first entry claiming a form keeps it: files list specific terms first.
+                    surfaces.setdefault(surface, term)
+        self._surfaces = surfaces
+        alternation = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+        self._pattern = re.compile(alternation)
+
+    def term(self, kind: Kind, key: str) -> Term:
+        try:
+            return self._by_key[(kind, key)]
+        except KeyError:
+            raise KeyError(f"no {kind} with key {key!r} in the vocabulary") from None
+
+    def name(self, kind: Kind, key: str, level: str = DEFAULT_LEVEL) -> str:
+        return self.term(kind, key).zh_for(level)
+
+    def english(self, kind: Kind, key: str, level: str = DEFAULT_LEVEL) -> str:
+        return self.term(kind, key).en_for(level)
+
+    def resolve(self, surface: str) -> Term | None:
+        """The term a whole surface form names (any level), or None."""
+        return self._surfaces.get(surface.strip())
+
+    def find(self, text: str, kinds: tuple[Kind, ...] = KINDS) -> list[Mention]:
+        """All mentions in ``text``, left to right, longest form at each position."""
+        return [
+            Mention(m.start(), m.end(), m.group(), term)
+            for m in self._pattern.finditer(text)
+            if (term := self._surfaces[m.group()]).kind in kinds
+        ]
+
+    def lookup(self, name: str, kinds: tuple[Kind, ...] = KINDS) -> Term | None:
+        """Resolve a name as people type it: Chinese (any level, any alias), English, or key."""
+        cleaned = name.strip()
+        term = self.resolve(cleaned)
+        if term is not None and term.kind in kinds:
+            return term
+        lowered = " ".join(cleaned.lower().replace("_", " ").replace("-", " ").split())
+        for term in self.terms:
+            if term.kind not in kinds:
+                continue
+            english = {_fill(term.en, level).lower() for level in LEVELS}
+            if lowered in english or lowered in term.en_aliases or lowered == term.key.replace("_", " "):
+                return term
+        return None
+
+    def names(self, kinds: tuple[Kind, ...] = KINDS) -> list[str]:
+        """Every name ``lookup`` accepts (for suggesting close matches)."""
+        out = [s for s, t in self._surfaces.items() if t.kind in kinds]
+        for term in self.terms:
+            if term.kind in kinds:
+                out.extend([_fill(term.en, DEFAULT_LEVEL), *term.en_aliases])
+        return out
+
+    def surfaces(self, kind: Kind) -> list[tuple[str, Term]]:
+        return [(s, t) for s, t in self._surfaces.items() if t.kind == kind]
+
+
+def _load_terms(kind: Kind, path: Path) -> list[Term]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, list):
+        raise ValueError(f"{path}: expected a list of entries")
+    terms = []
+    seen = set()
+    for entry in data:
+        missing = {"key", "zh", "en"} - set(entry)
+        if missing:
+            raise ValueError(f"{path}: entry {entry} lacks {sorted(missing)}")
+        if entry["key"] in seen:
+            raise ValueError(f"{path}: duplicate key {entry['key']!r}")
+        seen.add(entry["key"])
+        aliases = tuple(entry.get("aliases") or ())
+        en_aliases = tuple(a.lower() for a in entry.get("en_aliases") or ())
+        terms.append(Term(kind, entry["key"], entry["zh"], entry["en"], aliases, en_aliases))
+    return terms
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary(directory: Path = _DIR) -> Vocabulary:
+    terms: list[Term] = []
+    for kind in KINDS:
+        terms.extend(_load_terms(kind, directory / _FILES[kind]))
+    return Vocabulary(terms)
