@@ -1,0 +1,1 @@
+"""GraphQL API over a store: strawberry on Starlette, served by uvicorn."""

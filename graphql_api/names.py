@@ -1,0 +1,51 @@
+"""Names as people type them -> graph keys. Unknown names are errors with close matches.
+
+Jurisdictions: 东城区, 东城, 北京市东城区, Dongcheng, dongcheng district.
+Issuers, genres, roles: Chinese (any level, any alias), English, or the key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from schema.vocabulary import Kind, Term, load_vocabulary
+
+_SUFFIXES = ("自治县", "自治旗", "区", "县", "旗", "市")
+_EN_SUFFIX = re.compile(r"\s+(district|county|city|banner)$")
+
+
+class UnknownName(ValueError):
+    """A name that resolves to nothing; the message lists close matches."""
+
+    def __init__(self, what: str, name: str, candidates: list[str]) -> None:
+        close = difflib.get_close_matches(name, candidates, n=5, cutoff=0.3)
+        hint = f"; did you mean: {', '.join(close)}?" if close else ""
+        super().__init__(f"unknown {what} {name!r}{hint}")
+
+
+def resolve_jurisdiction(name: str, jurisdictions: list[dict]) -> dict:
+    """The jurisdiction row a user's name refers to."""
+    wanted = name.strip()
+    lowered = _EN_SUFFIX.sub("", wanted.lower())
+    for row in jurisdictions:
+        forms = {row["name"], row["fullName"], row["key"], _stem(row["name"])}
+        if wanted in forms or lowered == (row.get("nameEn") or "").lower():
+            return row
+    candidates = [c for row in jurisdictions for c in (row["name"], row["fullName"], row.get("nameEn") or "")]
+    raise UnknownName("jurisdiction", name, candidates)
+
+
+def _stem(name: str) -> str:
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
+def resolve_term(what: str, name: str, kinds: tuple[Kind, ...]) -> Term:
+    vocab = load_vocabulary()
+    term = vocab.lookup(name, kinds)
+    if term is None:
+        raise UnknownName(what, name, vocab.names(kinds))
+    return term
