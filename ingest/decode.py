@@ -79,22 +79,43 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 without BOM: CJK text has few NULs, but ASCII (newlines, digits) has
-    them on one side of every pair; decide by which side holds the NULs."""
-    if len(data) < 4 or len(data) % 2:
+    """UTF-16 without BOM. NUL bytes alone do not tell the byte order: ASCII puts
+    them on one side of each pair, but so do common CJK characters on the other
+    (一 is U+4E00). Decode both ways and keep the one that reads as text."""
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data:
         return None
-    even_nuls = data[0::2].count(0)
-    odd_nuls = data[1::2].count(0)
-    pairs = len(data) // 2
-    for nuls, other, encoding in ((odd_nuls, even_nuls, "utf-16-le"), (even_nuls, odd_nuls, "utf-16-be")):
-        if nuls >= pairs * 0.02 and other == 0:
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            if _cjk_ratio(text) > 0.2:
-                return text, encoding
+    candidates = []
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_text_ratio(text), _cjk_ratio(text), text, encoding))
+    if not candidates:
+        return None
+    # 一一 read the wrong way round is NN: as textual, but not Chinese; CJK breaks the tie.
+    text_ratio, cjk_ratio, text, encoding = max(candidates, key=lambda c: (c[0], c[1]))
+    if text_ratio >= 0.9 and cjk_ratio > 0.2:
+        return text, encoding
     return None
+
+
+def _text_ratio(text: str) -> float:
+    """Share of characters a Chinese text document is made of; the wrong byte order
+    turns ASCII into unrelated scripts and CJK into a scatter over the whole BMP."""
+    sample = text[:4000]
+    ok = sum(
+        1
+        for ch in sample
+        if (" " <= ch <= "~")
+        or ch in "\t\n\r"
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\u3400" <= ch <= "\u4dbf"
+        or "\u3000" <= ch <= "\u303f"  # CJK punctuation
+        or "\u2000" <= ch <= "\u206f"  # general punctuation: “” — …
+        or "\uff00" <= ch <= "\uffef"  # full-width forms
+    )
+    return ok / max(1, len(sample))
 
 
 def _cjk_ratio(text: str) -> float:

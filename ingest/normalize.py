@@ -150,9 +150,11 @@ def _unify_characters(doc: _Text) -> None:
             chars[i] = _SPACES[ch]
         elif ch in _BRACKETS:
             chars[i] = _BRACKETS[ch]
-        elif ch in _TO_FULL:
+    # Punctuation after the widths are unified, so that "１,０００" reads as "1,000".
+    for i, ch in enumerate(chars):
+        if ch in _TO_FULL:
             before = chars[i - 1] if i else " "
-            after = doc.text[i + 1] if i + 1 < len(doc.text) else " "
+            after = chars[i + 1] if i + 1 < len(chars) else " "
             if not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
                 chars[i] = _TO_FULL[ch]
     doc.text = to_simplified("".join(chars))

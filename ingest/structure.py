@@ -66,17 +66,20 @@ def parse_structure(norm: NormalizedText) -> Structure:
     use_tiao = sum(1 for ln in lines if ARTICLE_TIAO.match(ln.text)) >= _MIN_TIAO_ARTICLES
     marks: list[_Heading | _ArticleStart] = []
     previous = 0  # declared number of the last accepted article
+    seen: set[int] = set()  # declared numbers accepted so far
     for index, line in enumerate(lines):
-        heading = _heading(line, lines, index, marks)
-        if heading is not None:
-            marks.append(heading)
-            continue
+        # An article the numbering accepts wins over an unnumbered heading: a short
+        # unpunctuated article (第二十条 删除) is not a chapter title.
         start = _article_start(line, use_tiao, previous)
         if start is None:
+            heading = _heading(line, lines, index, marks)
+            if heading is not None:
+                marks.append(heading)
             continue
         if start.declared is not None:
-            warnings.extend(_numbering_warnings(norm, start, previous))
+            warnings.extend(_numbering_warnings(norm, start, previous, seen))
             previous = start.declared
+            seen.add(start.declared)
         marks.append(start)
 
     chapters, articles = _build(norm, marks, lines)
@@ -144,7 +147,7 @@ def _article_start(line: _Line, use_tiao: bool, previous: int) -> _ArticleStart 
     return None
 
 
-def _numbering_warnings(norm: NormalizedText, start: _ArticleStart, previous: int):
+def _numbering_warnings(norm: NormalizedText, start: _ArticleStart, previous: int, seen: set[int]):
     declared = start.declared
     if declared is None:
         return
@@ -154,8 +157,10 @@ def _numbering_warnings(norm: NormalizedText, start: _ArticleStart, previous: in
     elif declared < previous:
         yield ParseWarning("article-out-of-order", f"article {declared} follows article {previous}", where)
     elif declared > previous + 1:
-        missing = ", ".join(str(n) for n in range(previous + 1, declared))
-        yield ParseWarning("article-gap", f"article number(s) {missing} missing before {declared}", where)
+        # after a swap (1, 3, 2, 4) the numbers in between were seen already: no gap
+        missing = ", ".join(str(n) for n in range(previous + 1, declared) if n not in seen)
+        if missing:
+            yield ParseWarning("article-gap", f"article number(s) {missing} missing before {declared}", where)
 
 
 def _build(norm: NormalizedText, marks: list, lines: list[_Line]) -> tuple[list[Chapter], list[Article]]:
