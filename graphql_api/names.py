@@ -1,6 +1,6 @@
 """Names as people type them -> graph keys. Unknown names are errors with close matches.
 
-Jurisdictions: 东城区, 东城, 北京市东城区, Dongcheng, dongcheng district.
+Jurisdictions: 朝阳区, 朝阳, 北京市朝阳区, Chaoyang, chaoyang district.
 Issuers, genres, roles: Chinese (any level, any alias), English, or the key.
 """
 
@@ -9,9 +9,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from schema.vocabulary import Kind, Term, load_vocabulary
+from schema.vocabulary import Kind, Term, load_vocabulary, strip_level_suffix
 
-_SUFFIXES = ("自治县", "自治旗", "区", "县", "旗", "市")
 _EN_SUFFIX = re.compile(r"\s+(district|county|city|banner)$")
 
 
@@ -29,18 +28,11 @@ def resolve_jurisdiction(name: str, jurisdictions: list[dict]) -> dict:
     wanted = name.strip()
     lowered = _EN_SUFFIX.sub("", wanted.lower())
     for row in jurisdictions:
-        forms = {row["name"], row["fullName"], row["key"], _stem(row["name"])}
+        forms = {row["name"], row["fullName"], row["key"], strip_level_suffix(row["name"])}
         if wanted in forms or lowered == (row.get("nameEn") or "").lower():
             return row
     candidates = [c for row in jurisdictions for c in (row["name"], row["fullName"], row.get("nameEn") or "")]
     raise UnknownName("jurisdiction", name, candidates)
-
-
-def _stem(name: str) -> str:
-    for suffix in _SUFFIXES:
-        if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            return name[: -len(suffix)]
-    return name
 
 
 def resolve_term(what: str, name: str, kinds: tuple[Kind, ...]) -> Term:

@@ -151,7 +151,7 @@ class Query:
     def jurisdictions(self, info: Info) -> list[Jurisdiction]:
         return [_jurisdiction(row) for row in _store(info).jurisdictions()]
 
-    @strawberry.field(description="One jurisdiction by name: 东城区, 东城, 北京市东城区 or Dongcheng.")
+    @strawberry.field(description="One jurisdiction by name: 朝阳区, 朝阳, 北京市朝阳区 or Chaoyang.")
     def jurisdiction(self, info: Info, name: str) -> Jurisdiction | None:
         return _jurisdiction(resolve_jurisdiction(name, _store(info).jurisdictions()))
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import hashlib
 
 from schema.model import Graph
-from schema.vocabulary import DEFAULT_LEVEL, load_vocabulary
+from schema.vocabulary import DEFAULT_LEVEL, load_vocabulary, strip_level_suffix
 
 from .facts import DocumentFacts, EntityRef, Evidence, SigningRule
 from .models import DocumentTree
 
 _ACTION_TYPES = {"SIGN": "SIGNS", "APPROVE": "APPROVES", "REVIEW": "REVIEWS", "COUNTERSIGN": "COUNTERSIGNS"}
 _LABELS = {"role": "Role", "body": "Body", "meeting": "Meeting"}
-_SUFFIXES = ("自治县", "自治旗", "区", "县", "旗", "市")
 
 
 def document_id(tree: DocumentTree) -> str:
@@ -21,15 +20,10 @@ def document_id(tree: DocumentTree) -> str:
 
 
 def jurisdiction_english(name: str) -> str:
-    """东城区 -> Dongcheng (the suffix is dropped, as in English usage)."""
+    """朝阳区 -> Chaoyang (the suffix is dropped, as in English usage)."""
     from pypinyin import lazy_pinyin
 
-    stem = name
-    for suffix in _SUFFIXES:
-        if stem.endswith(suffix) and len(stem) > len(suffix) + 1:
-            stem = stem[: -len(suffix)]
-            break
-    return "".join(lazy_pinyin(stem)).capitalize()
+    return "".join(lazy_pinyin(strip_level_suffix(name))).capitalize()
 
 
 def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:

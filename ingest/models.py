@@ -125,8 +125,8 @@ class Chapter:
 @dataclass(frozen=True, slots=True)
 class DocumentMetadata:
     title: str | None
-    jurisdiction: str | None  # 东城区
-    jurisdiction_full: str | None  # 北京市东城区
+    jurisdiction: str | None  # 朝阳区
+    jurisdiction_full: str | None  # 北京市朝阳区
     parent: str | None  # 北京市
     level: str | None  # district | county | city | banner
     doc_number: str | None

@@ -32,6 +32,16 @@ LEVELS: dict[str, tuple[str, str]] = {
     "banner": ("旗", "Banner"),
 }
 DEFAULT_LEVEL = "district"
+#: suffixes of local-government names, longest first
+LEVEL_SUFFIXES = ("自治县", "自治旗", "区", "县", "旗", "市")
+
+
+def strip_level_suffix(name: str) -> str:
+    """朝阳区 -> 朝阳; a one-character stem keeps its suffix (城区 stays 城区)."""
+    for suffix in LEVEL_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
 
 
 @dataclass(frozen=True, slots=True)
