@@ -111,9 +111,14 @@ def chinese_numeral():
 
 # ------------------------------------------------------------- generated documents
 
-# Prose characters: no numerals (一 … 十, 两, 〇), no 第/章/条, nothing a boilerplate
-# rule or a marker could read as structure.
-PROSE = "政府工作规则区长会议部门应当依法行使职权责任制度管理服务建设监督公开决策执行文件审批办理组织协调落实"
+# Prose: no numerals (一 … 十, 两, 〇), no 第/章/条, nothing a boilerplate rule or a
+# marker could read as structure. Whole words keep generation cheap (one draw per
+# word rather than per character); breaks still fall anywhere inside a sentence.
+WORDS = (
+    "区政府", "区长", "副区长", "各部门", "应当", "依法", "行使职权", "负责", "管理", "服务",
+    "建设", "监督", "公开", "决策", "执行", "文件", "审批", "办理", "组织协调", "落实",
+    "责任制度", "会议", "规则", "工作", "政", "府", "区", "行",
+)
 HEADINGS = ("总则", "职责权限", "会议制度", "公文审批", "政务公开", "工作纪律", "附则")
 PAGE_MARKERS = ("— {} —", "－ {} －", "- {} -", "—{}—")
 BOOKMARK = "[bookmark: _GoBack]"
@@ -154,52 +159,67 @@ def _article_label(style: str, n: int, full_width: bool) -> str:
     raise AssertionError(style)
 
 
-@st.composite
-def _phrase(draw) -> str:
-    return draw(st.text(alphabet=PROSE, min_size=2, max_size=12))
+# Strategies are built once: building them inside each draw costs more than drawing.
+_WORD = st.sampled_from(WORDS)
+_INDENT = st.sampled_from(INDENTS)
+_PAGE_MARKER = st.builds(str.format, st.sampled_from(PAGE_MARKERS), st.integers(1, 99))
+_COMMA = st.sampled_from(("，", ","))
+_COLON = st.sampled_from(("：", ":"))
+_ARTIFACT = st.sampled_from(("none", "none", "page", "break", "bookmark"))
+_PAGE_GAP = st.sampled_from(("\n\n", "\n", "\n\n\n"))
+_TIAO_SEP = st.sampled_from(("", " ", "　"))
+_CHAPTER_SEP = st.sampled_from((" ", "　", "  ", ""))
+_HEADING = st.sampled_from(HEADINGS)
+_PLACE = st.sampled_from(("某某", "长安", "新城", "河西", "城关"))
+_STYLE = st.sampled_from(("tiao-cn", "tiao-ar", "dun-cn", "dun-ar", "dun-mixed"))
+_CHAPTER_STYLE = st.sampled_from(("cn", "ar", "none", "unnumbered"))
+_ITEM_KIND = st.sampled_from(("cn", "dot"))
+_DOC_END = st.sampled_from(("", "\n", "\n\n"))
+_AFTER_ARTICLE = st.sampled_from(("", "", "blank", "blank", "page"))
+_PHRASE = st.lists(_WORD, min_size=1, max_size=4).map("".join)
+_PHRASES = st.lists(_PHRASE, min_size=1, max_size=3)
+_CHAPTER_SIZES = st.lists(st.integers(1, 5), min_size=1, max_size=5)
 
 
 @st.composite
 def _sentence(draw, end: str = "。") -> str:
     """A sentence of prose, maybe with a page break, a broken line or a bookmark inside."""
-    phrases = draw(st.lists(_phrase(), min_size=1, max_size=3))
-    comma = draw(st.sampled_from(("，", ",")))
-    text = comma.join(phrases)
-    artifact = draw(st.sampled_from(("none", "none", "page", "break", "bookmark")))
+    text = draw(_COMMA).join(draw(_PHRASES))
+    artifact = draw(_ARTIFACT)
     if artifact != "none" and len(text) >= 2:
         cut = draw(st.integers(1, len(text) - 1))
         if artifact == "page":
-            page = draw(st.integers(1, 99))
-            marker = draw(st.sampled_from(PAGE_MARKERS)).format(page)
-            gap = draw(st.sampled_from(("\n\n", "\n", "\n\n\n")))
-            text = f"{text[:cut]}{gap}{marker}{gap}{draw(st.sampled_from(INDENTS))}{text[cut:]}"
+            gap = draw(_PAGE_GAP)
+            text = f"{text[:cut]}{gap}{draw(_PAGE_MARKER)}{gap}{draw(_INDENT)}{text[cut:]}"
         elif artifact == "break":
-            text = f"{text[:cut]}\n{draw(st.sampled_from(INDENTS))}{text[cut:]}"
+            text = f"{text[:cut]}\n{draw(_INDENT)}{text[cut:]}"
         else:
             text = f"{text[:cut]}{BOOKMARK}{text[cut:]}"
     return text + end
 
 
+_SENTENCE = _sentence()
+_LAST_ITEM = _sentence(end="。")
+_ITEM = _sentence(end="；")
+_SENTENCES = st.lists(_SENTENCE, min_size=1, max_size=3).map("".join)
+
+
 @st.composite
 def _article_body(draw) -> str:
-    sentences = draw(st.lists(_sentence(), min_size=1, max_size=3))
-    body = "".join(sentences)
+    body = draw(_SENTENCES)
     if draw(st.booleans()):
         return body
     # A lead-in and a list of items, one per line.
-    kind = draw(st.sampled_from(("cn", "dot")))
+    kind = draw(_ITEM_KIND)
     count = draw(st.integers(1, 4))
-    colon = draw(st.sampled_from(("：", ":")))
-    lines = [_sentence_text(body) + colon]
+    lines = [body.rstrip("。") + draw(_COLON)]
     for i in range(1, count + 1):
         label = f"（{to_chinese(i)}）" if kind == "cn" else f"{i}."
-        end = "。" if i == count else "；"
-        lines.append(draw(st.sampled_from(INDENTS)) + label + draw(_sentence(end=end)))
+        lines.append(draw(_INDENT) + label + draw(_LAST_ITEM if i == count else _ITEM))
     return "\n".join(lines)
 
 
-def _sentence_text(body: str) -> str:
-    return body.rstrip("。")
+_ARTICLE_BODY = _article_body()
 
 
 @st.composite
@@ -207,7 +227,7 @@ def rules_documents(
     draw,
     *,
     min_articles: int = 3,
-    max_articles: int = 24,
+    max_articles: int = 16,
     duplicate: bool = False,
     gap: bool = False,
     truncate: bool = False,
@@ -220,16 +240,16 @@ def rules_documents(
     Faults: ``duplicate`` repeats one article number, ``gap`` skips one, ``truncate``
     cuts the last article off mid-sentence.
     """
-    style = draw(st.sampled_from(("tiao-cn", "tiao-ar", "dun-cn", "dun-ar", "dun-mixed")))
+    style = draw(_STYLE)
     full_width = draw(st.booleans())
-    chapter_style = draw(st.sampled_from(("cn", "ar", "none", "unnumbered")))
+    chapter_style = draw(_CHAPTER_STYLE)
     if chapter_style == "none":
         per_chapter = [draw(st.integers(min_articles, max_articles))]
     else:
-        per_chapter = draw(st.lists(st.integers(1, 5), min_size=1, max_size=5))
+        per_chapter = draw(_CHAPTER_SIZES)
         while sum(per_chapter) < min_articles:
             per_chapter.append(1)
-    titles = [draw(st.sampled_from(HEADINGS)) for _ in per_chapter] if chapter_style != "none" else []
+    titles = [draw(_HEADING) for _ in per_chapter] if chapter_style != "none" else []
 
     total = sum(per_chapter)
     # Faults sit after the first article, so that the body still opens with 第一条 / 一、;
@@ -239,32 +259,30 @@ def rules_documents(
 
     lines: list[str] = []
     if draw(st.booleans()):
-        place = draw(st.text(alphabet=PROSE, min_size=2, max_size=3))
-        lines += [f"{place}区人民政府工作规则", ""]
+        lines += [f"{draw(_PLACE)}区人民政府工作规则", ""]
     number = 0
     declared = []
     for c, count in enumerate(per_chapter, start=1):
         if chapter_style in ("cn", "ar"):
             num = to_chinese(c) if chapter_style == "cn" else _digits(c, full_width)
-            sep = draw(st.sampled_from((" ", "　", "  ", "")))
-            lines.append(f"第{num}章{sep}{titles[c - 1]}")
+            lines.append(f"第{num}章{draw(_CHAPTER_SEP)}{titles[c - 1]}")
         elif chapter_style == "unnumbered":
-            lines.append(draw(st.sampled_from(INDENTS)) + titles[c - 1])
+            lines.append(draw(_INDENT) + titles[c - 1])
         for _ in range(count):
             index = len(declared)
             if index != duplicate_at:
                 number += 2 if index == gap_at else 1
             declared.append(number)
             label = _article_label(style, number, full_width)
-            sep = draw(st.sampled_from(("", " ", "　"))) if style.startswith("tiao") else ""
-            last = index == total - 1
-            body = draw(_phrase()) if truncate and last else draw(_article_body())
-            lines.append(draw(st.sampled_from(INDENTS)) + label + sep + body)
-            if draw(st.integers(0, 5)) == 0:  # a page marker between paragraphs
-                lines += ["", draw(st.sampled_from(PAGE_MARKERS)).format(draw(st.integers(1, 99))), ""]
-            elif draw(st.booleans()):
+            sep = draw(_TIAO_SEP) if style.startswith("tiao") else ""
+            body = draw(_PHRASE) if truncate and index == total - 1 else draw(_ARTICLE_BODY)
+            lines.append(draw(_INDENT) + label + sep + body)
+            after = draw(_AFTER_ARTICLE)
+            if after == "page":  # a page marker between paragraphs
+                lines += ["", draw(_PAGE_MARKER), ""]
+            elif after == "blank":
                 lines.append("")
-    text = "\n".join(lines) + draw(st.sampled_from(("", "\n", "\n\n")))
+    text = "\n".join(lines) + draw(_DOC_END)
     if draw(st.booleans()):
         text = text.replace("\n", "\r\n")
     return GeneratedDoc(
