@@ -201,8 +201,9 @@ def _article(norm: NormalizedText, mark: _ArticleStart, nend: int, number: int, 
 
 
 def _whole_body_article(norm: NormalizedText, lines: list[_Line]) -> Article:
-    nstart = lines[0].start if lines else 0
+    # With no body lines (all of it is a closing block) the whole text is kept, trimmed.
     nend = lines[-1].end if lines else len(norm.text.rstrip())
+    nstart = lines[0].start if lines else min(nend, len(norm.text) - len(norm.text.lstrip()))
     mark = _ArticleStart(_Line(nstart, nstart, ""), None, "")
     return _article(norm, mark, nend, 1, 0)
 
