@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.decode import decode_bytes
+from ingest.markers import is_structural_line
 from ingest.normalize import normalize
 from ingest.structure import parse_structure
 
@@ -18,6 +19,32 @@ def structure_of(text: str):
 
 def codes(structure) -> list[str]:
     return [w.code for w in structure.warnings]
+
+
+# --------------------------------------------------------------------- markers
+
+
+@pytest.mark.parametrize(
+    ("line", "structural"),
+    [
+        ("第五十五条 区政府", True),
+        ("第55条区政府", True),
+        ("　　第一条　区政府", True),
+        ("五十五、区政府", True),
+        ("11、区政府", True),
+        ("第三章 会议制度", True),
+        ("（一）依法行政", True),
+        ("（12）依法行政", True),
+        ("1.依法行政", True),
+        ("2．依法行政", True),
+        ("依照第五条规定", False),  # a cross-reference, not at the line start
+        ("1.5万元", False),  # a decimal, not an item
+        ("区政府依法行政。", False),
+        ("总则", False),  # unnumbered headings are decided in context, not by the marker
+    ],
+)
+def test_structural_markers(line, structural):
+    assert is_structural_line(line) is structural
 
 
 # ----------------------------------------------------------------------- seeds
