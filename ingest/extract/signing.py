@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from schema.vocabulary import Mention
+
 from ..facts import EntityRef, SigningRule, SigningStep
 from ..models import Article
 from .common import Clause, Context, leading_condition
@@ -38,6 +40,8 @@ _DOWNWARD = re.compile(r"下发|印发")
 _UPWARD = re.compile(r"上报|报送|呈报|提请|报请")
 _CHAIRED_BY = re.compile(r"由(?P<cond>[^，；。]{2,12}?主持(?:召开)?)的")
 _DELEGATE = re.compile(r"委托$")
+#: what may stand between a body and the role it qualifies: 各部门、各街道乡镇主要负责人
+_QUALIFIER_GAP = re.compile(r"[、，各\w]{0,8}")
 
 
 @dataclass
@@ -147,14 +151,20 @@ def _frame(ctx: Context, text: str) -> _Frame:
 
 
 def _qualifier_body(ctx: Context, actors: str) -> EntityRef | None:
-    """各部门…主要负责人: a body right before a role names whose officer signs."""
-    mentions = ctx.mentions(actors, ("role", "body"))
+    """The first body in the actor chain that names whose officer acts, if any."""
+    qualifiers = _qualifying_bodies(actors, ctx.mentions(actors, ("role", "body")))
+    return ctx.entity(qualifiers[0]) if qualifiers else None
+
+
+def _qualifying_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """各部门…主要负责人: a body right before a role qualifies the role; it does not act itself."""
+    out = []
     for first, second in zip(mentions, mentions[1:]):
-        between = actors[first.end : second.start]
-        if first.term.kind == "body" and second.term.kind == "role" and re.fullmatch(r"[、，各\w]{0,8}", between):
+        between = text[first.end : second.start]
+        if first.term.kind == "body" and second.term.kind == "role" and _QUALIFIER_GAP.fullmatch(between):
             if not _VERB.search(between):
-                return ctx.entity(first)
-    return None
+                out.append(first)
+    return out
 
 
 def _steps(ctx: Context, actors: str, condition: str | None) -> list[SigningStep]:
@@ -171,10 +181,10 @@ def _steps(ctx: Context, actors: str, condition: str | None) -> list[SigningStep
             + [(m.start(), m.end(), "verb", m) for m in _VERB.finditer(segment)],
             key=lambda t: t[0],
         )
-        mentions = [t for t in tokens if t[2] == "actor"]
+        qualifiers = {m.start for m in _qualifying_bodies(segment, [t[3] for t in tokens if t[2] == "actor"])}
         for start, end, kind, m in tokens:
             if kind == "actor":
-                if _is_qualifier(segment, m, mentions):
+                if start in qualifiers:
                     continue
                 delegated = bool(_DELEGATE.search(segment[:start]))
                 pending.append((ctx.entity(m), delegated))
@@ -184,19 +194,6 @@ def _steps(ctx: Context, actors: str, condition: str | None) -> list[SigningStep
                     steps.append(SigningStep(action, actor, m.group(), current, delegated))  # type: ignore[arg-type]
                 pending = []
     return steps
-
-
-def _is_qualifier(segment: str, mention, mentions) -> bool:  # type: ignore[no-untyped-def]
-    """A body directly followed by a role qualifies the role (各部门主要负责人)."""
-    if mention.term.kind != "body":
-        return False
-    for _, _, _, other in mentions:
-        if other.start >= mention.end and other.term.kind == "role":
-            between = segment[mention.end : other.start]
-            return bool(re.fullmatch(r"[、各\w]{0,8}", between)) and not _VERB.search(between)
-        if other.start >= mention.end:
-            return False
-    return False
 
 
 def _dedupe_actors(pending: list[tuple[EntityRef, bool]]) -> list[tuple[EntityRef, bool]]:
