@@ -92,7 +92,11 @@ class MemoryStore:
         for jur, docs in docs_by_jur.items():
             current[jur] = max(docs, key=current_order_key)["key"]
         self._nodes, self._incoming, self._outgoing = nodes, incoming, outgoing
-        self._docs_by_jur, self._current = docs_by_jur, current
+        doctypes: dict[tuple[str, str], list[Node]] = defaultdict(list)
+        for node in nodes.values():
+            if node.label == "DocumentType":
+                doctypes[(node.props["doc"], node.props["issuerKey"])].append(node)
+        self._docs_by_jur, self._current, self._doctypes = docs_by_jur, current, doctypes
 
     # -- reads ----------------------------------------------------------------------------
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
@@ -137,10 +141,8 @@ class MemoryStore:
             return []
         doc_props = self._doc_props(doc["key"])
         rows = []
-        for node in self._nodes.values():
+        for node in self._doctypes.get((doc["key"], issuer), []):
             p = node.props
-            if node.label != "DocumentType" or p["doc"] != doc["key"] or p["issuerKey"] != issuer:
-                continue
             if genre is not None and genre not in p["genres"] and p["genres"]:
                 continue
             if recipient is not None and p["recipientKey"] != recipient:
