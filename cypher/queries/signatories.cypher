@@ -1,5 +1,5 @@
 // Who signs, approves, reviews or countersigns documents of a kind, with the article that says so.
-// Browser: :param jurisdiction => 'jur:北京市东城区'
+// Browser: :param jurisdiction => 'jur:北京市朝阳区'   (a key from the jurisdictions query)
 //          :param issuer => 'government_office'
 //          :param genre => null
 //          :param recipient => null
