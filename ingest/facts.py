@@ -66,10 +66,17 @@ class SigningRule:
 
 @dataclass(frozen=True, slots=True)
 class Frequency:
-    text: str
+    text: str  # as written: 一般每周召开1次
     period: Period | None
     times: int | None  # None when a range or unspecified (每月1-2次)
-    times_max: int | None = None
+    times_max: int | None = None  # the upper bound of a range (每月1-2次 -> times None, times_max 2)
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quorum:
+    text: str  # as written: 须有半数以上组成人员出席
+    evidence: Evidence | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +85,7 @@ class Participant:
     mandatory: bool = True  # 列席/参加 = True; 可以邀请/根据需要 = False
     delegated: bool = False  # chairs: 区长委托常务副区长主持
     condition: str | None = None
+    evidence: Evidence | None = None  # the clause that names this participant
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +96,9 @@ class Meeting:
     chairs: tuple[Participant, ...] = ()
     attendees: tuple[Participant, ...] = ()
     frequency: Frequency | None = None
-    quorum: str | None = None
-    minutes_signers: tuple[Participant, ...] = ()
-    evidence: tuple[Evidence, ...] = ()
+    quorum: Quorum | None = None
+    minutes_signers: tuple[Participant, ...] = ()  # filled from the signing rules of the meeting's 纪要
+    evidence: tuple[Evidence, ...] = ()  # every clause the meeting's facts come from
 
     @property
     def articles(self) -> tuple[int, ...]:

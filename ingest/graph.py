@@ -7,7 +7,7 @@ import hashlib
 from schema.model import Graph
 from schema.vocabulary import DEFAULT_LEVEL, load_vocabulary, strip_level_suffix
 
-from .facts import DocumentFacts, EntityRef, Evidence, SigningRule
+from .facts import DocumentFacts, EntityRef, Evidence, Meeting, Obligation, Participant, ReportingLine, SigningRule
 from .models import DocumentTree
 
 _ACTION_TYPES = {"SIGN": "SIGNS", "APPROVE": "APPROVES", "REVIEW": "REVIEWS", "COUNTERSIGN": "COUNTERSIGNS"}
@@ -101,6 +101,12 @@ def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:
 
     for rule in facts.signing:
         _signing_rule(g, doc, rule, entity, vocab, level)
+    for meeting in facts.meetings:
+        _meeting(g, doc, meeting, entity)
+    for line in facts.reporting:
+        _reporting_line(g, doc, line, entity)
+    for number, obligation in enumerate(facts.obligations, 1):
+        _obligation(g, doc, number, obligation, entity)
     return g.deduplicated()
 
 
@@ -141,3 +147,58 @@ def _document_type_name(rule: SigningRule, genre_names: list[str]) -> str:
     what = "、".join(genre_names) if genre_names else "公文"
     to = f"报{rule.recipient.name}的" if rule.recipient else ""
     return f"以{rule.issuer.name}名义{to}{what}"
+
+
+#: Meeting slot -> relationship type; attendees split on ``mandatory``.
+_MEETING_SLOTS = (("members", "MEMBER_OF"), ("conveners", "CONVENES"), ("chairs", "CHAIRS"), ("attendees", "ATTENDS"))
+
+
+def _meeting(g: Graph, doc: str, meeting: Meeting, entity) -> None:  # type: ignore[no-untyped-def]
+    key = entity(meeting.entity)
+    freq = meeting.frequency
+    g.update(
+        key,
+        frequencyText=freq.text if freq else None,
+        period=freq.period if freq else None,
+        times=freq.times if freq else None,
+        timesMax=freq.times_max if freq else None,
+        quorum=meeting.quorum.text if meeting.quorum else None,
+        articles=list(meeting.articles),
+    )
+    for ev in meeting.evidence:
+        g.link("STATED_IN", key, article_key(doc, ev.article), **_evidence_props(doc, ev))
+    for slot, rel_type in _MEETING_SLOTS:
+        for order, p in enumerate(getattr(meeting, slot), 1):
+            _participant(g, doc, rel_type, entity(p.entity), key, p, order)
+
+
+def _participant(g: Graph, doc: str, rel_type: str, who: str, meeting: str, p: Participant, order: int) -> None:
+    ev = p.evidence
+    props = _evidence_props(doc, ev) if ev else {"doc": doc, "article": None, "start": None, "end": None, "evidence": None}
+    g.link(rel_type, who, meeting, mandatory=p.mandatory, delegated=p.delegated, condition=p.condition,
+           order=order, **props)
+
+
+def _reporting_line(g: Graph, doc: str, line: ReportingLine, entity) -> None:  # type: ignore[no-untyped-def]
+    g.link("REPORTS_TO", entity(line.source), entity(line.target), matter=line.matter,
+           **_evidence_props(doc, line.evidence))
+
+
+def _obligation(g: Graph, doc: str, number: int, ob: Obligation, entity) -> None:  # type: ignore[no-untyped-def]
+    ev = ob.evidence
+    dl = ob.deadline
+    key = g.node(
+        "Obligation", f"{doc}:obl:{ev.article}:{ev.start}:{number}", doc=doc, modality=ob.modality,
+        trigger=ob.trigger, action=ob.action, condition=ob.condition,
+        bearerName=ob.bearer.name if ob.bearer else None, bearerKey=ob.bearer.key if ob.bearer else None,
+        counterpartyName=ob.counterparty.name if ob.counterparty else None,
+        deadlineAmount=dl.amount if dl else None, deadlineUnit=dl.unit if dl else None,
+        deadlineText=dl.text if dl else None, deadlineKind=dl.kind if dl else None,
+        hasDeadline=dl is not None, article=ev.article, start=ev.start, end=ev.end, evidence=ev.text,
+        name=ob.action[:24], caption=f"{ob.trigger}·{ob.action[:16]}",
+    )
+    g.link("STATED_IN", key, article_key(doc, ev.article), **_evidence_props(doc, ev))
+    if ob.bearer:
+        g.link("BEARS", entity(ob.bearer), key, **_evidence_props(doc, ev))
+    if ob.counterparty:
+        g.link("OWED_TO", key, entity(ob.counterparty), **_evidence_props(doc, ev))

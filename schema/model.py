@@ -45,7 +45,8 @@ RELATIONSHIP_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
     "REPORTS_TO": (("Role", "Body", "Meeting"), ("Role", "Body", "Meeting"), "must report to, with the matter"),
     "DEPUTIZES_FOR": (("Role",), ("Role",), "acts for another role"),
     "HEADS": (("Role",), ("Body",), "heads a body"),
-    "BEARS": (("Role", "Body"), ("Obligation",), "the bearer of an obligation"),
+    "BEARS": (("Role", "Body", "Meeting"), ("Obligation",), "the bearer of an obligation"),
+    "OWED_TO": (("Obligation",), ("Role", "Body", "Meeting"), "the counterparty of an obligation (报告 to whom)"),
     "STATED_IN": (("DocumentType", "Meeting", "Obligation"), ("Article",), "the article that states it"),
 }
 
@@ -94,7 +95,17 @@ class Graph:
         suffix = props.get("condition") or ""
         if suffix:
             key += f"|{suffix}"
+        if props.get("start") is not None:
+            # The same pair may be linked by several sentences (two REPORTS_TO matters).
+            key += f"@{props['start']}"
         self.relationships.append(Relationship(type_, start, end, key, {KEY: key, **props}))
+
+    def update(self, key: str, /, **props: Any) -> None:
+        """Add properties to a node already in the graph (a Meeting's frequency)."""
+        for i, n in enumerate(self.nodes):
+            if n.key == key:
+                self.nodes[i] = Node(n.label, n.key, {**n.props, **props})
+        return None
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         labels: dict[str, int] = {}
