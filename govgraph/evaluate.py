@@ -1,0 +1,350 @@
+"""Extraction quality against a gold file: precision, recall and F1 per section.
+
+A gold file (format of ``tests/data/gold_seeds.yaml``) names documents by path relative
+to itself and lists, per document, hand-checked facts. Each section turns gold and
+predicted facts into *units* and matches them one to one:
+
+    structure   chapter count, article count (one unit each)
+    signing     one unit per rule: article, issuer, genres, recipient, default signers
+    conditions  one unit per conditional step: article, issuer, condition, actor (reported, not gated)
+    meetings    one unit per slot value: (meeting, slot, participant | frequency | quorum)
+    reports_to  one unit per line: article, from, to
+    deadlines   one unit per normalized limit: article, amount, unit
+
+Names match when they resolve to the same vocabulary key, or, for descriptive names the
+vocabulary does not know, when their normalized surfaces are equal or one mostly
+contains the other. Gold strings may offer alternatives joined by "|".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ingest.facts import DocumentFacts, EntityRef, Meeting, SigningRule
+from ingest.pipeline import IngestResult, ingest_path
+from schema.vocabulary import Vocabulary, load_vocabulary
+
+#: The bar of the extraction issue, per gated section.
+PRECISION_BAR = 0.95
+RECALL_BAR = 0.90
+SECTIONS = ("structure", "signing", "conditions", "meetings", "reports_to", "deadlines")
+GATED = ("structure", "signing", "meetings", "reports_to", "deadlines")
+
+_ENTITY_KINDS = ("role", "body", "meeting")
+#: surface differences that do not change who is meant
+_NAME_NOISE = re.compile(r"[\s的“”\"]|同志(?=$|[、，])")
+_MIN_CONTAINMENT = 0.5
+
+
+@dataclass
+class SectionScore:
+    name: str
+    predicted: int = 0
+    gold: int = 0
+    matched_predicted: int = 0
+    matched_gold: int = 0
+    misses: list[str] = field(default_factory=list)  # gold units nothing predicted matches
+    false_hits: list[str] = field(default_factory=list)  # predicted units no gold unit matches
+
+    @property
+    def precision(self) -> float:
+        return self.matched_predicted / self.predicted if self.predicted else (1.0 if not self.gold else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.matched_gold / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def passes(self) -> bool:
+        return self.precision >= PRECISION_BAR and self.recall >= RECALL_BAR
+
+    def add(self, other: SectionScore, prefix: str) -> None:
+        self.predicted += other.predicted
+        self.gold += other.gold
+        self.matched_predicted += other.matched_predicted
+        self.matched_gold += other.matched_gold
+        self.misses += [f"{prefix}: {m}" for m in other.misses]
+        self.false_hits += [f"{prefix}: {m}" for m in other.false_hits]
+
+
+@dataclass
+class Report:
+    gold_file: Path
+    documents: list[str]
+    sections: dict[str, SectionScore]
+
+    def failing(self) -> list[str]:
+        return [name for name in GATED if name in self.sections and not self.sections[name].passes]
+
+
+# -- names -------------------------------------------------------------------------------
+
+
+class Names:
+    """Decides whether a predicted entity is the one a gold name means."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocab = vocabulary
+
+    def key(self, name: str) -> str | None:
+        term = self.vocab.lookup(name, _ENTITY_KINDS)  # type: ignore[arg-type]
+        return term.key if term else None
+
+    def same(self, gold: str, predicted: EntityRef) -> bool:
+        for alternative in str(gold).split("|"):
+            key = self.key(alternative)
+            if key is not None and predicted.known:
+                if key == predicted.key:
+                    return True
+                continue
+            if _similar(alternative, predicted.name):
+                return True
+        return False
+
+
+def _normal(name: str) -> str:
+    return _NAME_NOISE.sub("", name.replace("负责同志", "负责人"))
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = _normal(a), _normal(b)
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return short == long_ or (short in long_ and len(short) / len(long_) >= _MIN_CONTAINMENT)
+
+
+def _text_overlap(a: str, b: str) -> bool:
+    """Free text (a quorum, a condition) says the same: containment or most characters shared."""
+    a, b = _normal(a), _normal(b)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    shared = len(set(a) & set(b))
+    return shared / min(len(set(a)), len(set(b))) >= 0.6
+
+
+# -- one-to-one matching -------------------------------------------------------------------
+
+
+def _match(section: str, gold: list[Any], predicted: list[Any], same: Callable[[Any, Any], bool],
+           show_gold: Callable[[Any], str], show_predicted: Callable[[Any], str]) -> SectionScore:
+    score = SectionScore(section, predicted=len(predicted), gold=len(gold))
+    taken: set[int] = set()
+    for g in gold:
+        hit = next((i for i, p in enumerate(predicted) if i not in taken and same(g, p)), None)
+        if hit is None:
+            score.misses.append(show_gold(g))
+        else:
+            taken.add(hit)
+    score.matched_gold = len(taken)
+    score.matched_predicted = len(taken)
+    score.false_hits = [show_predicted(p) for i, p in enumerate(predicted) if i not in taken]
+    return score
+
+
+# -- sections ------------------------------------------------------------------------------
+
+
+def score_structure(gold: dict, result: IngestResult) -> SectionScore:
+    expected = gold.get("structure") or {}
+    actual = {"chapters": len(result.tree.chapters), "articles": len(result.tree.articles)}
+    units_gold = [(k, v) for k, v in expected.items() if k in actual]
+    units_pred = [(k, actual[k]) for k, _ in units_gold]
+    return _match("structure", units_gold, units_pred, lambda g, p: g == p,
+                  lambda g: f"{g[0]}={g[1]}", lambda p: f"{p[0]}={p[1]}")
+
+
+def _genre_keys(vocab: Vocabulary, names: Iterable[str]) -> frozenset[str]:
+    keys = set()
+    for name in names:
+        term = vocab.lookup(name, ("genre",))
+        keys.add(term.key if term else name)
+    return frozenset(keys)
+
+
+def _same_people(names: Names, gold: list[str], predicted: list[EntityRef]) -> bool:
+    """Two lists name the same people: every gold name has a distinct predicted match, and back."""
+    if len(gold) != len(predicted):
+        return False
+    left = list(predicted)
+    for g in gold:
+        hit = next((p for p in left if names.same(g, p)), None)
+        if hit is None:
+            return False
+        left.remove(hit)
+    return True
+
+
+def _default_signers(rule: SigningRule) -> list[EntityRef]:
+    seen: list[EntityRef] = []
+    for step in rule.steps:
+        if step.action == "SIGN" and step.condition is None and step.actor not in seen:
+            seen.append(step.actor)
+    return seen
+
+
+def score_signing(gold: dict, facts: DocumentFacts, names: Names) -> SectionScore:
+    vocab = names.vocab
+
+    def same(g: dict, p: SigningRule) -> bool:
+        if p.evidence.article != g["article"] or not names.same(g["issuer"], p.issuer):
+            return False
+        if "genres" in g and _genre_keys(vocab, g["genres"]) != frozenset(p.genres):
+            return False
+        if g.get("recipient"):
+            if p.recipient is None or not names.same(g["recipient"], p.recipient):
+                return False
+        elif p.recipient is not None:
+            return False
+        return _same_people(names, list(g.get("signers") or []), _default_signers(p))
+
+    return _match("signing", list(gold.get("signing") or []), list(facts.signing), same,
+                  lambda g: f"art.{g['article']} {g['issuer']} {'/'.join(g.get('genres') or [])}"
+                            f"{' → ' + g['recipient'] if g.get('recipient') else ''}: {'、'.join(g.get('signers') or [])}",
+                  _show_rule)
+
+
+def _show_rule(p: SigningRule) -> str:
+    signers = "、".join(a.name for a in _default_signers(p))
+    to = f" → {p.recipient.name}" if p.recipient else ""
+    return f"art.{p.evidence.article} {p.issuer.name} {'/'.join(p.genres)}{to}: {signers}"
+
+
+_CONDITION_SLOTS = {"signers": "SIGN", "approvers": "APPROVE", "reviewers": "REVIEW", "countersigners": "COUNTERSIGN"}
+
+
+def score_conditions(gold: dict, facts: DocumentFacts, names: Names) -> SectionScore:
+    gold_units = [
+        (rule["article"], rule["issuer"], cond["when"], action, who)
+        for rule in gold.get("signing") or []
+        for cond in rule.get("conditions") or []
+        for slot, action in _CONDITION_SLOTS.items()
+        for who in cond.get(slot) or []
+    ]
+    predicted = [
+        (rule.evidence.article, rule.issuer, step.condition, step.action, step.actor)
+        for rule in facts.signing
+        for step in rule.steps
+        if step.condition
+    ]
+
+    def same(g: tuple, p: tuple) -> bool:
+        return (g[0] == p[0] and names.same(g[1], p[1]) and g[3] == p[3] and names.same(g[4], p[4])
+                and _text_overlap(g[2], p[2]))
+
+    return _match("conditions", gold_units, predicted, same,
+                  lambda g: f"art.{g[0]} {g[1]} [{g[2]}] {g[3]} {g[4]}",
+                  lambda p: f"art.{p[0]} {p[1].name} [{p[2]}] {p[3]} {p[4].name}")
+
+
+def _meeting_units(m: Meeting) -> list[tuple[str, Any]]:
+    units: list[tuple[str, Any]] = []
+    units += [("members", p.entity) for p in m.members]
+    units += [("conveners", p.entity) for p in m.conveners]
+    units += [("chairs", p.entity) for p in m.chairs]
+    units += [("delegated_chairs", p.entity) for p in m.chairs if p.delegated]
+    units += [("attendees", p.entity) for p in m.attendees if p.mandatory]
+    units += [("invitees", p.entity) for p in m.attendees if not p.mandatory]
+    units += [("minutes_signers", p.entity) for p in m.minutes_signers]
+    if m.frequency:
+        units.append(("frequency", (m.frequency.period, m.frequency.times)))
+    if m.quorum:
+        units.append(("quorum", m.quorum.text))
+    return units
+
+
+def score_meetings(gold: dict, facts: DocumentFacts, names: Names) -> SectionScore:
+    gold_units: list[tuple[str, str, Any]] = []
+    for meeting in gold.get("meetings") or []:
+        for slot in ("members", "conveners", "chairs", "delegated_chairs", "attendees", "invitees", "minutes_signers"):
+            gold_units += [(meeting["name"], slot, who) for who in meeting.get(slot) or []]
+        if meeting.get("frequency"):
+            f = meeting["frequency"]
+            gold_units.append((meeting["name"], "frequency", (f.get("period"), f.get("times"))))
+        if meeting.get("quorum"):
+            gold_units.append((meeting["name"], "quorum", meeting["quorum"]))
+    predicted = [(m.entity, slot, value) for m in facts.meetings for slot, value in _meeting_units(m)]
+
+    def same(g: tuple, p: tuple) -> bool:
+        if g[1] != p[1] or not names.same(g[0], p[0]):
+            return False
+        if g[1] == "frequency":
+            return tuple(g[2]) == tuple(p[2])
+        if g[1] == "quorum":
+            return _text_overlap(g[2], p[2])
+        return names.same(g[2], p[2])
+
+    def show_value(v: Any) -> str:
+        return v.name if isinstance(v, EntityRef) else str(v)
+
+    return _match("meetings", gold_units, predicted, same,
+                  lambda g: f"{g[0]} {g[1]}: {g[2]}",
+                  lambda p: f"{p[0].name} {p[1]}: {show_value(p[2])}")
+
+
+def score_reports_to(gold: dict, facts: DocumentFacts, names: Names) -> SectionScore:
+    def same(g: dict, p: Any) -> bool:
+        return (p.evidence.article == g["article"] and names.same(g["from"], p.source)
+                and names.same(g["to"], p.target))
+
+    return _match("reports_to", list(gold.get("reports_to") or []), list(facts.reporting), same,
+                  lambda g: f"art.{g['article']} {g['from']} → {g['to']} ({g.get('matter', '')})",
+                  lambda p: f"art.{p.evidence.article} {p.source.name} → {p.target.name} ({p.matter})")
+
+
+def score_deadlines(gold: dict, facts: DocumentFacts) -> SectionScore:
+    predicted = [o for o in facts.obligations if o.deadline is not None]
+
+    def same(g: dict, p: Any) -> bool:
+        return (p.evidence.article == g["article"] and float(p.deadline.amount) == float(g["amount"])
+                and p.deadline.unit == g["unit"])
+
+    return _match("deadlines", list(gold.get("deadlines") or []), predicted, same,
+                  lambda g: f"art.{g['article']} {g['amount']} {g['unit']} ({g.get('subject', '')}: {g.get('action', '')})",
+                  lambda p: f"art.{p.evidence.article} {p.deadline.amount:g} {p.deadline.unit} ({p.evidence.text[:40]})")
+
+
+# -- whole file ----------------------------------------------------------------------------
+
+
+def load_gold(path: Path) -> list[dict]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, list) or not all(isinstance(d, dict) and "file" in d for d in data):
+        raise ValueError(f"{path}: a gold file is a list of documents, each with a `file`")
+    return data
+
+
+def evaluate(gold_path: Path, sections: Iterable[str] = SECTIONS, vocabulary: Vocabulary | None = None) -> Report:
+    """Ingest every document the gold file names and score each section."""
+    names = Names(vocabulary or load_vocabulary())
+    wanted = [s for s in SECTIONS if s in set(sections)]
+    totals = {s: SectionScore(s) for s in wanted}
+    documents = []
+    for gold in load_gold(gold_path):
+        path = (gold_path.parent / gold["file"]).resolve()
+        result = ingest_path(path)
+        documents.append(path.name)
+        scores = {
+            "structure": lambda: score_structure(gold, result),
+            "signing": lambda: score_signing(gold, result.facts, names),
+            "conditions": lambda: score_conditions(gold, result.facts, names),
+            "meetings": lambda: score_meetings(gold, result.facts, names),
+            "reports_to": lambda: score_reports_to(gold, result.facts, names),
+            "deadlines": lambda: score_deadlines(gold, result.facts),
+        }
+        for section in wanted:
+            totals[section].add(scores[section](), path.name)
+    return Report(gold_path, documents, totals)
