@@ -12,8 +12,15 @@ from ..models import Article, DocumentTree, Sentence
 
 #: Phrases that open a conditional clause (the scope of an exception or escalation).
 CONDITION_OPENERS = re.compile(r"^(?:其中[，,]?)?(?P<cond>必要时|如有必要|如确有必要|特殊情况下?|紧急情况下?|遇有[^，]{1,12}?)[，,]?")
-#: A clause-initial "…的，" names the case it applies to: 涉及重大事项的，…
-CONDITION_DE = re.compile(r"^(?:其中[，,]?)?(?P<cond>(?:[^，；。]{0,6}[，,])?(?:涉及|属于|属|凡|对|经|如|若|由)[^；。]{1,40}?)的[，,]")
+#: A clause-initial "…的，" names the case it applies to: 涉及重大事项的，… / 属本单位职责范围内的发文，…
+CONDITION_DE = re.compile(
+    r"^(?:其中[，,]?)?(?P<cond>(?:[^，；。]{0,6}[，,])?(?:涉及|属于|属|凡|对|经|如|若|由)[^；。]{1,40}?)"
+    r"的(?:纪要|公文|文件|发文|事项)?(?:[，,]|$)"
+)
+#: "重要事项并报…" / "重大事项须报…": an escalation named by the matter alone.
+CONDITION_MATTER = re.compile(
+    r"^(?:其中[，,]?)?(?P<cond>(?:涉及)?[^，；。]{0,6}(?:重要|重大)[^，；。]{0,6}?事项)(?=并|须|应|则|还|要|时|，|,|$)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +86,7 @@ def leading_condition(text: str) -> tuple[str | None, int]:
     >>> leading_condition("涉及重大事项的，由区长签发")
     ('涉及重大事项', 8)
     """
-    for pattern in (CONDITION_OPENERS, CONDITION_DE):
+    for pattern in (CONDITION_OPENERS, CONDITION_DE, CONDITION_MATTER):
         m = pattern.match(text)
         if m:
             return m.group("cond").rstrip("，,"), m.end()

@@ -34,12 +34,30 @@ _SIGN_VERB = re.compile("签发|签署|签批|核签|审签")
 #: Nouns that name what is signed; the frame ends at the last one before the first verb.
 _DOC_NOUN = re.compile(r"公文|文件|发文|纪要|名义|请示|报告|议案|命令（令）|命令|决定|公告|通告|意见|通知|批复|通报|函")
 _BOOK_TITLE = re.compile(r"《[^》]*》")
+#: "除应由区长签发的公文外，…": an exclusion names verbs that are not this rule's.
+_EXCEPT = re.compile(r"除[^，；。]{1,40}?外[，,]?")
+#: Coordinated kinds of document in one frame, each with its own issuer, genre or recipient:
+#: 区政府公布的决定，上报市政府的公文，以及… — split before a part that opens a new frame.
+_FRAME_SPLIT = re.compile(r"[，,、]|以及")
+_FRAME_OPENER = re.compile(r"向|报送|上报|呈报|提请|提出|公布|发布|制发|印发|下发|以[^，；。]{2,30}?名义")
+#: what is signed (a frame part names one); 名义 alone is the issuing name, not a kind
+_KIND_NOUN = re.compile(r"公文|文件|发文|纪要|请示|报告|议案|命令|决定|公告|通告|意见|通知|批复|通报|函|事项")
+#: Forwarding: "A报请B签发" — A passes the document on; only B signs.
+_FORWARD = re.compile(r"报请|转报|呈报|提请")
+#: "A审核后签发": a verb with no actor of its own is done by the actor of the verb before.
+_SHARED_HEAD = re.compile(r"^[^，；。、]{0,12}?(有关部门|各部门)")
+_SAME_ACTOR_GAP = re.compile(r"(?:后|之后|后再|后予以|并|并予)?")
+#: When both the congress and its standing committee are named as alternatives
+#: (提请区人民代表大会或者区人大常委会审议), documents go to the standing committee.
+_RECIPIENT_PREFERENCE = {("congress", "congress_standing_committee"): "congress_standing_committee"}
 _BY_NAME = re.compile(r"以(?P<who>[^，；。]{2,30}?)名义")
 _TO = re.compile(r"(?:向|上报|报送|呈报|提请|报)(?P<to>[^，；。的]{2,30})")
 _DOWNWARD = re.compile(r"下发|印发")
 _UPWARD = re.compile(r"上报|报送|呈报|提请|报请")
 _CHAIRED_BY = re.compile(r"由(?P<cond>[^，；。]{2,12}?主持(?:召开)?)的")
 _DELEGATE = re.compile(r"委托$")
+#: conditions that scope who is competent rather than escalate (属于副区长分管工作职责范围)
+_SCOPE = re.compile(r"^属(?:于)?[^，；。]*(?:范围|职责|分管)")
 #: what may stand between a body and the role it qualifies: 各部门、各街道乡镇主要负责人
 _QUALIFIER_GAP = re.compile(r"[、，各\w]{0,8}")
 
@@ -67,7 +85,7 @@ def _article_rules(ctx: Context, article: Article) -> list[SigningRule]:
     rules: list[SigningRule] = []
     last_frame: _Frame | None = None
     for clause in ctx.clauses(article):
-        text = _BOOK_TITLE.sub(lambda m: "　" * len(m.group()), clause.text)
+        text = _mask(_EXCEPT, _mask(_BOOK_TITLE, clause.text))
         verb = _SIGN_VERB.search(text) or _VERB.search(text)
         first_verb = _VERB.search(text)
         if first_verb is None or verb is None:
@@ -80,22 +98,22 @@ def _article_rules(ctx: Context, article: Article) -> list[SigningRule]:
         for m in _DOC_NOUN.finditer(text, rest, first_verb.start()):
             doc_noun = m
         if doc_noun is not None:
-            frame = _frame(ctx, text[rest : doc_noun.end()])
+            frames = _frames(ctx, text[rest : doc_noun.end()])
             actors_from = doc_noun.end()
         else:
-            frame = _Frame()
+            frames = [_Frame()]
             actors_from = rest
         hint = _qualifier_body(ctx, text[actors_from:])
-        if frame.empty() and hint is not None and (frame.recipients or doc_noun is not None):
-            frame.issuers = [hint]
-        inherited = frame.empty()
+        if frames[0].empty() and hint is not None and (frames[0].recipients or doc_noun is not None):
+            frames[0].issuers = [hint]
+        inherited = frames[0].empty()
         if inherited:
-            if last_frame is None or (condition is None and doc_noun is not None and not frame.recipients):
+            if last_frame is None or (condition is None and doc_noun is not None and not frames[0].recipients):
                 continue
-            frame = _Frame(last_frame.issuers, last_frame.genres, last_frame.recipients, last_frame.direction)
+            frames = [_Frame(last_frame.issuers, last_frame.genres, last_frame.recipients, last_frame.direction)]
         else:
-            last_frame = frame
-        condition = condition or frame.condition
+            last_frame = frames[-1]
+        condition = condition or frames[0].condition
         steps = _steps(ctx, text[actors_from:], condition)
         # A rule states who signs; an approval alone counts only as the exception to a
         # rule stated just before (涉及重大事项的，由…同意后印发).
@@ -103,19 +121,50 @@ def _article_rules(ctx: Context, article: Article) -> list[SigningRule]:
             if not (inherited and condition and any(step.action == "APPROVE" for step in steps)):
                 continue
         evidence = ctx.evidence(article, clause.nstart, clause.nend)
-        for issuer in frame.issuers:
-            for recipient in frame.recipients or [None]:
-                rules.append(
-                    SigningRule(
-                        issuer=issuer,
-                        genres=tuple(frame.genres),
-                        recipient=recipient,
-                        direction=frame.direction,  # type: ignore[arg-type]
-                        steps=tuple(steps),
-                        evidence=evidence,
+        for frame in frames:
+            for issuer in frame.issuers:
+                for recipient in frame.recipients or [None]:
+                    rules.append(
+                        SigningRule(
+                            issuer=issuer,
+                            genres=tuple(frame.genres),
+                            recipient=recipient,
+                            direction=frame.direction,  # type: ignore[arg-type]
+                            steps=tuple(steps),
+                            evidence=evidence,
+                        )
                     )
-                )
     return rules
+
+
+def _mask(pattern: re.Pattern[str], text: str) -> str:
+    """Blank out matches with ideographic spaces, keeping every offset."""
+    return pattern.sub(lambda m: "　" * len(m.group()), text)
+
+
+def _frames(ctx: Context, text: str) -> list[_Frame]:
+    """One frame per coordinated kind of document; a part without an issuer takes the one before."""
+    parts: list[str] = []
+    pos = 0
+    for sep in _FRAME_SPLIT.finditer(text):
+        left, right = text[pos : sep.start()], text[sep.end() :]
+        right_part = _FRAME_SPLIT.split(right, maxsplit=1)[0]
+        # "，" and "以及" separate kinds of document; "、" only when a new frame opens (向…提请的议案),
+        # not inside a list of genres (请示、报告).
+        opens = sep.group() != "、" or _FRAME_OPENER.search(right_part)
+        if _KIND_NOUN.search(left) and _KIND_NOUN.search(right_part) and opens:
+            parts.append(text[pos : sep.start()])
+            pos = sep.end()
+    parts.append(text[pos:])
+    frames: list[_Frame] = []
+    for part in parts:
+        frame = _frame(ctx, part)
+        if frames and frame.empty() and (frame.genres or frame.recipients):
+            frame.issuers = list(frames[-1].issuers)
+            frame.condition = frame.condition or frames[-1].condition
+        if not frame.empty():
+            frames.append(frame)
+    return frames or [_frame(ctx, text)]
 
 
 def _frame(ctx: Context, text: str) -> _Frame:
@@ -137,9 +186,16 @@ def _frame(ctx: Context, text: str) -> _Frame:
         head = text[: to.start()] if to else text
         bodies = ctx.mentions(head, ("body",))
         if bodies and re.search(r"(?:报送|上报|呈报|提请|发布|公布|向)", text[bodies[-1].end :]):
-            frame.issuers = [ctx.entity(bodies[-1])]
+            # 区政府各部门、各街道报送…: the list's head names the kind of issuer.
+            chain = [bodies[-1]]
+            for before in reversed(bodies[:-1]):
+                if not _QUALIFIER_GAP.fullmatch(head[before.end : chain[0].start]) or _VERB.search(
+                        head[before.end : chain[0].start]):
+                    break
+                chain.insert(0, before)
+            frame.issuers = [ctx.entity(chain[0])]
     if to:
-        frame.recipients = [ctx.entity(m) for m in ctx.mentions(to.group("to"), ("body",))]
+        frame.recipients = _prefer(_dedupe_refs(_recipients(ctx, to.group("to"))))
         if frame.issuers and frame.recipients and frame.recipients[0].key == frame.issuers[0].key:
             frame.recipients = []
     frame.genres = _dedupe([m.term.key for m in ctx.mentions(text, ("genre",))])
@@ -158,13 +214,19 @@ def _qualifier_body(ctx: Context, actors: str) -> EntityRef | None:
 
 def _qualifying_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
     """各部门…主要负责人: a body right before a role qualifies the role; it does not act itself."""
-    out = []
-    for first, second in zip(mentions, mentions[1:]):
-        between = text[first.end : second.start]
-        if first.term.kind == "body" and second.term.kind == "role" and _QUALIFIER_GAP.fullmatch(between):
-            if not _VERB.search(between):
-                out.append(first)
-    return out
+    out: list[Mention] = []
+    for i, role in enumerate(mentions):
+        if role.term.kind != "role":
+            continue
+        # Walk back over a coordinated list of bodies: 各部门、各街道乡镇主要负责人.
+        nxt = role
+        for before in reversed(mentions[:i]):
+            between = text[before.end : nxt.start]
+            if before.term.kind != "body" or not _QUALIFIER_GAP.fullmatch(between) or _VERB.search(between):
+                break
+            out.append(before)
+            nxt = before
+    return sorted(out, key=lambda m: m.start)
 
 
 def _steps(ctx: Context, actors: str, condition: str | None) -> list[SigningStep]:
@@ -182,18 +244,61 @@ def _steps(ctx: Context, actors: str, condition: str | None) -> list[SigningStep
             key=lambda t: t[0],
         )
         qualifiers = {m.start for m in _qualifying_bodies(segment, [t[3] for t in tokens if t[2] == "actor"])}
+        tokens += [(m.start(), m.end(), "forward", m) for m in _FORWARD.finditer(segment)]
+        tokens.sort(key=lambda t: t[0])
+        previous: list[tuple[EntityRef, bool]] = []
+        previous_end = -1
         for start, end, kind, m in tokens:
             if kind == "actor":
                 if start in qualifiers:
                     continue
                 delegated = bool(_DELEGATE.search(segment[:start]))
                 pending.append((ctx.entity(m), delegated))
+            elif kind == "forward":
+                pending = []
             else:
                 action = VERB_ACTIONS[m.group()]
+                if not pending and previous and _SAME_ACTOR_GAP.fullmatch(segment[previous_end:start]):
+                    pending = previous
                 for actor, delegated in _dedupe_actors(pending):
                     steps.append(SigningStep(action, actor, m.group(), current, delegated))  # type: ignore[arg-type]
+                previous, previous_end = pending, end
                 pending = []
     return steps
+
+
+def _promote_scope(steps: list[SigningStep]) -> list[SigningStep]:
+    """A rule whose first signer is scoped (属于…职责范围的，由…签发) states its default by that scope."""
+    if any(s.action == "SIGN" and s.condition is None for s in steps):
+        return steps
+    first = next((s for s in steps if s.action == "SIGN"), None)
+    if first is None or not first.condition or not _SCOPE.search(first.condition):
+        return steps
+    scope = first.condition
+    return [SigningStep(s.action, s.actor, s.verb, None, s.delegated) if s.condition == scope else s for s in steps]
+
+
+def _recipients(ctx: Context, text: str) -> list[EntityRef]:
+    """Bodies a document goes to; a shared head distributes: 市政府和某管委会有关部门 -> 市政府有关部门."""
+    mentions = ctx.mentions(text, ("body",))
+    head = _SHARED_HEAD.match(text[mentions[-1].end :]) if mentions else None
+    refs = []
+    for m in mentions:
+        term = ctx.vocab.resolve(m.surface + head.group(1)) if head else None
+        refs.append(ctx.entity_by_key("body", term.key) if term and term.kind == "body" else ctx.entity(m))
+    return refs
+
+
+def _dedupe_refs(refs: list[EntityRef]) -> list[EntityRef]:
+    return list({r.key: r for r in refs}.values())
+
+
+def _prefer(refs: list[EntityRef]) -> list[EntityRef]:
+    keys = {r.key for r in refs}
+    for pair, keep in _RECIPIENT_PREFERENCE.items():
+        if set(pair) <= keys:
+            refs = [r for r in refs if r.key == keep or r.key not in pair]
+    return refs
 
 
 def _dedupe_actors(pending: list[tuple[EntityRef, bool]]) -> list[tuple[EntityRef, bool]]:
@@ -225,4 +330,7 @@ def _merge(rules: list[SigningRule], original: str) -> list[SigningRule]:
             start, end = min(ev.start, rule.evidence.start), max(ev.end, rule.evidence.end)
             ev = type(ev)(ev.article, start, end, original[start:end])
         merged[key] = SigningRule(old.issuer, old.genres, old.recipient, old.direction, steps, ev, old.note)
-    return list(merged.values())
+    return [
+        SigningRule(r.issuer, r.genres, r.recipient, r.direction, tuple(_promote_scope(list(r.steps))), r.evidence, r.note)
+        for r in merged.values()
+    ]
