@@ -258,7 +258,8 @@ def _meeting_units(m: Meeting) -> list[tuple[str, Any]]:
     units += [("delegated_chairs", p.entity) for p in m.chairs if p.delegated]
     units += [("attendees", p.entity) for p in m.attendees if p.mandatory]
     units += [("invitees", p.entity) for p in m.attendees if not p.mandatory]
-    units += [("minutes_signers", p.entity) for p in m.minutes_signers]
+    # one unit per person who signs the minutes, whether by default or under a condition
+    units += [("minutes_signers", e) for e in dict.fromkeys(p.entity for p in m.minutes_signers)]
     if m.frequency:
         units.append(("frequency", (m.frequency.period, m.frequency.times)))
     if m.quorum:

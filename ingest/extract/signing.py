@@ -97,7 +97,13 @@ def _article_rules(ctx: Context, article: Article) -> list[SigningRule]:
         doc_noun = None
         for m in _DOC_NOUN.finditer(text, rest, first_verb.start()):
             doc_noun = m
-        if doc_noun is not None:
+        opening = _frames(ctx, text[:rest]) if doc_noun is None and condition else []
+        if opening and not opening[0].empty():
+            # "由副区长主持召开的专题会议的纪要，由…签发": the opening "…的" names the kind itself.
+            frames = opening
+            condition = None
+            actors_from = rest
+        elif doc_noun is not None:
             frames = _frames(ctx, text[rest : doc_noun.end()])
             actors_from = doc_noun.end()
         else:
