@@ -328,14 +328,33 @@ def load_gold(path: Path) -> list[dict]:
     return data
 
 
-def evaluate(gold_path: Path, sections: Iterable[str] = SECTIONS, vocabulary: Vocabulary | None = None) -> Report:
-    """Ingest every document the gold file names and score each section."""
+def merge_gold(paths: Iterable[Path]) -> dict[Path, dict]:
+    """Documents of several gold files by resolved path; a later file adds facts to an earlier one's
+    (an addenda file lists facts a gold file leaves out, each read off the text)."""
+    merged: dict[Path, dict] = {}
+    for gold_path in paths:
+        for entry in load_gold(gold_path):
+            path = (gold_path.parent / entry["file"]).resolve()
+            into = merged.setdefault(path, {"file": str(path)})
+            for key, value in entry.items():
+                if key == "file":
+                    continue
+                if isinstance(value, list) and isinstance(into.get(key), list):
+                    into[key] = into[key] + value
+                else:
+                    into.setdefault(key, value)
+    return merged
+
+
+def evaluate(gold_path: Path | Iterable[Path], sections: Iterable[str] = SECTIONS,
+             vocabulary: Vocabulary | None = None) -> Report:
+    """Ingest every document the gold file(s) name and score each section."""
+    paths = [gold_path] if isinstance(gold_path, Path) else list(gold_path)
     names = Names(vocabulary or load_vocabulary())
     wanted = [s for s in SECTIONS if s in set(sections)]
     totals = {s: SectionScore(s) for s in wanted}
     documents = []
-    for gold in load_gold(gold_path):
-        path = (gold_path.parent / gold["file"]).resolve()
+    for path, gold in merge_gold(paths).items():
         result = ingest_path(path)
         documents.append(path.name)
         scores = {
@@ -348,4 +367,4 @@ def evaluate(gold_path: Path, sections: Iterable[str] = SECTIONS, vocabulary: Vo
         }
         for section in wanted:
             totals[section].add(scores[section](), path.name)
-    return Report(gold_path, documents, totals)
+    return Report(paths[0], documents, totals)

@@ -14,16 +14,35 @@ import pytest
 from govgraph.evaluate import GATED, PRECISION_BAR, RECALL_BAR, SECTIONS, evaluate
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-GOLD_FILES = {"seeds": DATA / "gold_seeds.yaml", "own": DATA / "docs" / "gold_own.yaml"}
+#: name -> (gold files scored together, the sections they annotate)
+GOLD_SETS = {
+    # The seeds' gold with the facts it leaves out (see the addenda file's header).
+    "seeds": ([DATA / "gold_seeds.yaml", DATA / "gold_seeds_addenda.yaml"], GATED),
+    "own": ([DATA / "docs" / "gold_own.yaml"], GATED),
+    "reporting-docs": ([DATA / "docs" / "reporting_gold.yaml"], ("structure", "reports_to", "deadlines")),
+}
+GOLD_FILES = {"own": DATA / "docs" / "gold_own.yaml"}
 
 
-@pytest.fixture(scope="module", params=sorted(GOLD_FILES))
+_REPORTS: dict[str, object] = {}
+
+
+def report_for(name: str):  # type: ignore[no-untyped-def]
+    if name not in _REPORTS:
+        _REPORTS[name] = evaluate(GOLD_SETS[name][0])
+    return _REPORTS[name]
+
+
+@pytest.fixture(scope="module", params=sorted(GOLD_SETS))
 def report(request):  # type: ignore[no-untyped-def]
-    return evaluate(GOLD_FILES[request.param])
+    return report_for(request.param)
 
 
-@pytest.mark.parametrize("section", GATED)
-def test_section_reaches_the_bar(report, section: str) -> None:
+@pytest.mark.parametrize(
+    ("gold_set", "section"), [(name, section) for name, (_, sections) in GOLD_SETS.items() for section in sections]
+)
+def test_section_reaches_the_bar(gold_set: str, section: str) -> None:
+    report = report_for(gold_set)
     score = report.sections[section]
     detail = "\n".join(["misses:", *score.misses, "false hits:", *score.false_hits])
     assert score.gold > 0, f"the gold file has no {section} facts to measure"

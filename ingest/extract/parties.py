@@ -1,0 +1,193 @@
+"""Noun phrases of roles and organs, and who a clause is about.
+
+    县政府各部门和各乡镇的行政正职离县外出，…
+    └──────── read_np ────────┘ → parse_parties → 县政府各部门行政正职, 各乡镇的行政正职
+
+A noun phrase is a run of vocabulary terms joined by coordinators, with the prefixes
+and role words the genre puts around them; a role word after coordinated organs is
+shared by all of them. The subject of a clause is the noun phrase a clause or comma
+chunk opens with, else the one named last in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..facts import EntityRef
+from .common import Context
+
+ENTITY_KINDS = ("role", "body", "meeting")
+
+#: Words that end a role named by an organ: 各部门主要负责人, 各街道办事处主任.
+ROLE_HEADS = ("行政主要负责同志", "有关负责同志", "有关负责人", "主要负责同志", "主要负责人", "负责同志", "负责人", "组成人员",
+              "行政正职", "公职人员", "工作人员", "主任", "局长")
+#: Prefixes an organ may carry inside a noun phrase: 各乡镇, 有关部门.
+NP_PREFIXES = ("各", "有关", "相关", "全体")
+#: Coordinators between the parts of a noun phrase.
+COORDINATOR = re.compile(r"、|以及|及|和|或者|或")
+PARENTHETICAL = re.compile(r"（[^（）]*）|\([^()]*\)")
+ITEM_LABEL = re.compile(r"^(?:（[一二三四五六七八九十]+）|（\d+）|\d+[.．、])\s*")
+#: Pronouns that point back to the subject: 本人, 上述人员.
+SUBJECT_PRONOUNS = ("本人", "上述人员", "其本人")
+_BY = re.compile(r"由")
+
+
+# ------------------------------------------------------------------ noun phrases
+
+
+def read_np(ctx: Context, text: str, start: int = 0) -> int:
+    """End of the noun phrase of vocabulary terms that starts at ``start`` (== start if none).
+
+    县政府各部门和各乡镇的行政正职离县外出 -> the index of 离
+    """
+    mentions = {m.start: m for m in ctx.mentions(text, ENTITY_KINDS)}
+    pos = start
+    end = start
+    got = False
+    while pos < len(text):
+        prefix = next((p for p in NP_PREFIXES if text.startswith(p, pos) and pos + len(p) in mentions), "")
+        if pos + len(prefix) in mentions:
+            pos = end = mentions[pos + len(prefix)].end
+            got = True
+            continue
+        if not got:
+            break
+        paren = PARENTHETICAL.match(text, pos)
+        if paren:
+            pos = end = paren.end()
+            continue
+        head_at = pos + 1 if text.startswith("的", pos) else pos
+        head = next((h for h in ROLE_HEADS if text.startswith(h, head_at)), None)
+        if head is not None:
+            pos = end = head_at + len(head)
+            continue
+        if head_at in mentions and mentions[head_at].term.kind == "role" and head_at != pos:
+            pos = end = mentions[head_at].end
+            continue
+        coord = COORDINATOR.match(text, pos)
+        if coord:
+            after = coord.end()
+            prefix = next((p for p in NP_PREFIXES if text.startswith(p, after) and after + len(p) in mentions), "")
+            if after + len(prefix) in mentions:
+                pos = after
+                continue
+        break
+    return end if got else start
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    surface: str
+    ref: EntityRef
+    head: str | None  # the role word that ends an organ-qualified role
+
+
+def parse_parties(ctx: Context, region: str) -> list[EntityRef]:
+    """The entities a noun phrase names, split at coordinators, shared role words distributed.
+
+    县政府各部门和各乡镇的行政正职 -> x:县政府各部门行政正职, x:各乡镇的行政正职
+    县政府办公室（县政府总值班室）、县委 -> government_office, party_committee
+    """
+    region = PARENTHETICAL.sub("", region).strip()
+    mentions = ctx.mentions(region, ENTITY_KINDS)
+    inside = [(m.start, m.end) for m in mentions]
+    cuts = [m for m in COORDINATOR.finditer(region) if not any(s <= m.start() < e for s, e in inside)]
+    parts: list[_Part] = []
+    pos = 0
+    for piece_end, next_pos in [(c.start(), c.end()) for c in cuts] + [(len(region), len(region))]:
+        part = _part(ctx, region[pos:piece_end].strip())
+        if part is not None:
+            parts.append(part)
+        pos = next_pos
+    last = parts[-1] if parts else None
+    out = []
+    for part in parts:
+        if last is not None and last.head and part is not last and part.head is None and part.ref.kind == "body":
+            surface = part.surface + last.head
+            out.append(EntityRef("role", "x:" + surface, surface))
+        else:
+            out.append(part.ref)
+    return _unique(out)
+
+
+def _part(ctx: Context, surface: str) -> _Part | None:
+    if not surface:
+        return None
+    term = ctx.vocab.resolve(surface)
+    if term is not None and term.kind in ENTITY_KINDS:
+        return _Part(surface, ctx.entity_by_key(term.kind, term.key), None)
+    mentions = ctx.mentions(surface, ENTITY_KINDS)
+    if not mentions:
+        return None
+    head = next((h for h in ROLE_HEADS if surface.endswith(h)), None)
+    last = mentions[-1]
+    if head is None and last.term.kind == "role" and last.end == len(surface):
+        head = last.surface
+    bodies_before = [m for m in mentions if m.term.kind == "body" and m.end <= len(surface) - len(head or "")]
+    if head is not None:
+        qualified = bool(bodies_before)
+        return _Part(surface, EntityRef("role", "x:" + surface, surface), head if qualified else None)
+    if last.end != len(surface):
+        return None  # a mention inside a longer noun (县政府重要工作安排) names no party
+    return _Part(surface, EntityRef(last.term.kind, "x:" + surface, surface), None)  # type: ignore[arg-type]
+
+
+def _unique(refs: list[EntityRef]) -> list[EntityRef]:
+    seen: set[str] = set()
+    out = []
+    for ref in refs:
+        if ref.key not in seen:
+            seen.add(ref.key)
+            out.append(ref)
+    return out
+
+
+# ------------------------------------------------------------------ subjects
+
+
+class SubjectTracker:
+    """Who an article's clauses are about: the noun phrase a clause or comma chunk opens
+    with, else the last one named earlier in the article."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.current: list[EntityRef] = []
+
+    def clause_subjects(self, text: str, upto: int) -> list[EntityRef]:
+        """The subject in force at ``upto`` in a clause; remembers it for later clauses."""
+        found: list[EntityRef] = []
+        for start in _chunk_starts(text):
+            if start >= upto:
+                break
+            if any(text.startswith(p, start) for p in SUBJECT_PRONOUNS):
+                continue
+            end = read_np(self.ctx, text, start)
+            if end > start and not text.startswith("的", end):
+                found = parse_parties(self.ctx, text[start:end])
+        if found:
+            self.current = found
+        return self.current
+
+    def observe(self, text: str) -> None:
+        self.clause_subjects(text, len(text))
+
+
+def label_end(text: str) -> int:
+    """Where a clause starts after its item label (（一）, 1.)."""
+    label = ITEM_LABEL.match(text)
+    return label.end() if label else 0
+
+
+def _chunk_starts(text: str) -> list[int]:
+    return [label_end(text)] + [m.end() for m in re.finditer(r"[，,：:]", text)]
+
+
+def by_source(ctx: Context, text: str, upto: int) -> list[EntityRef]:
+    """The source a ``由X`` before ``upto`` names: 由县政府办公室汇总后向县长报告."""
+    found: list[EntityRef] = []
+    for m in _BY.finditer(text, 0, upto):
+        end = read_np(ctx, text, m.end())
+        if end > m.end():
+            found = parse_parties(ctx, text[m.end() : end])
+    return found
