@@ -19,6 +19,9 @@ CREATE INDEX article_doc IF NOT EXISTS FOR (n:Article) ON (n.doc, n.number);
 CREATE INDEX chapter_doc IF NOT EXISTS FOR (n:Chapter) ON (n.doc);
 CREATE INDEX item_doc IF NOT EXISTS FOR (n:Item) ON (n.doc);
 CREATE INDEX obligation_doc IF NOT EXISTS FOR (n:Obligation) ON (n.doc);
+CREATE INDEX ruledocument_current IF NOT EXISTS FOR (n:RuleDocument) ON (n.current);
+// Reporting lines of one document (the reporting_lines query filters the type by r.doc).
+CREATE INDEX reports_to_doc IF NOT EXISTS FOR ()-[r:REPORTS_TO]-() ON (r.doc);
 // Full-text search over article text and entity names; the cjk analyzer splits Chinese into bigrams.
 CREATE FULLTEXT INDEX article_text IF NOT EXISTS FOR (n:Article) ON EACH [n.cleanText] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Role|Body|Meeting|DocumentType) ON EACH [n.name, n.nameEn] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};

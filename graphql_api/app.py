@@ -1,4 +1,8 @@
-"""The ASGI application: GraphQL (with GraphiQL) at /graphql, health at /healthz and /readyz."""
+"""The ASGI application: GraphQL (with GraphiQL) at /graphql, health at /healthz and /readyz.
+
+Read queries are public; mutations need ``Authorization: Bearer $GOVGRAPH_API_TOKEN``.
+Request bodies over ``GOVGRAPH_MAX_BODY_BYTES`` (default 8 MiB) are refused with 413.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -14,16 +19,19 @@ from strawberry.asgi import GraphQL
 
 from stores.base import Store
 
+from .auth import configured_token
+from .limits import BodySizeLimit, configured_max_body
 from .schema import schema
 
 
 class _GraphQL(GraphQL):
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, api_token: str | None) -> None:
         super().__init__(schema, graphql_ide="graphiql")
         self.store = store
+        self.api_token = api_token
 
     async def get_context(self, request: Any, response: Any = None) -> dict[str, Any]:
-        return {"request": request, "response": response, "store": self.store}
+        return {"request": request, "response": response, "store": self.store, "api_token": self.api_token}
 
 
 def _closing(store: Store):  # type: ignore[no-untyped-def]
@@ -35,7 +43,9 @@ def _closing(store: Store):  # type: ignore[no-untyped-def]
     return lifespan
 
 
-def create_app(store: Store) -> Starlette:
+def create_app(store: Store, *, api_token: str | None = None, max_body_bytes: int | None = None) -> Starlette:
+    """The app over ``store``. ``api_token`` and ``max_body_bytes`` default to the environment."""
+
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
 
@@ -43,12 +53,14 @@ def create_app(store: Store) -> Starlette:
         ready = store.ready()
         return JSONResponse({"ready": ready, "store": store.name}, status_code=200 if ready else 503)
 
+    token = api_token if api_token is not None else configured_token()
     app = Starlette(
         routes=[
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            Route("/graphql", _GraphQL(store), methods=["GET", "POST"]),
+            Route("/graphql", _GraphQL(store, token), methods=["GET", "POST"]),
         ],
+        middleware=[Middleware(BodySizeLimit, max_bytes=max_body_bytes or configured_max_body())],
         lifespan=_closing(store),
     )
     app.state.store = store

@@ -1,43 +1,108 @@
 """Names as people type them -> graph keys. Unknown names are errors with close matches.
 
-Jurisdictions: 朝阳区, 朝阳, 北京市朝阳区, Chaoyang, chaoyang district.
-Issuers, genres, roles: Chinese (any level, any alias), English, or the key.
+Jurisdictions: 朝阳区, 朝阳, 北京市朝阳区, Chaoyang, chaoyang district, chaoyangqu.
+Issuers, genres, roles, bodies, meetings: Chinese (any level, any alias), English, the
+key, or pinyin (quzhengfubangongshi = 区政府办公室).
+Documents: the key, the document number (京朝政发〔2024〕1号), the title or the file name.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
-from schema.vocabulary import Kind, Term, load_vocabulary, strip_level_suffix
+from schema.vocabulary import KINDS, LEVEL_SUFFIXES, Kind, Term, load_vocabulary, strip_level_suffix
+
+from .errors import UserError
 
 _EN_SUFFIX = re.compile(r"\s+(district|county|city|banner)$")
+_NOT_LETTERS = re.compile(r"[^a-z]")
 
 
-class UnknownName(ValueError):
+class UnknownName(UserError, ValueError):
     """A name that resolves to nothing; the message lists close matches."""
 
+    code = "UNKNOWN_NAME"
+
     def __init__(self, what: str, name: str, candidates: list[str]) -> None:
-        close = difflib.get_close_matches(name, candidates, n=5, cutoff=0.3)
+        unique = list(dict.fromkeys(c for c in candidates if c))
+        close = difflib.get_close_matches(name, unique, n=5, cutoff=0.3)
         hint = f"; did you mean: {', '.join(close)}?" if close else ""
         super().__init__(f"unknown {what} {name!r}{hint}")
+        self.close_matches = close
+
+
+def pinyin_key(text: str) -> str:
+    """区政府办公室 -> quzhengfubangongshi; 'Qu Zhengfu' -> quzhengfu (letters only, lower case)."""
+    from pypinyin import lazy_pinyin
+
+    return _NOT_LETTERS.sub("", "".join(lazy_pinyin(text)).lower())
+
+
+def latin_forms(row: dict) -> set[str]:
+    """Lower-case Latin names of a jurisdiction: its English name and its pinyin with and
+    without the level word (chaoyang, chaoyangqu). Pinyin of the whole name reads a
+    polyphonic character in context (朝阳区 -> chaoyangqu), so the stem is cut from it."""
+    spoken = pinyin_key(row["name"])
+    forms = {_NOT_LETTERS.sub("", (row.get("nameEn") or "").lower()), spoken, pinyin_key(row["fullName"])}
+    for suffix in LEVEL_SUFFIXES:
+        if row["name"].endswith(suffix) and len(row["name"]) > len(suffix) + 1:
+            level_sound = pinyin_key(suffix)
+            if spoken.endswith(level_sound):
+                forms.add(spoken[: -len(level_sound)])
+            break
+    forms.discard("")
+    return forms
 
 
 def resolve_jurisdiction(name: str, jurisdictions: list[dict]) -> dict:
     """The jurisdiction row a user's name refers to."""
     wanted = name.strip()
     lowered = _EN_SUFFIX.sub("", wanted.lower())
+    typed_pinyin = _NOT_LETTERS.sub("", wanted.lower())
     for row in jurisdictions:
         forms = {row["name"], row["fullName"], row["key"], strip_level_suffix(row["name"])}
         if wanted in forms or lowered == (row.get("nameEn") or "").lower():
             return row
+    if typed_pinyin:
+        for row in jurisdictions:
+            if typed_pinyin in latin_forms(row):
+                return row
     candidates = [c for row in jurisdictions for c in (row["name"], row["fullName"], row.get("nameEn") or "")]
     raise UnknownName("jurisdiction", name, candidates)
 
 
 def resolve_term(what: str, name: str, kinds: tuple[Kind, ...]) -> Term:
+    """The vocabulary term a name refers to, of one of ``kinds``."""
     vocab = load_vocabulary()
-    term = vocab.lookup(name, kinds)
+    # An exact key first: 'party_group' (a meeting) must not become the body whose English alias is 'party group'.
+    term = next((t for t in vocab.terms if t.kind in kinds and t.key == name.strip()), None)
+    if term is None:
+        term = vocab.lookup(name, kinds)
+    if term is None:
+        term = _pinyin_index(kinds).get(_NOT_LETTERS.sub("", name.lower()))
     if term is None:
         raise UnknownName(what, name, vocab.names(kinds))
     return term
+
+
+@lru_cache(maxsize=len(KINDS) * 4)
+def _pinyin_index(kinds: tuple[Kind, ...]) -> dict[str, Term]:
+    index: dict[str, Term] = {}
+    vocab = load_vocabulary()
+    for kind in kinds:
+        for surface, term in vocab.surfaces(kind):
+            index.setdefault(pinyin_key(surface), term)
+    index.pop("", None)
+    return index
+
+
+def resolve_document(name: str, documents: list[dict]) -> dict:
+    """The document row (of ``documents``) a user's name refers to."""
+    wanted = name.strip()
+    for doc in documents:
+        if wanted in (doc.get("key"), doc.get("docNumber"), doc.get("title"), doc.get("file")):
+            return doc
+    candidates = [c for d in documents for c in (d.get("key"), d.get("docNumber"), d.get("title"))]
+    raise UnknownName("document", name, [c for c in candidates if c])

@@ -1,180 +1,225 @@
 """The GraphQL schema (strawberry). Resolvers resolve names, ask the store one named
-question, and wrap its rows; they hold no logic of their own beyond that."""
+question, and wrap its rows; they hold no logic of their own beyond that.
+
+Every question about one jurisdiction answers from its current rules document unless
+``document`` names another version (by key, document number, title or file name).
+"""
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.types import Info
 
-from .names import resolve_jurisdiction, resolve_term
+from . import types as t
+from .ask import Intent, answer
+from .errors import BadArgument, MaskInternalErrors, is_user_error
+from .mutations import Mutation
+from .names import resolve_document, resolve_jurisdiction, resolve_term
+from .pagination import ArticleConnection, ObligationConnection, article_connection, obligation_connection, page_window
+
+MAX_DEPTH = 10
+MAX_TOKENS = 2000
+MAX_ALIASES = 15
+MAX_TEXT = 500  # characters of a search text or a question
+
+AskIntent = strawberry.enum(Intent, name="AskIntent", description="What `ask` understood the question to ask.")
+PARTY_KINDS = ("role", "body", "meeting")
 
 
-@strawberry.enum
-class SigningAction(Enum):
-    SIGN = "SIGN"
-    APPROVE = "APPROVE"
-    REVIEW = "REVIEW"
-    COUNTERSIGN = "COUNTERSIGN"
+@strawberry.type(description="One jurisdiction's signing rule for an issuer, side by side with the others.")
+class Comparison:
+    jurisdiction: t.Jurisdiction
+    document: t.DocumentRef | None
+    steps: list[t.SigningStep]
+    signers: list[t.Entity] = strawberry.field(description="Who signs by default (SIGN steps without a condition)")
 
 
-@strawberry.type(description="A role or body that acts in a rule (区政府办公室主任).")
-class RoleRef:
-    key: str = strawberry.field(description="Level-independent vocabulary key, e.g. office_director")
-    name: str
-    name_en: str | None
-    label: str = strawberry.field(description="Role or Body")
+@strawberry.type(description="A fact a provision supports: a relationship whose evidence lies in the article.")
+class ProvisionFact:
+    type: str = strawberry.field(description="Relationship type: SIGNS, CHAIRS, REPORTS_TO, BEARS …")
+    from_: t.Entity = strawberry.field(name="from")
+    to: t.Entity
+    condition: str | None
+    matter: str | None
+    evidence: t.Evidence
 
 
-@strawberry.type
-class DocumentRef:
-    key: str
-    title: str
-    status: str
-    jurisdiction: str
+@strawberry.type(description="One article with every fact it supports.")
+class Provision:
+    article: t.Article
+    facts: list[ProvisionFact]
 
 
-@strawberry.type(description="The article a fact comes from: cite it.")
-class ArticleRef:
-    key: str
-    number: int = strawberry.field(description="Ordinal number of the article in its document (1..N)")
-    label: str = strawberry.field(description="The article's number as written: 第五十五条, 五十五、")
-    text: str = strawberry.field(description="Article text in the source script, without page markers")
-    raw_text: str = strawberry.field(description="The exact characters of the source file[start:end]")
-    start: int
-    end: int
-    document: DocumentRef
-
-
-@strawberry.type(description="The sentence or clause that states a fact, as a span of the source file.")
-class Evidence:
-    start: int
-    end: int
+@strawberry.type(description="A cited answer to a plain question.")
+class Answer:
     text: str
-
-
-@strawberry.type
-class DocumentTypeRef:
-    key: str
-    name: str
-    issuer: str
-    genres: list[str]
-    recipient: str | None
-    direction: str | None
-
-
-@strawberry.type(description="One step of a signing rule: who signs/approves/reviews/countersigns, and when.")
-class SigningStep:
-    role: RoleRef
-    action: SigningAction
-    condition: str | None = strawberry.field(description="The case this step applies to; null = the default rule")
-    verb: str | None
-    delegated: bool | None
-    order: int
-    document_type: DocumentTypeRef
-    article: ArticleRef
-    evidence: Evidence
-
-
-@strawberry.type
-class RuleDocumentInfo:
-    key: str
-    title: str
-    doc_number: str | None
-    issued: str | None
-    adopted: str | None
-    status: str
-    current: bool | None
-    file: str | None
-    article_count: int | None
-    chapter_count: int | None
-    warnings: list[str]
-    supersedes_numbers: list[str]
-
-
-@strawberry.type
-class Jurisdiction:
-    key: str
-    name: str
-    full_name: str
-    name_en: str | None
-    level: str | None
-    parent: str | None
-    documents: list[RuleDocumentInfo]
-
-
-def _jurisdiction(row: dict[str, Any]) -> Jurisdiction:
-    docs = [
-        RuleDocumentInfo(**{_snake(k): (v if v is not None or k not in ("warnings", "supersedesNumbers") else [])
-                            for k, v in d.items()})
-        for d in row.get("documents", [])
-    ]
-    return Jurisdiction(
-        key=row["key"], name=row["name"], full_name=row["fullName"], name_en=row.get("nameEn"),
-        level=row.get("level"), parent=row.get("parent"), documents=docs,
-    )
-
-
-def _snake(name: str) -> str:
-    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name)
-
-
-def _signing_step(row: dict[str, Any]) -> SigningStep:
-    article = row["article"]
-    return SigningStep(
-        role=RoleRef(key=row["role"]["key"], name=row["role"]["name"], name_en=row["role"].get("nameEn"),
-                     label=row["role"]["label"]),
-        action=SigningAction(row["action"]),
-        condition=row.get("condition"),
-        verb=row.get("verb"),
-        delegated=row.get("delegated"),
-        order=row["order"],
-        document_type=DocumentTypeRef(**row["documentType"]),
-        article=ArticleRef(
-            key=article["key"], number=article["number"], label=article["label"], text=article["text"],
-            raw_text=article["rawText"], start=article["start"], end=article["end"],
-            document=DocumentRef(**article["document"]),
-        ),
-        evidence=Evidence(**row["evidence"]),
-    )
+    intent: AskIntent  # type: ignore[valid-type]
+    language: str = strawberry.field(description="en or zh: the question's language, and the answer's")
+    understood: bool = strawberry.field(description="false: the text says what is missing or unsupported")
+    jurisdiction: t.Jurisdiction | None = strawberry.field(description="The place answered about (the first, if several)")
+    jurisdictions: list[t.Jurisdiction]
+    citations: list[t.Article]
+    suggestions: list[str] = strawberry.field(description="Supported question forms, when not understood")
 
 
 def _store(info: Info) -> Any:
     return info.context["store"]
 
 
+def _jurisdictions(info: Info) -> list[t.Row]:
+    """The store's jurisdictions, read once per request (names of every field resolve against them)."""
+    cache = info.context.setdefault("_cache", {})
+    if "jurisdictions" not in cache:
+        cache["jurisdictions"] = _store(info).jurisdictions()
+    return cache["jurisdictions"]
+
+
+def _scope(info: Info, jurisdiction: str, document: str | None) -> tuple[t.Row, str | None]:
+    jur = resolve_jurisdiction(jurisdiction, _jurisdictions(info))
+    doc = resolve_document(document, jur.get("documents") or [])["key"] if document is not None else None
+    return jur, doc
+
+
+def _key(what: str, name: str | None, kinds: tuple[Any, ...]) -> str | None:
+    return resolve_term(what, name, kinds).key if name is not None else None
+
+
+def _text(what: str, value: str) -> str:
+    value = value.strip()
+    if not value or len(value) > MAX_TEXT:
+        raise BadArgument(f"{what} must be 1 to {MAX_TEXT} characters")
+    return value
+
+
+def _comparison(row: t.Row) -> Comparison:
+    steps = [t.signing_step(s) for s in row.get("steps") or []]
+    signers = list({s.role.key: s.role for s in steps if s.action is t.SigningAction.SIGN and s.condition is None}.values())
+    doc = row.get("document")
+    return Comparison(jurisdiction=t.jurisdiction(row["jurisdiction"]), document=t.DocumentRef(**doc) if doc else None,
+                      steps=steps, signers=signers)
+
+
+def _fact_entity(row: t.Row) -> t.Entity:
+    # Document types, obligations and articles have no vocabulary kind: their node key identifies them.
+    return t.Entity(key=row.get("kind") or row["key"], name=row.get("name") or row["key"], name_en=row.get("nameEn"),
+                    label=row["label"])
+
+
 @strawberry.type
 class Query:
     @strawberry.field(description="Every jurisdiction with its rules documents.")
-    def jurisdictions(self, info: Info) -> list[Jurisdiction]:
-        return [_jurisdiction(row) for row in _store(info).jurisdictions()]
+    def jurisdictions(self, info: Info) -> list[t.Jurisdiction]:
+        return [t.jurisdiction(row) for row in _jurisdictions(info)]
 
-    @strawberry.field(description="One jurisdiction by name: 朝阳区, 朝阳, 北京市朝阳区 or Chaoyang.")
-    def jurisdiction(self, info: Info, name: str) -> Jurisdiction | None:
-        return _jurisdiction(resolve_jurisdiction(name, _store(info).jurisdictions()))
+    @strawberry.field(description="One jurisdiction by name: 朝阳区, 朝阳, 北京市朝阳区, Chaoyang or chaoyangqu.")
+    def jurisdiction(self, info: Info, name: str) -> t.Jurisdiction | None:
+        return t.jurisdiction(resolve_jurisdiction(name, _jurisdictions(info)))
+
+    @strawberry.field(description="Rules documents, every version, newest first; optionally of one jurisdiction.")
+    def documents(self, info: Info, jurisdiction: str | None = None) -> list[t.RuleDocument]:
+        key = resolve_jurisdiction(jurisdiction, _jurisdictions(info))["key"] if jurisdiction is not None else None
+        return [t.rule_document(row) for row in _store(info).documents(key)]
 
     @strawberry.field(
         description="Who signs documents issued under a name (issuer), optionally of a genre and to a recipient. "
-        "Names accept Chinese, English and aliases: issuer 'office' = 区政府办公室."
+        "Names accept Chinese, English, pinyin and aliases: issuer 'office' = 区政府办公室."
     )
     def signatories(
-        self,
-        info: Info,
-        jurisdiction: str,
-        issuer: str,
-        genre: str | None = None,
-        recipient: str | None = None,
+        self, info: Info, jurisdiction: str, issuer: str, genre: str | None = None, recipient: str | None = None,
         document: str | None = None,
-    ) -> list[SigningStep]:
-        store = _store(info)
-        jur = resolve_jurisdiction(jurisdiction, store.jurisdictions())
+    ) -> list[t.SigningStep]:
+        jur, doc = _scope(info, jurisdiction, document)
         issuer_key = resolve_term("issuer", issuer, ("body", "meeting")).key
-        genre_key = resolve_term("genre", genre, ("genre",)).key if genre else None
-        recipient_key = resolve_term("recipient", recipient, ("body",)).key if recipient else None
-        rows = store.signatories(jur["key"], issuer_key, genre_key, recipient_key, document)
-        return [_signing_step(row) for row in rows]
+        rows = _store(info).signatories(jur["key"], issuer_key, _key("genre", genre, ("genre",)),
+                                        _key("recipient", recipient, ("body",)), doc)
+        return [t.signing_step(row) for row in rows]
+
+    @strawberry.field(description="Meetings the rules establish, or one by name (常务会议, executive meeting).")
+    def meetings(self, info: Info, jurisdiction: str, name: str | None = None,
+                 document: str | None = None) -> list[t.Meeting]:
+        jur, doc = _scope(info, jurisdiction, document)
+        rows = _store(info).meetings(jur["key"], _key("meeting", name, ("meeting",)), doc)
+        return [t.meeting(row) for row in rows]
+
+    @strawberry.field(description="Must-report-to lines, optionally from and/or to a role or body.")
+    def reporting_lines(
+        self, info: Info, jurisdiction: str, from_: Annotated[str | None, strawberry.argument(name="from")] = None,
+        to: str | None = None, document: str | None = None,
+    ) -> list[t.ReportingLine]:
+        jur, doc = _scope(info, jurisdiction, document)
+        rows = _store(info).reporting_lines(jur["key"], _key("from", from_, PARTY_KINDS), _key("to", to, PARTY_KINDS), doc)
+        return [t.reporting_line(row) for row in rows]
+
+    @strawberry.field(description="Obligations (must / must not / may) in document order, paginated.")
+    def obligations(
+        self, info: Info, jurisdiction: str, bearer: str | None = None, modality: t.Modality | None = None,
+        with_deadline: bool | None = None, first: int | None = None, after: str | None = None,
+        document: str | None = None,
+    ) -> ObligationConnection:
+        jur, doc = _scope(info, jurisdiction, document)
+        skip, limit = page_window("obligations", first, after)
+        total, rows = _store(info).obligations(
+            jur["key"], _key("bearer", bearer, PARTY_KINDS), modality.value if modality else None, with_deadline,
+            doc, skip, limit,
+        )
+        return obligation_connection(skip, total, rows)
+
+    @strawberry.field(description="Articles of current documents containing the text as written, most occurrences first.")
+    def search(self, info: Info, text: str, jurisdiction: str | None = None, first: int | None = None,
+               after: str | None = None) -> ArticleConnection:
+        key = resolve_jurisdiction(jurisdiction, _jurisdictions(info))["key"] if jurisdiction is not None else None
+        skip, limit = page_window("search", first, after)
+        total, rows = _store(info).search(_text("text", text), key, skip, limit)
+        return article_connection(skip, total, rows)
+
+    @strawberry.field(description="One row per jurisdiction: who signs documents of an issuer (and genre), side by side.")
+    def compare(self, info: Info, issuer: str, genre: str | None = None) -> list[Comparison]:
+        issuer_key = resolve_term("issuer", issuer, ("body", "meeting")).key
+        return [_comparison(row) for row in _store(info).compare(issuer_key, _key("genre", genre, ("genre",)))]
+
+    @strawberry.field(description="One provision by document (key, number, title or file) and article number.")
+    def article(self, info: Info, document: str, number: int) -> Provision | None:
+        docs = [d for j in _jurisdictions(info) for d in j.get("documents") or []]
+        row = _store(info).article(resolve_document(document, docs)["key"], number)
+        if row is None:
+            return None
+        facts = [
+            ProvisionFact(type=f["type"], from_=_fact_entity(f["from"]), to=_fact_entity(f["to"]),
+                          condition=f.get("condition"), matter=f.get("matter"), evidence=t.Evidence(**f["evidence"]))
+            for f in row["facts"]
+        ]
+        return Provision(article=t.article(row["article"]), facts=facts)
+
+    @strawberry.field(description="A plain question in English or Chinese, answered with citations "
+                      "('Who signs an office notice in Chaoyang?', '朝阳区常务会议多久召开一次？').")
+    def ask(self, info: Info, question: str, document: str | None = None) -> Answer:
+        result = answer(_text("question", question), _store(info), document)
+        places = [t.jurisdiction(j) for j in result.jurisdictions]
+        return Answer(
+            text=result.text, intent=result.intent, language=result.language, understood=result.understood,
+            jurisdiction=places[0] if places else None, jurisdictions=places,
+            citations=[t.article(a) for a in result.citations], suggestions=list(result.suggestions),
+        )
 
 
-schema = strawberry.Schema(query=Query)
+class _Schema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        # Log server faults with their traceback; a user's unknown name or bad cursor is not one.
+        super().process_errors([e for e in errors if not is_user_error(e)], execution_context)
+
+
+schema = _Schema(
+    query=Query,
+    mutation=Mutation,
+    # Factories, so each request gets fresh extension instances (strawberry's advice).
+    extensions=[
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        MaskInternalErrors,
+    ],
+)

@@ -2,20 +2,35 @@
 
 It answers exactly what the named Cypher queries answer (a contract test holds both
 to the same results), so apps can start without a server and move to Neo4j later.
+Each method mirrors the query file of the same name in ``cypher/queries/``.
 """
 
 from __future__ import annotations
 
 import json
 import threading
-from collections import defaultdict
 from pathlib import Path
 
 from schema.model import Graph, Node, Relationship
 
-from .base import Row, current_order_key
+from .base import Row, check_graph, check_page, current_order_key
+from .memory_index import MemoryIndex
+from .rows import (
+    PARTICIPANT_SLOTS,
+    STEP_ACTIONS,
+    article_row,
+    document_ref,
+    entity_row,
+    fact_row,
+    last_if_none,
+    obligation_row,
+    participant_row,
+    step_row,
+)
 
-_STEP_TYPES = {"SIGNS": "SIGN", "APPROVES": "APPROVE", "REVIEWS": "REVIEW", "COUNTERSIGNS": "COUNTERSIGN"}
+_JURISDICTION_FIELDS = ("key", "name", "fullName", "nameEn", "level", "parent")
+_DOCUMENT_FIELDS = ("key", "title", "docNumber", "issued", "adopted", "status", "current", "file",
+                    "articleCount", "chapterCount", "warnings", "supersedesNumbers")
 
 
 class MemoryStore:
@@ -25,25 +40,35 @@ class MemoryStore:
         self._graphs: dict[str, Graph] = {}
         self._jurisdictions: dict[str, Node] = {}
         self._lock = threading.Lock()
-        self._reindex()
+        self._index = MemoryIndex({}, {})
 
     # -- writes -------------------------------------------------------------------------
     def load(self, graph: Graph) -> None:
+        check_graph(graph)
         with self._lock:
-            self._graphs[graph.document] = graph
+            graphs = {**self._graphs, graph.document: graph}
+            jurisdictions = dict(self._jurisdictions)
             for node in graph.nodes:
                 if node.label == "Jurisdiction":
-                    self._jurisdictions[node.key] = node
-            self._reindex()
+                    jurisdictions[node.key] = node  # the last load's properties win, as MERGE + SET
+            index = MemoryIndex(graphs, jurisdictions)  # raises before anything is replaced
+            self._graphs, self._jurisdictions, self._index = graphs, jurisdictions, index
 
     def delete(self, document: str) -> bool:
         with self._lock:
-            found = self._graphs.pop(document, None) is not None
-            self._reindex()
-            return found
+            if document not in self._graphs:
+                return False
+            graphs = {k: g for k, g in self._graphs.items() if k != document}
+            index = MemoryIndex(graphs, self._jurisdictions)
+            self._graphs, self._jurisdictions, self._index = graphs, dict(index.jurisdictions), index
+            return True
 
     def ready(self) -> bool:
         return True
+
+    def graphs(self) -> list[Graph]:
+        """Every loaded document's graph, as loaded (for export; versions are derived, not stored)."""
+        return list(self._graphs.values())
 
     def save(self, path: Path) -> None:
         """Persist every graph as JSON (written to a temporary file, then renamed: never half-written)."""
@@ -70,110 +95,180 @@ class MemoryStore:
     def close(self) -> None:
         pass
 
-    def _reindex(self) -> None:
-        # Rebuilt whole after each write: writes are rare, reads must be lock-free and fast.
-        nodes: dict[str, Node] = dict(self._jurisdictions)
-        rels: list[Relationship] = []
-        for graph in self._graphs.values():
-            for node in graph.nodes:
-                if node.label != "Jurisdiction":
-                    nodes[node.key] = node
-            rels.extend(graph.relationships)
-        incoming: dict[str, list[Relationship]] = defaultdict(list)
-        outgoing: dict[str, list[Relationship]] = defaultdict(list)
-        for rel in rels:
-            incoming[rel.end].append(rel)
-            outgoing[rel.start].append(rel)
-        current: dict[str, str] = {}
-        docs_by_jur: dict[str, list[Row]] = defaultdict(list)
-        for rel in rels:
-            if rel.type == "HAS_RULES":
-                docs_by_jur[rel.start].append(nodes[rel.end].props)
-        for jur, docs in docs_by_jur.items():
-            current[jur] = max(docs, key=current_order_key)["key"]
-        self._nodes, self._incoming, self._outgoing = nodes, incoming, outgoing
-        doctypes: dict[tuple[str, str], list[Node]] = defaultdict(list)
-        for node in nodes.values():
-            if node.label == "DocumentType":
-                doctypes[(node.props["doc"], node.props["issuerKey"])].append(node)
-        self._docs_by_jur, self._current, self._doctypes = docs_by_jur, current, doctypes
-
     # -- reads ----------------------------------------------------------------------------
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
-        labels: dict[str, int] = defaultdict(int)
-        types: dict[str, int] = defaultdict(int)
-        for node in self._nodes.values():
-            labels[node.label] += 1
-        for rels in self._outgoing.values():
-            for rel in rels:
-                types[rel.type] += 1
-        return dict(labels), dict(types)
-
-    def _document(self, jurisdiction: str, document: str | None) -> Row | None:
-        docs = self._docs_by_jur.get(jurisdiction, [])
-        wanted = document or self._current.get(jurisdiction)
-        return next((d for d in docs if d["key"] == wanted), None)
-
-    def _doc_props(self, doc_key: str) -> Row:
-        props = dict(self._nodes[doc_key].props)
-        props["current"] = any(cur == doc_key for cur in self._current.values())
-        return props
+        return self._index.counts()
 
     def jurisdictions(self) -> list[Row]:
+        ix = self._index
         out = []
-        for key, node in self._jurisdictions.items():
-            docs = [self._doc_props(d["key"]) for d in self._docs_by_jur.get(key, [])]
-            if not docs:
-                continue
-            docs.sort(key=lambda d: (d.get("issued") or "", d.get("adopted") or ""), reverse=True)
-            fields = ("key", "title", "docNumber", "issued", "adopted", "status", "current", "file",
-                      "articleCount", "chapterCount", "warnings", "supersedesNumbers")
-            row = {k: node.props.get(k) for k in ("key", "name", "fullName", "nameEn", "level", "parent")}
-            row["documents"] = [{k: d.get(k) for k in fields} for d in docs]
+        for key, node in ix.jurisdictions.items():
+            docs = sorted((ix.documents[k] for k in ix.docs_by_jur[key]), key=current_order_key, reverse=True)
+            row = {k: node.props.get(k) for k in _JURISDICTION_FIELDS}
+            row["documents"] = [{k: d.get(k) for k in _DOCUMENT_FIELDS} for d in docs]
             out.append(row)
         return sorted(out, key=lambda r: r["fullName"])
+
+    def documents(self, jurisdiction: str | None) -> list[Row]:
+        ix = self._index
+        docs = [d for k, d in ix.documents.items() if jurisdiction is None or ix.jurisdiction_of[k] == jurisdiction]
+        rows = []
+        for d in sorted(docs, key=current_order_key, reverse=True):
+            row = {k: d.get(k) for k in ("key", "title", "status", "publishedStatus", "current", "docNumber",
+                                         "issued", "adopted", "jurisdiction")}
+            row["supersedes"] = sorted(r.end for r in ix.outgoing.get(d["key"], []) if r.type == "SUPERSEDES")
+            row["supersededBy"] = sorted(r.start for r in ix.incoming.get(d["key"], []) if r.type == "SUPERSEDES")
+            rows.append(row)
+        return rows
 
     def signatories(
         self, jurisdiction: str, issuer: str, genre: str | None, recipient: str | None, document: str | None
     ) -> list[Row]:
-        doc = self._document(jurisdiction, document)
+        doc = self._index.document(jurisdiction, document)
         if doc is None:
             return []
-        doc_props = self._doc_props(doc["key"])
+        return self._steps(doc, issuer, genre, recipient)
+
+    def compare(self, issuer: str, genre: str | None) -> list[Row]:
+        ix = self._index
         rows = []
-        for node in self._doctypes.get((doc["key"], issuer), []):
-            p = node.props
-            if genre is not None and genre not in p["genres"] and p["genres"]:
+        for jur, doc_key in ix.current.items():
+            doc = ix.documents[doc_key]
+            rows.append({"jurisdiction": {k: ix.jurisdictions[jur].props.get(k) for k in _JURISDICTION_FIELDS},
+                         "document": document_ref(doc), "steps": self._steps(doc, issuer, genre, None)})
+        return sorted(rows, key=lambda r: r["jurisdiction"]["fullName"])
+
+    def _steps(self, doc: Row, issuer: str, genre: str | None, recipient: str | None) -> list[Row]:
+        dtypes = []
+        for node in self._index.doctypes.get((doc["key"], issuer), []):
+            genres = node.props.get("genres") or []
+            if genre is not None and genre not in genres and genres:
                 continue
-            if recipient is not None and p["recipientKey"] != recipient:
+            if recipient is not None and node.props.get("recipientKey") != recipient:
                 continue
-            for rel in self._incoming.get(node.key, []):
-                if rel.type not in _STEP_TYPES:
+            dtypes.append(node)
+        return self._step_rows(doc, dtypes)
+
+    def _step_rows(self, doc: Row, dtypes: list[Node]) -> list[Row]:
+        ix = self._index
+        keyed = []
+        for dtype in dtypes:
+            for rel in ix.incoming.get(dtype.key, []):
+                article = ix.article(doc, rel.props.get("article"))
+                if rel.type not in STEP_ACTIONS or article is None:
                     continue
-                actor = self._nodes[rel.start]
-                article = self._nodes[f"{doc['key']}:art:{rel.props['article']}"].props
-                rows.append((p["key"], rel.props["article"], rel.props["order"], _step_row(actor, rel, p, article, doc_props)))
-        rows.sort(key=lambda r: r[:3])
-        return [r[3] for r in rows]
+                row = step_row(ix.nodes[rel.start], rel, dtype, article_row(article, doc))
+                keyed.append(((dtype.key, rel.props["article"], last_if_none(rel.props.get("order")), rel.key), row))
+        return [row for _, row in sorted(keyed, key=lambda kr: kr[0])]
 
+    def meetings(self, jurisdiction: str, meeting: str | None, document: str | None) -> list[Row]:
+        ix = self._index
+        doc = ix.document(jurisdiction, document)
+        if doc is None:
+            return []
+        rows = []
+        for m in ix.by_doc_label.get((doc["key"], "Meeting"), []):
+            p = m.props
+            if meeting is not None and p.get("kind") != meeting:
+                continue
+            row: Row = {"key": m.key, "kind": p.get("kind"), "name": p.get("name"), "nameEn": p.get("nameEn")}
+            row["frequency"] = None if p.get("frequencyText") is None else {
+                "text": p["frequencyText"], "period": p.get("period"), "times": p.get("times"),
+                "timesMax": p.get("timesMax")}
+            row["quorum"] = p.get("quorum")
+            participants = sorted(
+                (r for r in ix.incoming.get(m.key, []) if r.type in PARTICIPANT_SLOTS),
+                key=lambda r: (last_if_none(r.props.get("order")), r.start, r.key))
+            for slot in PARTICIPANT_SLOTS.values():
+                row[slot] = []
+            for r in participants:
+                article = ix.article(doc, r.props.get("article"))
+                row[PARTICIPANT_SLOTS[r.type]].append(
+                    participant_row(ix.nodes[r.start], r, article_row(article, doc) if article else None))
+            minutes = [ix.nodes[r.start] for r in ix.incoming.get(m.key, [])
+                       if r.type == "ISSUED_AS" and "minutes" in (ix.nodes[r.start].props.get("genres") or [])]
+            row["minutesSigners"] = self._step_rows(doc, minutes)
+            numbers = p.get("articles") or []
+            row["articles"] = sorted((article_row(a, doc) for n in numbers if (a := ix.article(doc, n))),
+                                     key=lambda a: a["number"])
+            first = numbers[0] if numbers else None
+            rows.append(((last_if_none(first), m.key), row))
+        return [row for _, row in sorted(rows, key=lambda kr: kr[0])]
 
-def _step_row(actor: Node, rel: Relationship, dtype: Row, article: Row, doc: Row) -> Row:
-    s = rel.props
-    return {
-        "role": {"key": actor.props["kind"], "name": actor.props["name"], "nameEn": actor.props.get("nameEn"),
-                 "label": actor.label},
-        "action": _STEP_TYPES[rel.type],
-        "condition": s.get("condition"),
-        "verb": s.get("verb"),
-        "delegated": s.get("delegated"),
-        "order": s.get("order"),
-        "documentType": {"key": dtype["key"], "name": dtype["name"], "issuer": dtype["issuerName"],
-                         "genres": dtype["genreNames"], "recipient": dtype.get("recipientName"),
-                         "direction": dtype.get("direction")},
-        "article": {"key": article["key"], "number": article["number"], "label": article["label"],
-                    "text": article["cleanText"], "rawText": article["text"], "start": article["start"],
-                    "end": article["end"],
-                    "document": {"key": doc["key"], "title": doc["title"], "status": doc["status"],
-                                 "jurisdiction": doc["jurisdiction"]}},
-        "evidence": {"start": s["start"], "end": s["end"], "text": s["evidence"]},
-    }
+    def reporting_lines(
+        self, jurisdiction: str, source: str | None, target: str | None, document: str | None
+    ) -> list[Row]:
+        ix = self._index
+        doc = ix.document(jurisdiction, document)
+        if doc is None:
+            return []
+        keyed = []
+        for rel in ix.by_doc_type.get((doc["key"], "REPORTS_TO"), []):
+            x, y = ix.nodes[rel.start], ix.nodes[rel.end]
+            article = ix.article(doc, rel.props.get("article"))
+            if (source is not None and x.props.get("kind") != source) or \
+                    (target is not None and y.props.get("kind") != target) or article is None:
+                continue
+            r = rel.props
+            row = {"from": entity_row(x), "to": entity_row(y), "matter": r.get("matter"),
+                   "article": article_row(article, doc),
+                   "evidence": {"start": r.get("start"), "end": r.get("end"), "text": r.get("evidence")}}
+            keyed.append(((r["article"], last_if_none(r.get("start")), rel.key), row))
+        return [row for _, row in sorted(keyed, key=lambda kr: kr[0])]
+
+    def obligations(
+        self, jurisdiction: str, bearer: str | None, modality: str | None, with_deadline: bool | None,
+        document: str | None, skip: int, limit: int,
+    ) -> tuple[int, list[Row]]:
+        check_page(skip, limit)
+        ix = self._index
+        doc = ix.document(jurisdiction, document)
+        if doc is None:
+            return 0, []
+        matched = [
+            o for o in ix.by_doc_label.get((doc["key"], "Obligation"), [])
+            if (bearer is None or o.props.get("bearerKey") == bearer)
+            and (modality is None or o.props.get("modality") == modality)
+            and (with_deadline is None or o.props.get("hasDeadline") == with_deadline)
+        ]
+        matched.sort(key=lambda o: (last_if_none(o.props.get("start")), o.key))
+        page = []
+        for o in matched[skip : skip + limit]:
+            bearers = [ix.nodes[r.start] for r in ix.incoming.get(o.key, []) if r.type == "BEARS"]
+            owed = [ix.nodes[r.end] for r in ix.outgoing.get(o.key, []) if r.type == "OWED_TO"]
+            stated = [ix.nodes[r.end] for r in ix.outgoing.get(o.key, [])
+                      if r.type == "STATED_IN" and ix.nodes[r.end].label == "Article"]
+            article = article_row(stated[0], doc) if stated else None
+            page.append(obligation_row(o, bearers[0] if bearers else None, owed[0] if owed else None, article))
+        return len(matched), page
+
+    def search(self, text: str, jurisdiction: str | None, skip: int, limit: int) -> tuple[int, list[Row]]:
+        check_page(skip, limit)
+        ix = self._index
+        if not text:
+            return 0, []
+        hits = []
+        for jur, doc_key in ix.current.items():
+            if jurisdiction is not None and jur != jurisdiction:
+                continue
+            doc = ix.documents[doc_key]
+            full_name = ix.jurisdictions[jur].props.get("fullName")
+            for a in ix.by_doc_label.get((doc_key, "Article"), []):
+                score = (a.props.get("cleanText") or "").count(text)
+                if score:
+                    hits.append(((-score, full_name, doc_key, a.props["number"]),
+                                 {"article": article_row(a, doc), "score": score}))
+        hits.sort(key=lambda kr: kr[0])
+        return len(hits), [row for _, row in hits[skip : skip + limit]]
+
+    def article(self, document: str, number: int) -> Row | None:
+        ix = self._index
+        doc = ix.documents.get(document)
+        node = ix.articles.get((document, number))
+        if doc is None or node is None:
+            return None
+        facts = sorted(ix.facts.get((document, number), []),
+                       key=lambda r: (last_if_none(r.props.get("start")), last_if_none(r.props.get("end")),
+                                      r.type, r.key))
+        return {"article": article_row(node, doc),
+                "facts": [fact_row(r, ix.nodes[r.start], ix.nodes[r.end]) for r in facts]}

@@ -1,9 +1,12 @@
 """The Neo4j store: the system of record, through the official ``neo4j`` driver.
 
 Writes: one transaction per document (delete its old nodes, then ``UNWIND $rows``
-batches per label and per relationship type), so a failure leaves nothing behind.
-Reads: one named query per question, run as a read transaction (so a cluster can
-route it to a follower), one round trip each.
+batches per label and per relationship type, then re-derive its jurisdiction's
+versions), so a failure leaves nothing of it behind and the previous state intact.
+Reads: one named query per question (``cypher/queries/<name>.cypher``), run as a read
+transaction (so a cluster or Aura routes it to a reader), one round trip each.
+URIs: ``bolt://`` (one server), ``neo4j://`` (routing: a cluster or one server) and their
+``+s`` / ``+ssc`` TLS forms (Aura is ``neo4j+s://``).
 """
 
 from __future__ import annotations
@@ -15,16 +18,22 @@ from dataclasses import dataclass
 from typing import Any
 
 import neo4j
-from neo4j import GraphDatabase, RoutingControl
+from neo4j import GraphDatabase, NotificationMinimumSeverity, RoutingControl
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
 import cypher
 from schema.model import NODE_LABELS, Graph
 
-from .base import Row, StoreUnavailable
+from .base import Row, StoreUnavailable, check_graph, check_page
 
 BATCH = 2000
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError)
+
+
+def one_line(exc: BaseException) -> str:
+    """A driver message on one line (some span several, with the server's details)."""
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,24 +53,46 @@ class Neo4jSettings:
             database=os.environ.get("NEO4J_DATABASE", default.database),
         )
 
+    @property
+    def scheme(self) -> str:
+        return self.uri.split("://", 1)[0].lower() if "://" in self.uri else ""
+
+
+def make_driver(settings: Neo4jSettings) -> neo4j.Driver:
+    """A driver for the URI; it connects lazily, so this checks the URI and options only."""
+    if settings.scheme not in SCHEMES:
+        raise StoreUnavailable(
+            f"bad Neo4j URI {settings.uri!r}: the scheme must be one of {', '.join(s + '://' for s in SCHEMES)}"
+        )
+    try:
+        return GraphDatabase.driver(
+            settings.uri,
+            auth=(settings.user, settings.password),
+            connection_timeout=5.0,
+            connection_acquisition_timeout=10.0,
+            max_transaction_retry_time=5.0,
+            # The named queries read properties that a corpus may not have yet (no document
+            # has obligations): the server's "property key does not exist" notes are noise here.
+            notifications_min_severity=NotificationMinimumSeverity.OFF,
+        )
+    except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
+        raise StoreUnavailable(f"bad Neo4j URI {settings.uri!r}: {one_line(exc)}") from exc
+
 
 class Neo4jStore:
     name = "neo4j"
 
     def __init__(self, settings: Neo4jSettings, *, connect_attempts: int = 5, backoff: float = 0.5) -> None:
         self.settings = settings
-        try:
-            self._driver = GraphDatabase.driver(
-                settings.uri,
-                auth=(settings.user, settings.password),
-                connection_timeout=5.0,
-                connection_acquisition_timeout=10.0,
-                max_transaction_retry_time=5.0,
-            )
-        except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
-            raise StoreUnavailable(f"bad Neo4j URI {settings.uri!r}: {exc}") from exc
+        self._driver = make_driver(settings)
         self._connect(connect_attempts, backoff)
-        self.apply_schema()
+        try:
+            self.apply_schema()
+        except Neo4jError as exc:  # e.g. NEO4J_DATABASE names no database, or the user may not write
+            self._driver.close()
+            raise StoreUnavailable(
+                f"Neo4j at {settings.uri} cannot prepare database {settings.database!r}: {one_line(exc)}"
+            ) from exc
 
     # -- connection -----------------------------------------------------------------------
     def _connect(self, attempts: int, backoff: float) -> None:
@@ -86,6 +117,9 @@ class Neo4jStore:
                     ) from exc
                 time.sleep(delay)
                 delay *= 2
+            except Neo4jError as exc:  # e.g. the database does not exist
+                self._driver.close()
+                raise StoreUnavailable(f"Neo4j at {self.settings.uri}: {one_line(exc)}") from exc
 
     def ready(self) -> bool:
         try:
@@ -107,9 +141,10 @@ class Neo4jStore:
             with self._driver.session(database=self.settings.database) as session:
                 return session.execute_write(work)
         except _UNAVAILABLE as exc:
-            raise StoreUnavailable(f"Neo4j at {self.settings.uri} is unavailable: {exc}") from exc
+            raise StoreUnavailable(f"Neo4j at {self.settings.uri} is unavailable: {one_line(exc)}") from exc
 
     def load(self, graph: Graph) -> None:
+        check_graph(graph)
         labels = {n.key: n.label for n in graph.nodes}
         nodes_by_label: dict[str, list[dict]] = defaultdict(list)
         for node in graph.nodes:
@@ -118,54 +153,65 @@ class Neo4jStore:
         for rel in graph.relationships:
             shape = (rel.type, labels[rel.start], labels[rel.end])
             rels_by_shape[shape].append({"start": rel.start, "end": rel.end, "key": rel.key, "props": rel.props})
-        jurisdictions = [n.key for n in graph.nodes if n.label == "Jurisdiction"]
+        # Statements are built (and allow-list checked) before the transaction opens.
+        node_batches = [(cypher.node_load(label), rows[i : i + BATCH])
+                        for label in NODE_LABELS if (rows := nodes_by_label.get(label))
+                        for i in range(0, len(rows), BATCH)]
+        rel_batches = [(cypher.relationship_load(*shape), rows[i : i + BATCH])
+                       for shape, rows in sorted(rels_by_shape.items())
+                       for i in range(0, len(rows), BATCH)]
+        jurisdictions = {n.key for n in graph.nodes if n.label == "Jurisdiction"}
 
         def work(tx: neo4j.ManagedTransaction) -> None:
+            before = _jurisdiction_of(tx, graph.document)
+            touched = sorted(jurisdictions | ({before} if before else set()))  # one lock order: no deadlock
+            for jur in touched:
+                tx.run(cypher.statement("load/lock_jurisdiction"), jurisdiction=jur).consume()
             tx.run(cypher.statement("load/delete_document"), doc=graph.document).consume()
-            for label in NODE_LABELS:
-                rows = nodes_by_label.get(label, [])
-                for i in range(0, len(rows), BATCH):
-                    tx.run(cypher.node_load(label), rows=rows[i : i + BATCH]).consume()
-            for (type_, start, end), rows in sorted(rels_by_shape.items()):
-                stmt = cypher.relationship_load(type_, start, end)
-                for i in range(0, len(rows), BATCH):
-                    tx.run(stmt, rows=rows[i : i + BATCH]).consume()
-            for jur in jurisdictions:
-                tx.run(cypher.statement("load/mark_current"), jurisdiction=jur).consume()
+            for stmt, rows in node_batches + rel_batches:
+                tx.run(stmt, rows=rows).consume()
+            for jur in touched:
+                _rederive(tx, jur)
 
         self._write(work)
 
     def delete(self, document: str) -> bool:
         def work(tx: neo4j.ManagedTransaction) -> bool:
-            found = tx.run("MATCH (d:RuleDocument {key: $doc}) RETURN d.jurisdiction AS j", doc=document).single()
-            if found is None:
+            jur = _jurisdiction_of(tx, document)
+            if jur is None:
                 return False
+            tx.run(cypher.statement("load/lock_jurisdiction"), jurisdiction=jur).consume()
             tx.run(cypher.statement("load/delete_document"), doc=document).consume()
-            tx.run(cypher.statement("load/mark_current"), jurisdiction=f"jur:{found['j']}").consume()
+            _rederive(tx, jur)
             return True
 
         return bool(self._write(work))
 
     # -- reads ----------------------------------------------------------------------------
-    def _read(self, name: str, **params: Any) -> list[Any]:
+    def run_read(self, statement: str, params: dict[str, Any]) -> list[Any]:
+        """Run one statement in a read transaction (routed to a reader in a cluster; refused
+        by the server if it writes) and return the first column of every record."""
         try:
             records, _, _ = self._driver.execute_query(
-                cypher.statement(f"queries/{name}"),
-                params,
-                routing_=RoutingControl.READ,
-                database_=self.settings.database,
+                statement, params, routing_=RoutingControl.READ, database_=self.settings.database
             )
         except _UNAVAILABLE as exc:
-            raise StoreUnavailable(f"Neo4j at {self.settings.uri} is unavailable: {exc}") from exc
+            raise StoreUnavailable(f"Neo4j at {self.settings.uri} is unavailable: {one_line(exc)}") from exc
         return [record[0] for record in records]
 
+    def _read(self, name: str, **params: Any) -> list[Any]:
+        return self.run_read(cypher.statement(f"queries/{name}"), params)
+
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
-        return tuple(
-            {r["name"]: r["count"] for r in self._read(name)} for name in ("count_nodes", "count_relationships")
-        )  # type: ignore[return-value]
+        nodes = {r["name"]: r["count"] for r in self._read("count_nodes")}
+        rels = {r["name"]: r["count"] for r in self._read("count_relationships")}
+        return nodes, rels
 
     def jurisdictions(self) -> list[Row]:
         return self._read("jurisdictions")
+
+    def documents(self, jurisdiction: str | None) -> list[Row]:
+        return self._read("documents", jurisdiction=jurisdiction)
 
     def signatories(
         self, jurisdiction: str, issuer: str, genre: str | None, recipient: str | None, document: str | None
@@ -173,3 +219,43 @@ class Neo4jStore:
         return self._read(
             "signatories", jurisdiction=jurisdiction, issuer=issuer, genre=genre, recipient=recipient, document=document
         )
+
+    def compare(self, issuer: str, genre: str | None) -> list[Row]:
+        return self._read("compare", issuer=issuer, genre=genre)
+
+    def meetings(self, jurisdiction: str, meeting: str | None, document: str | None) -> list[Row]:
+        return self._read("meetings", jurisdiction=jurisdiction, meeting=meeting, document=document)
+
+    def reporting_lines(
+        self, jurisdiction: str, source: str | None, target: str | None, document: str | None
+    ) -> list[Row]:
+        return self._read("reporting_lines", jurisdiction=jurisdiction, source=source, target=target, document=document)
+
+    def obligations(
+        self, jurisdiction: str, bearer: str | None, modality: str | None, with_deadline: bool | None,
+        document: str | None, skip: int, limit: int,
+    ) -> tuple[int, list[Row]]:
+        check_page(skip, limit)
+        pages = self._read("obligations", jurisdiction=jurisdiction, bearer=bearer, modality=modality,
+                           withDeadline=with_deadline, document=document, skip=skip, limit=limit)
+        return (pages[0]["total"], pages[0]["rows"]) if pages else (0, [])
+
+    def search(self, text: str, jurisdiction: str | None, skip: int, limit: int) -> tuple[int, list[Row]]:
+        check_page(skip, limit)
+        pages = self._read("search", text=text, jurisdiction=jurisdiction, skip=skip, limit=limit)
+        return (pages[0]["total"], pages[0]["rows"]) if pages else (0, [])
+
+    def article(self, document: str, number: int) -> Row | None:
+        rows = self._read("article", document=document, number=number)
+        return rows[0] if rows else None
+
+
+def _jurisdiction_of(tx: neo4j.ManagedTransaction, document: str) -> str | None:
+    record = tx.run(cypher.statement("load/document_jurisdiction"), doc=document).single()
+    return record["jurisdiction"] if record else None
+
+
+def _rederive(tx: neo4j.ManagedTransaction, jurisdiction: str) -> None:
+    """After a load or delete: versions of the jurisdiction again, and drop it if it has no document left."""
+    tx.run(cypher.statement("load/versions"), jurisdiction=jurisdiction).consume()
+    tx.run(cypher.statement("load/drop_orphan_jurisdiction"), jurisdiction=jurisdiction).consume()

@@ -1,8 +1,7 @@
-// Every jurisdiction with its rules documents (newest first).
+// Every jurisdiction with its rules documents (newest first, as the documents query).
 // Browser: no parameters.
-MATCH (j:Jurisdiction)
-OPTIONAL MATCH (j)-[:HAS_RULES]->(d:RuleDocument)
-WITH j, d ORDER BY d.issued DESC, d.adopted DESC
+MATCH (j:Jurisdiction)-[:HAS_RULES]->(d:RuleDocument)
+WITH j, d ORDER BY coalesce(d.issued, d.adopted, '') DESC, d.key DESC
 WITH j, collect(d {.key, .title, .docNumber, .issued, .adopted, .status, .current, .file,
                    .articleCount, .chapterCount, .warnings, .supersedesNumbers}) AS documents
 RETURN j {.key, .name, .fullName, .nameEn, .level, .parent, documents: documents} AS jurisdiction

@@ -23,4 +23,4 @@ RETURN {
             document: {key: d.key, title: d.title, status: d.status, jurisdiction: d.jurisdiction}},
   evidence: {start: s.start, end: s.end, text: s.evidence}
 } AS step
-ORDER BY t.key, s.article, s.order
+ORDER BY t.key, s.article, s.order, s.key

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import httpx
 import pytest
 
@@ -9,7 +11,8 @@ pytestmark = pytest.mark.neo4j
 
 
 def test_browser_is_served(neo4j_store) -> None:  # type: ignore[no-untyped-def]
-    response = httpx.get("http://127.0.0.1:7474/browser/", timeout=10)
+    port = os.environ.get("NEO4J_HTTP_PORT", "7474")  # the server the tests use (neo4jctl's env)
+    response = httpx.get(f"http://127.0.0.1:{port}/browser/", timeout=10)
     assert response.status_code == 200
     assert "Neo4j Browser" in response.text
 
@@ -19,8 +22,9 @@ def test_wrong_password_is_a_clear_one_line_error(neo4j_store) -> None:  # type:
     from stores.neo4j_store import Neo4jSettings, Neo4jStore
 
     bad = Neo4jSettings(uri=neo4j_store.settings.uri, password="not-the-password")
-    with pytest.raises(StoreUnavailable, match="refused the credentials"):
+    with pytest.raises(StoreUnavailable, match="refused the credentials") as caught:
         Neo4jStore(bad, connect_attempts=1)
+    assert "\n" not in str(caught.value)
 
 
 def test_schema_has_constraints_and_cjk_fulltext(neo4j_store) -> None:  # type: ignore[no-untyped-def]
@@ -37,3 +41,14 @@ def test_reloading_the_corpus_changes_no_count(loaded_neo4j, corpus_graphs) -> N
     for graph in corpus_graphs:
         loaded_neo4j.load(graph)
     assert loaded_neo4j.counts() == before
+
+
+def test_every_node_kind_has_a_key_constraint_and_the_schema_applies_twice(neo4j_store) -> None:  # type: ignore[no-untyped-def]
+    from schema.model import NODE_LABELS
+
+    neo4j_store.apply_schema()  # IF NOT EXISTS: a second start-up changes nothing
+    records, _, _ = neo4j_store._driver.execute_query(
+        "SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes, properties, type"
+    )
+    keyed = {r["labelsOrTypes"][0] for r in records if r["type"] == "UNIQUENESS" and r["properties"] == ["key"]}
+    assert keyed == set(NODE_LABELS)

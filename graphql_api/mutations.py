@@ -1,0 +1,95 @@
+"""Mutations: add a rules document from its text, or delete one. Bearer token required.
+
+An ingest goes through the same pipeline as the CLI (``ingest.pipeline.ingest_bytes``)
+and loads the document's graph in one store transaction: a refused document writes nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from ingest.errors import IngestError
+from ingest.pipeline import ingest_bytes
+
+from . import types as t
+from .auth import check_bearer
+from .errors import AuthError, BadArgument, UserError
+
+MAX_FILENAME = 200
+
+
+class DocumentRefused(UserError):
+    code = "DOCUMENT_REFUSED"
+
+    def __init__(self, error: IngestError) -> None:
+        super().__init__(f"document refused: {error}")
+        self.reason = error.code
+
+    @property
+    def extensions(self) -> dict[str, object]:
+        return {**super().extensions, "reason": self.reason}
+
+
+@strawberry.type
+class IngestResult:
+    document: t.RuleDocument
+    jurisdiction: str
+    nodes: int
+    relationships: int
+
+
+@strawberry.type
+class DeleteResult:
+    id: str
+    deleted: bool = strawberry.field(description="false: no document with this id was stored")
+
+
+def require_token(info: Info) -> None:
+    """Refuse the mutation unless the request carries the configured bearer token (sets 401/403)."""
+    request = info.context.get("request")
+    header = request.headers.get("authorization") if request is not None else None
+    try:
+        check_bearer(info.context.get("api_token"), header)
+    except AuthError as exc:
+        response = info.context.get("response")
+        if response is not None:
+            response.status_code = exc.status
+            if exc.status == 401:
+                response.headers["WWW-Authenticate"] = 'Bearer realm="govgraph"'
+        raise
+
+
+def _store(info: Info) -> Any:
+    return info.context["store"]
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Parse, extract and load one rules document from its text.")
+    def ingest_document(self, info: Info, text: str, filename: str) -> IngestResult:
+        require_token(info)
+        name = filename.strip()
+        if not name or len(name) > MAX_FILENAME or "/" in name or "\\" in name:
+            raise BadArgument(f"filename must be a plain file name of 1 to {MAX_FILENAME} characters")
+        try:
+            result = ingest_bytes(text.encode("utf-8"), name)
+        except IngestError as exc:
+            raise DocumentRefused(exc) from exc
+        store = _store(info)
+        store.load(result.graph)
+        info.context.pop("_cache", None)
+        stored = next(d for d in store.documents(None) if d["key"] == result.graph.document)
+        labels, types = result.graph.counts()
+        jur = next(n for n in result.graph.nodes if n.label == "Jurisdiction")
+        return IngestResult(document=t.rule_document(stored), jurisdiction=jur.props["fullName"],
+                            nodes=sum(labels.values()), relationships=sum(types.values()))
+
+    @strawberry.mutation(description="Delete one rules document (by key) and every fact it states.")
+    def delete_document(self, info: Info, id: str) -> DeleteResult:
+        require_token(info)
+        deleted = _store(info).delete(id.strip())
+        info.context.pop("_cache", None)
+        return DeleteResult(id=id, deleted=deleted)

@@ -1,0 +1,224 @@
+"""Understanding a plain question: its language, intent, places and named things.
+
+Deterministic and table-driven: the cues, markers and extra English words are data in
+``ask_patterns.yaml``; names come from the vocabulary and from the store's jurisdictions.
+
+>>> chaoyang = {"key": "jur:北京市朝阳区", "name": "朝阳区", "fullName": "北京市朝阳区", "nameEn": "Chaoyang"}
+>>> q = understand("Who chairs the executive meeting in Chaoyang?", [chaoyang])
+>>> q.intent, q.meeting.key, [j["name"] for j in q.jurisdictions]
+('meeting_chairs', 'executive', ['朝阳区'])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from schema.vocabulary import LEVELS, Kind, Term, load_vocabulary, strip_level_suffix
+
+from .names import latin_forms
+
+_PATTERNS_FILE = Path(__file__).with_name("ask_patterns.yaml")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_SLOTS = ("issuer", "document", "meeting", "party")
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A vocabulary term named in the question: ``masked[start:end] == surface``."""
+
+    start: int
+    end: int
+    surface: str
+    term: Term
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    language: str  # "en" | "zh"
+    intent: str | None  # None: no intent's cues match
+    missing: tuple[str, ...]  # slots the intent needs but the question lacks
+    jurisdictions: tuple[Row, ...]  # known places named, in order
+    unknown_place: str | None  # a place named that the store does not hold
+    issuer: Term | None = None
+    genre: Term | None = None
+    recipient: Term | None = None
+    meeting: Term | None = None
+    source: Term | None = None  # reporting: who reports
+    target: Term | None = None  # reporting: to whom
+    bearer: Term | None = None  # deadlines: whose
+    named: tuple[Named, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class _Intent:
+    name: str
+    needs: tuple[str, ...]
+    cues: dict[str, tuple[tuple[re.Pattern[str], ...], ...]]  # language -> groups of alternatives
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    intents: tuple[_Intent, ...]
+    markers: dict[str, dict[str, tuple[re.Pattern[str], ...]]]
+    places: dict[str, tuple[re.Pattern[str], ...]]
+    english: tuple[tuple[str, Term], ...]  # (lower-case words, term), longest first
+    implied_issuers: tuple[Term, ...]
+    suggestions: dict[str, tuple[str, ...]]  # language -> question templates with {place}
+
+
+def _compile(items: list[str], flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, flags) for p in items)
+
+
+@lru_cache(maxsize=1)
+def patterns() -> _Patterns:
+    """The pattern tables, validated on load (unknown slots, kinds or keys are errors)."""
+    data = yaml.safe_load(_PATTERNS_FILE.read_text(encoding="utf-8"))
+    intents = []
+    for entry in data["intents"]:
+        unknown = set(entry.get("needs") or ()) - set(_SLOTS)
+        if unknown:
+            raise ValueError(f"{_PATTERNS_FILE.name}: intent {entry['intent']} needs unknown slots {sorted(unknown)}")
+        cues = {lang: tuple(_compile(group) for group in entry[lang]) for lang in ("en", "zh")}
+        intents.append(_Intent(entry["intent"], tuple(entry.get("needs") or ()), cues))
+    markers = {name: {lang: _compile(p) for lang, p in by_lang.items()} for name, by_lang in data["markers"].items()}
+    places = {"en": _compile(data["places"]["en"], 0), "zh": _compile(data["places"]["zh"], 0)}
+    vocab = load_vocabulary()
+    english: dict[str, Term] = {}
+    for entry in data["english"]:
+        term = vocab.term(entry["kind"], entry["key"])
+        for words in entry["words"]:
+            english.setdefault(words.lower(), term)
+    for term in vocab.terms:
+        for level in LEVELS:
+            english.setdefault(term.en_for(level).lower(), term)
+        for alias in term.en_aliases:
+            english.setdefault(alias, term)
+    ordered = tuple(sorted(english.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+    implied = tuple(vocab.term("body", key) for key in data["implied_issuers"])
+    suggestions = {lang: tuple(data["suggestions"][lang]) for lang in ("en", "zh")}
+    return _Patterns(tuple(intents), markers, places, ordered, implied, suggestions)
+
+
+def intent_names() -> tuple[str, ...]:
+    return tuple(i.name for i in patterns().intents)
+
+
+def language_of(text: str) -> str:
+    """zh when Chinese characters carry the question (a Chinese name in English text stays en)."""
+    return "zh" if len(_CJK.findall(text)) * 3 >= len(_LATIN.findall(text)) else "en"
+
+
+def understand(text: str, jurisdictions: list[Row]) -> Question:
+    language = language_of(text)
+    masked, places = _mask_places(text, jurisdictions)
+    named = _find_names(masked)
+    unknown_place = None if places else _unknown_place(masked, named, language)
+    slots = _slots(masked, named)
+    present = {name for name in _SLOTS if _slot_filled(name, slots)}
+    applicable = [i for i in patterns().intents if all(any(p.search(masked) for p in g) for g in i.cues[language])]
+    chosen = next((i for i in applicable if set(i.needs) <= present), applicable[0] if applicable else None)
+    missing = tuple(n for n in chosen.needs if n not in present) if chosen else ()
+    return Question(text, language, chosen.name if chosen else None, missing, tuple(places), unknown_place,
+                    named=tuple(named), **slots)
+
+
+def _mask_places(text: str, jurisdictions: list[Row]) -> tuple[str, list[Row]]:
+    """Replace each known place with its level character (朝阳区政府 -> 区政府; Chaoyang -> blank)."""
+    forms: list[tuple[str, Row, bool]] = []
+    for row in jurisdictions:
+        for form in {row["fullName"], row["name"], strip_level_suffix(row["name"])}:
+            if len(form) >= 2:
+                forms.append((form, row, False))
+        for latin in latin_forms(row):
+            forms.append((latin, row, True))
+    forms.sort(key=lambda f: -len(f[0]))
+    found: list[tuple[int, Row]] = []
+    for form, row, latin in forms:
+        pattern = re.compile(rf"\b{re.escape(form)}\b" if latin else re.escape(form), re.IGNORECASE if latin else 0)
+        # Chinese: keep the level character so 朝阳区政府 still names 区政府; pad to keep offsets.
+        level_char = "" if latin else LEVELS.get(row.get("level") or "district", LEVELS["district"])[0]
+        pad = " " if latin else "\u3000"
+        for m in pattern.finditer(text):
+            found.append((m.start(), row))
+        text = pattern.sub(lambda m, c=level_char, p=pad: p * (len(m.group()) - len(c)) + c, text)
+    ordered: list[Row] = []
+    for _, row in sorted(found, key=lambda f: f[0]):
+        if row not in ordered:
+            ordered.append(row)
+    return text, ordered
+
+
+def _find_names(masked: str) -> list[Named]:
+    """Vocabulary terms named in Chinese or English; longest first, then earliest, no overlaps."""
+    vocab = load_vocabulary()
+    hits = [Named(m.start, m.end, m.surface, m.term) for m in vocab.find(masked)]
+    lowered = masked.lower()
+    for words, term in patterns().english:
+        plural = "(?:s|es)?" if term.kind == "genre" else ""
+        for m in re.finditer(rf"\b{re.escape(words)}{plural}\b", lowered):
+            hits.append(Named(m.start(), m.end(), masked[m.start():m.end()], term))
+    return resolve_overlaps(hits)
+
+
+def resolve_overlaps(hits: list[Named]) -> list[Named]:
+    """Keep the longest hit where hits overlap (earliest on ties); result in text order."""
+    kept: list[Named] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _marked(masked: str, hit: Named, marker: str) -> bool:
+    """Whether the words right before ``hit`` are one of the ``marker`` words (either language)."""
+    before = masked[: hit.start]
+    table = patterns().markers[marker]
+    return any(p.search(before) for p in table["en"]) or any(p.search(before.rstrip()) for p in table["zh"])
+
+
+def _slots(masked: str, named: list[Named]) -> dict[str, Term | None]:
+    def first(kinds: tuple[Kind, ...], skip: tuple[Named, ...] = ()) -> Named | None:
+        return next((h for h in named if h.term.kind in kinds and h not in skip), None)
+
+    recipient = next((h for h in named if h.term.kind == "body" and _marked(masked, h, "recipient")), None)
+    issuer = first(("body", "meeting"), (recipient,) if recipient else ())
+    parties = [h for h in named if h.term.kind in ("role", "body", "meeting")]
+    target = next((h for h in parties if _marked(masked, h, "report_target")), None)
+    source = next((h for h in parties if h is not target), None)
+    return {
+        "issuer": issuer.term if issuer else None,
+        "genre": (g.term if (g := first(("genre",))) else None),
+        "recipient": recipient.term if recipient else None,
+        "meeting": (m.term if (m := first(("meeting",))) else None),
+        "source": source.term if source else None,
+        "target": target.term if target else None,
+        "bearer": (b.term if (b := first(("role", "body"))) else None),
+    }
+
+
+def _slot_filled(name: str, slots: dict[str, Term | None]) -> bool:
+    if name == "party":
+        return slots["source"] is not None or slots["target"] is not None
+    if name == "document":
+        return slots["issuer"] is not None or slots["recipient"] is not None
+    return slots[name] is not None
+
+
+def _unknown_place(masked: str, named: list[Named], language: str) -> str | None:
+    for pattern in patterns().places[language]:
+        for m in pattern.finditer(masked):
+            start, end = m.span(1)
+            if all(end <= h.start or start >= h.end for h in named):
+                return m.group(1)
+    return None

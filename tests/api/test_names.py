@@ -1,0 +1,81 @@
+"""Names as people type them: Chinese, English, pinyin, aliases; unknown names list close matches."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphql_api.names import UnknownName, pinyin_key, resolve_document, resolve_jurisdiction, resolve_term
+
+from .test_question import CHAOYANG, HAIDIAN, SOMECOUNTY
+
+HELD = [CHAOYANG, HAIDIAN, SOMECOUNTY]
+DOCS = [
+    {"key": "doc-1", "title": "北京市朝阳区人民政府工作规则", "docNumber": "朝政发〔2024〕1号", "file": "chaoyang.txt"},
+    {"key": "doc-0", "title": "北京市朝阳区人民政府工作规则（2018）", "docNumber": "朝政发〔2018〕9号", "file": "old.txt"},
+]
+
+
+@pytest.mark.parametrize("name", ["朝阳区", "朝阳", "北京市朝阳区", "Chaoyang", "chaoyang district", "CHAOYANG",
+                                  "chaoyangqu", "Chao Yang", "beijingshichaoyangqu", "jur:北京市朝阳区"])
+def test_jurisdiction_forms(name: str) -> None:
+    assert resolve_jurisdiction(name, HELD)["key"] == CHAOYANG["key"]
+
+
+def test_unknown_jurisdiction_lists_close_matches() -> None:
+    with pytest.raises(UnknownName) as err:
+        resolve_jurisdiction("朝阳县", HELD)
+    assert "unknown jurisdiction '朝阳县'" in str(err.value) and "朝阳区" in err.value.close_matches
+    assert err.value.extensions == {"code": "UNKNOWN_NAME", "status": 400}
+
+
+@pytest.mark.parametrize("name,key", [
+    ("区政府办公室", "government_office"),
+    ("县政府办公室", "government_office"),
+    ("区政府办", "government_office"),
+    ("office", "government_office"),
+    ("District Government Office", "government_office"),
+    ("government_office", "government_office"),
+    ("quzhengfubangongshi", "government_office"),
+    ("Qu Zhengfu Bangongshi", "government_office"),
+    ("常务会议", "executive"),
+    ("executive meeting", "executive"),
+    ("changwuhuiyi", "executive"),
+    ("party_group", "party_group"),  # a key wins over another term's English alias ('party group')
+    ("党组会议", "party_group"),
+])
+def test_issuer_forms(name: str, key: str) -> None:
+    assert resolve_term("issuer", name, ("body", "meeting")).key == key
+
+
+@pytest.mark.parametrize("name,key", [("通知", "notice"), ("notice", "notice"), ("tongzhi", "notice"), ("纪要", "minutes")])
+def test_genre_forms(name: str, key: str) -> None:
+    assert resolve_term("genre", name, ("genre",)).key == key
+
+
+@pytest.mark.parametrize("name,key", [("区长", "head"), ("mayor", "head"), ("quzhang", "head"),
+                                      ("负责常务工作的副区长", "executive_deputy_head"), ("主管副区长", "deputy_head_in_charge")])
+def test_role_forms(name: str, key: str) -> None:
+    assert resolve_term("from", name, ("role", "body", "meeting")).key == key
+
+
+def test_unknown_term_lists_close_matches() -> None:
+    with pytest.raises(UnknownName) as err:
+        resolve_term("issuer", "区政府办公", ("body", "meeting"))
+    assert "区政府办公室" in str(err.value)
+
+
+def test_pinyin_key() -> None:
+    assert pinyin_key("区政府办公室") == "quzhengfubangongshi"
+    assert pinyin_key("Qu-Zhengfu") == "quzhengfu"
+
+
+@pytest.mark.parametrize("name,key", [("doc-0", "doc-0"), ("朝政发〔2024〕1号", "doc-1"),
+                                      ("北京市朝阳区人民政府工作规则（2018）", "doc-0"), ("chaoyang.txt", "doc-1")])
+def test_document_forms(name: str, key: str) -> None:
+    assert resolve_document(name, DOCS)["key"] == key
+
+
+def test_unknown_document_lists_close_matches() -> None:
+    with pytest.raises(UnknownName) as err:
+        resolve_document("朝政发〔2024〕2号", DOCS)
+    assert "朝政发〔2024〕1号" in str(err.value)

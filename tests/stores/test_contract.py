@@ -1,0 +1,188 @@
+"""The contract: every store method, with realistic parameters, answers the same in both
+stores (the five corpus documents plus three versions of a fictional jurisdiction, so
+current, superseded and draft documents are all asked about).
+
+Parameters come from the graphs themselves: every issuer, genre and recipient of a document
+type, every meeting, every entity that reports or bears an obligation, every article.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from schema.model import Graph
+from stores.memory import MemoryStore
+
+from .documents import JURISDICTION, rules_document
+
+pytestmark = pytest.mark.neo4j
+
+VERSIONS = [rules_document(2030), rules_document(2032, revised=True), rules_document(2033, draft=True)]
+SEARCH_TEXTS = ["常务会议", "区长", "会", "签发", "报告", "应当", "工作日", "1", "（一）", "Government", "", "不存在的词语"]
+PAGES = [(0, 100), (0, 3), (2, 5), (1000, 10), (0, 0)]
+
+
+@pytest.fixture(scope="module")
+def stores(corpus_graphs, loaded_neo4j) -> Iterator[tuple[MemoryStore, Any, list[Graph]]]:  # type: ignore[no-untyped-def]
+    graphs = [*corpus_graphs, *VERSIONS]
+    memory = MemoryStore()
+    for graph in graphs:
+        memory.load(graph)
+    for graph in VERSIONS:
+        loaded_neo4j.load(graph)
+    yield memory, loaded_neo4j, graphs
+    for graph in VERSIONS:
+        loaded_neo4j.delete(graph.document)
+
+
+def _diff(memory: MemoryStore, neo4j: Any, calls: list[tuple[str, tuple]]) -> list[str]:
+    """Run every call on both stores; describe each one whose answers differ."""
+    out = []
+    for method, args in calls:
+        mine, theirs = getattr(memory, method)(*args), getattr(neo4j, method)(*args)
+        if mine != theirs:
+            out.append(f"{method}{args}:\n memory {json.dumps(mine, ensure_ascii=False)[:600]}\n"
+                       f" neo4j  {json.dumps(theirs, ensure_ascii=False)[:600]}")
+    return out
+
+
+def _values(graphs: list[Graph], label: str, prop: str) -> list[Any]:
+    found = {v for g in graphs for n in g.nodes if n.label == label if (v := n.props.get(prop)) is not None}
+    return sorted(found)
+
+
+def _jurisdiction_docs(graphs: list[Graph]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for g in graphs:
+        for r in g.relationships:
+            if r.type == "HAS_RULES":
+                out.setdefault(r.start, []).append(r.end)
+    return out
+
+
+def _check(stores, make_calls: Callable[[list[Graph]], list[tuple[str, tuple]]]) -> int:  # type: ignore[no-untyped-def]
+    memory, neo4j, graphs = stores
+    calls = make_calls(graphs)
+    assert calls
+    mismatches = _diff(memory, neo4j, calls)
+    assert not mismatches, f"{len(mismatches)} of {len(calls)} calls differ:\n" + "\n".join(mismatches[:5])
+    return len(calls)
+
+
+def test_counts_jurisdictions_documents(stores) -> None:  # type: ignore[no-untyped-def]
+    def calls(graphs: list[Graph]) -> list[tuple[str, tuple]]:
+        jurs = [*_jurisdiction_docs(graphs), None, "jur:不存在"]
+        return [("counts", ()), ("jurisdictions", ()), *[("documents", (j,)) for j in jurs]]
+
+    _check(stores, calls)
+    memory, _, _ = stores
+    assert len(memory.documents(JURISDICTION)) == 3
+
+
+def test_signatories(stores) -> None:  # type: ignore[no-untyped-def]
+    def calls(graphs: list[Graph]) -> list[tuple[str, tuple]]:
+        out = []
+        for jur, docs in _jurisdiction_docs(graphs).items():
+            own = [g for g in graphs if g.document in docs]
+            types = [n.props for g in own for n in g.nodes if n.label == "DocumentType"]
+            for doc in [None, *docs]:
+                for issuer in sorted({t["issuerKey"] for t in types}):
+                    genres = sorted({genre for t in types if t["issuerKey"] == issuer for genre in t["genres"]})
+                    recipients = sorted({t["recipientKey"] for t in types if t["issuerKey"] == issuer} - {None})
+                    out += [("signatories", (jur, issuer, genre, None, doc)) for genre in [None, *genres, "no_genre"]]
+                    out += [("signatories", (jur, issuer, None, r, doc)) for r in [*recipients, "no_recipient"]]
+                out.append(("signatories", (jur, "no_issuer", None, None, doc)))
+        return out
+
+    _check(stores, calls)
+
+
+def test_meetings(stores) -> None:  # type: ignore[no-untyped-def]
+    def calls(graphs: list[Graph]) -> list[tuple[str, tuple]]:
+        out = []
+        for jur, docs in _jurisdiction_docs(graphs).items():
+            kinds = _values([g for g in graphs if g.document in docs], "Meeting", "kind")
+            out += [("meetings", (jur, kind, doc)) for doc in [None, *docs] for kind in [None, *kinds, "no_meeting"]]
+        return out
+
+    _check(stores, calls)
+
+
+def test_reporting_lines(stores) -> None:  # type: ignore[no-untyped-def]
+    def calls(graphs: list[Graph]) -> list[tuple[str, tuple]]:
+        nodes = {n.key: n for g in graphs for n in g.nodes}
+        out = []
+        for jur, docs in _jurisdiction_docs(graphs).items():
+            pairs = {(nodes[r.start].props["kind"], nodes[r.end].props["kind"])
+                     for g in graphs if g.document in docs for r in g.relationships if r.type == "REPORTS_TO"}
+            filters = [(None, None), *sorted({(s, None) for s, _ in pairs}), *sorted({(None, t) for _, t in pairs}),
+                       *sorted(pairs)[:10], ("no_source", None)]
+            out += [("reporting_lines", (jur, source, target, doc)) for doc in [None, *docs] for source, target in filters]
+        return out
+
+    _check(stores, calls)
+
+
+def test_obligations(stores) -> None:  # type: ignore[no-untyped-def]
+    def calls(graphs: list[Graph]) -> list[tuple[str, tuple]]:
+        out = []
+        for jur, docs in _jurisdiction_docs(graphs).items():
+            bearers = _values([g for g in graphs if g.document in docs], "Obligation", "bearerKey")
+            for doc in [None, *docs]:
+                out += [("obligations", (jur, None, None, None, doc, skip, limit)) for skip, limit in PAGES]
+                out += [("obligations", (jur, bearer, None, None, doc, 0, 20)) for bearer in bearers]
+                out += [("obligations", (jur, None, modality, deadline, doc, 1, 10))
+                        for modality in (None, "MUST", "MUST_NOT", "MAY") for deadline in (None, True, False)]
+        return out
+
+    _check(stores, calls)
+
+
+def test_search(stores) -> None:  # type: ignore[no-untyped-def]
+    def calls(graphs: list[Graph]) -> list[tuple[str, tuple]]:
+        # Besides the fixed terms, a few spans cut from real articles (any characters).
+        cut = [n.props["cleanText"][i : i + size] for g in graphs for n in g.nodes
+               if n.label == "Article" and n.props["number"] in (3, 11) for i, size in ((4, 2), (9, 5))]
+        texts = [*SEARCH_TEXTS, *cut]
+        jurs = [None, *_jurisdiction_docs(graphs)]
+        return [("search", (text, jur, skip, limit)) for text in texts for jur in jurs for skip, limit in PAGES[:3]]
+
+    _check(stores, calls)
+    memory, _, _ = stores
+    assert memory.search("常务会议", None, 0, 10)[0] > 10
+
+
+def test_compare(stores) -> None:  # type: ignore[no-untyped-def]
+    def calls(graphs: list[Graph]) -> list[tuple[str, tuple]]:
+        genres = sorted({genre for g in graphs for n in g.nodes if n.label == "DocumentType" for genre in n.props["genres"]})
+        return [("compare", (issuer, genre))
+                for issuer in [*_values(graphs, "DocumentType", "issuerKey"), "no_such_issuer"]
+                for genre in [None, *genres]]
+
+    _check(stores, calls)
+
+
+def test_article(stores) -> None:  # type: ignore[no-untyped-def]
+    def calls(graphs: list[Graph]) -> list[tuple[str, tuple]]:
+        out = [("article", (n.props["doc"], n.props["number"])) for g in graphs for n in g.nodes if n.label == "Article"]
+        return out + [("article", (graphs[0].document, 0)), ("article", (graphs[0].document, 100000)),
+                      ("article", ("doc-0000000000000000", 1))]
+
+    count = _check(stores, calls)
+    memory, _, graphs = stores
+    assert count == sum(1 for g in graphs for n in g.nodes if n.label == "Article") + 3
+    # A provision's facts are real: the fictional meeting article holds its whole meeting.
+    facts = memory.article(VERSIONS[1].document, 2)["facts"]
+    assert {f["type"] for f in facts} == {"MEMBER_OF", "CONVENES", "CHAIRS", "ATTENDS", "STATED_IN"}
+
+
+def test_both_refuse_negative_pages(stores) -> None:  # type: ignore[no-untyped-def]
+    for store in stores[:2]:
+        with pytest.raises(ValueError, match="skip and limit"):
+            store.obligations(JURISDICTION, None, None, None, None, -1, 10)
+        with pytest.raises(ValueError, match="skip and limit"):
+            store.search("区长", None, 0, -1)

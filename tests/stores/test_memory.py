@@ -1,0 +1,52 @@
+"""The embedded store's own duties: it persists and restores every version, refuses a bad
+graph without changing what it holds, and refuses the pages Cypher would misread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from schema.model import Graph, Relationship
+from stores.memory import MemoryStore
+
+from .documents import JURISDICTION, rules_document
+
+OLD, NEW, DRAFT = rules_document(2030), rules_document(2032, revised=True), rules_document(2033, draft=True)
+
+
+def _answers(store: MemoryStore) -> tuple:
+    return (store.counts(), store.jurisdictions(), store.documents(None),
+            store.obligations(JURISDICTION, None, None, None, None, 0, 50),
+            store.meetings(JURISDICTION, None, OLD.document), store.search("区长", None, 0, 20))
+
+
+def test_saved_store_restores_every_version(tmp_path: Path) -> None:
+    store = MemoryStore()
+    for graph in (NEW, DRAFT, OLD):
+        store.load(graph)
+    path = tmp_path / "graph.json"
+    store.save(path)
+    restored = MemoryStore.from_file(path)
+    assert _answers(restored) == _answers(store)
+    assert {g.document for g in restored.graphs()} == {OLD.document, NEW.document, DRAFT.document}
+
+
+def test_a_refused_graph_changes_nothing() -> None:
+    store = MemoryStore()
+    store.load(OLD)
+    before = _answers(store)
+    dangling = Relationship("HAS_ITEM", f"{NEW.document}:art:1", "no-such-item", "k", {})
+    with pytest.raises(ValueError, match="not in the graph"):
+        store.load(Graph(NEW.document, NEW.nodes, [*NEW.relationships, dangling]))
+    assert _answers(store) == before
+
+
+@pytest.mark.parametrize("skip, limit", [(-1, 10), (0, -5)])
+def test_negative_pages_are_refused(skip: int, limit: int) -> None:
+    store = MemoryStore()
+    store.load(OLD)
+    with pytest.raises(ValueError, match="skip and limit"):
+        store.obligations(JURISDICTION, None, None, None, None, skip, limit)
+    with pytest.raises(ValueError, match="skip and limit"):
+        store.search("区长", None, skip, limit)
