@@ -113,8 +113,12 @@ class Names:
         return False
 
 
+#: full-width brackets as the gold may write them half-width: 乡（镇） = 乡(镇)
+_WIDTH = str.maketrans("（）", "()")
+
+
 def _normal(name: str) -> str:
-    return _NAME_NOISE.sub("", name.replace("负责同志", "负责人"))
+    return _NAME_NOISE.sub("", name.replace("负责同志", "负责人").translate(_WIDTH))
 
 
 def _similar(a: str, b: str) -> bool:
