@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+import schema
 
 from schema.model import Graph
 from schema.vocabulary import DEFAULT_LEVEL, load_vocabulary, strip_level_suffix
@@ -23,7 +29,23 @@ def jurisdiction_english(name: str) -> str:
     """朝阳区 -> Chaoyang (the suffix is dropped, as in English usage)."""
     from pypinyin import lazy_pinyin
 
-    return "".join(lazy_pinyin(strip_level_suffix(name))).capitalize()
+    stem = strip_level_suffix(name)
+    readings = place_readings()
+    if stem in readings:
+        return "".join(readings[stem]).capitalize()
+    for place, syllables in sorted(readings.items(), key=lambda kv: -len(kv[0])):
+        # a place name inside a longer one keeps its reading: 朝阳 in 朝阳北
+        if len(place) > 1 and place in stem:
+            before, _, after = stem.partition(place)
+            return "".join([*lazy_pinyin(before), *syllables, *lazy_pinyin(after)]).capitalize()
+    return "".join(lazy_pinyin(stem)).capitalize()
+
+
+@lru_cache(maxsize=1)
+def place_readings() -> dict[str, list[str]]:
+    """Place names whose reading differs from the everyday one (data: schema/place_readings.yaml)."""
+    path = Path(schema.__file__).resolve().parent / "place_readings.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
 def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:
