@@ -2,46 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-
 import httpx
 import pytest
 
-QUERY = '{ signatories(jurisdiction: "东城区", issuer: "区政府办公室") { role { name } action condition article { number } } }'
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _serve(args: list[str]):  # type: ignore[no-untyped-def]
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "from govgraph.cli import main; main()", "serve", "--port", str(port), *args],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
-    )
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"serve exited early: {proc.stdout.read().decode()}")  # type: ignore[union-attr]
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return proc, port
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    proc.kill()
-    raise AssertionError("serve did not become healthy within 90 s")
+from .serving import DIRECTOR, office_question, start, stop
 
 
 def _ask(port: int) -> dict:
-    response = httpx.post(f"http://127.0.0.1:{port}/graphql", json={"query": QUERY}, timeout=30)
+    response = httpx.post(f"http://127.0.0.1:{port}/graphql", json={"query": office_question().query}, timeout=30)
     assert response.status_code == 200
     return response.json()
 
@@ -49,28 +17,27 @@ def _ask(port: int) -> dict:
 def _check_answer(body: dict) -> None:
     steps = body["data"]["signatories"]
     default = [s for s in steps if s["condition"] is None]
-    assert default == [{"role": {"name": "区政府办公室主任"}, "action": "SIGN", "condition": None, "article": {"number": 55}}]
+    assert [(s["role"]["name"], s["action"], s["article"]["number"]) for s in default] == [
+        (DIRECTOR, "SIGN", office_question().article)]
 
 
-def test_serve_embedded_answers_the_dongcheng_question() -> None:
-    proc, port = _serve([])
+def test_serve_embedded_answers_the_office_question() -> None:
+    proc, port = start([])
     try:
         _check_answer(_ask(port))
         assert httpx.get(f"http://127.0.0.1:{port}/readyz").json() == {"ready": True, "store": "memory"}
         page = httpx.get(f"http://127.0.0.1:{port}/graphql", headers={"Accept": "text/html"})
         assert page.status_code == 200 and "graphiql" in page.text.lower()
+        assert "unpkg.com" not in page.text  # GraphiQL's files come from this install (tests/cli/test_graphiql.py)
     finally:
-        proc.terminate()
-        proc.wait(10)
+        stop(proc)
 
 
 @pytest.mark.neo4j
-def test_serve_neo4j_answers_the_dongcheng_question(neo4j_store) -> None:  # type: ignore[no-untyped-def]
-    uri = neo4j_store.settings.uri
-    proc, port = _serve(["--neo4j", uri])
+def test_serve_neo4j_answers_the_office_question(neo4j_store) -> None:  # type: ignore[no-untyped-def]
+    proc, port = start(["--neo4j", neo4j_store.settings.uri])
     try:
         _check_answer(_ask(port))
         assert httpx.get(f"http://127.0.0.1:{port}/readyz").json() == {"ready": True, "store": "neo4j"}
     finally:
-        proc.terminate()
-        proc.wait(10)
+        stop(proc)

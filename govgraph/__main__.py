@@ -1,0 +1,5 @@
+"""``python -m govgraph`` is the ``govgraph`` command."""
+
+from govgraph.cli import main
+
+main()

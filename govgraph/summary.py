@@ -1,0 +1,54 @@
+"""What one document contributed to the graph, counted the same way for every store.
+
+``ingest`` prints it for the graph it just built, ``stats`` for what a store holds, so
+the two tables always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from schema.model import Graph
+
+#: summary column -> (what is counted, label or relationship type)
+COLUMNS: dict[str, tuple[str, str]] = {
+    "articles": ("label", "Article"),
+    "meetings": ("label", "Meeting"),
+    "signing rules": ("label", "DocumentType"),
+    "reporting lines": ("type", "REPORTS_TO"),
+    "obligations": ("label", "Obligation"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    key: str
+    file: str
+    title: str
+    jurisdiction: str
+    counts: dict[str, int]  # column -> number, in COLUMNS order
+    warnings: int
+
+    def row(self) -> list[str]:
+        return [str(self.counts[c]) for c in COLUMNS] + [str(self.warnings)]
+
+
+def summarize(document: dict, labels: dict[str, int], types: dict[str, int]) -> DocumentSummary:
+    """A summary from a RuleDocument's properties and its node/relationship counts."""
+    counts = {
+        column: (labels if what == "label" else types).get(name, 0) for column, (what, name) in COLUMNS.items()
+    }
+    return DocumentSummary(
+        key=document["key"],
+        file=document.get("file") or "",
+        title=document.get("title") or "",
+        jurisdiction=document.get("jurisdiction") or "",
+        counts=counts,
+        warnings=len(document.get("warnings") or []),
+    )
+
+
+def summarize_graph(graph: Graph) -> DocumentSummary:
+    document = next(n.props for n in graph.nodes if n.label == "RuleDocument")
+    labels, types = graph.counts()
+    return summarize(document, labels, types)
