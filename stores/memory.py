@@ -40,7 +40,19 @@ class MemoryStore:
         self._graphs: dict[str, Graph] = {}
         self._jurisdictions: dict[str, Node] = {}
         self._lock = threading.Lock()
-        self._index = MemoryIndex({}, {})
+        self._built: MemoryIndex | None = MemoryIndex({}, {})
+
+    @property
+    def _index(self) -> MemoryIndex:
+        """The index of what is loaded, rebuilt on the first read after writes: loading N
+        documents in a row costs one rebuild, not N (the rebuild is linear in the graph)."""
+        index = self._built
+        if index is None:
+            with self._lock:
+                if self._built is None:
+                    self._built = MemoryIndex(self._graphs, self._jurisdictions)
+                index = self._built
+        return index
 
     # -- writes -------------------------------------------------------------------------
     def load(self, graph: Graph) -> None:
@@ -51,8 +63,8 @@ class MemoryStore:
             for node in graph.nodes:
                 if node.label == "Jurisdiction":
                     jurisdictions[node.key] = node  # the last load's properties win, as MERGE + SET
-            index = MemoryIndex(graphs, jurisdictions)  # raises before anything is replaced
-            self._graphs, self._jurisdictions, self._index = graphs, jurisdictions, index
+            # check_graph refused anything the index could not hold; the swap is one assignment
+            self._graphs, self._jurisdictions, self._built = graphs, jurisdictions, None
 
     def delete(self, document: str) -> bool:
         with self._lock:
@@ -60,7 +72,7 @@ class MemoryStore:
                 return False
             graphs = {k: g for k, g in self._graphs.items() if k != document}
             index = MemoryIndex(graphs, self._jurisdictions)
-            self._graphs, self._jurisdictions, self._index = graphs, dict(index.jurisdictions), index
+            self._graphs, self._jurisdictions, self._built = graphs, dict(index.jurisdictions), index
             return True
 
     def ready(self) -> bool:
