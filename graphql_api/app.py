@@ -21,6 +21,7 @@ from stores.base import Store
 
 from .auth import configured_token
 from .limits import BodySizeLimit, configured_max_body
+from .names import JurisdictionCache, configured_names_ttl
 from .schema import schema
 
 
@@ -29,9 +30,11 @@ class _GraphQL(GraphQL):
         super().__init__(schema, graphql_ide="graphiql")
         self.store = store
         self.api_token = api_token
+        self.names = JurisdictionCache(configured_names_ttl())
 
     async def get_context(self, request: Any, response: Any = None) -> dict[str, Any]:
-        return {"request": request, "response": response, "store": self.store, "api_token": self.api_token}
+        return {"request": request, "response": response, "store": self.store, "api_token": self.api_token,
+                "names": self.names}
 
 
 def _closing(store: Store):  # type: ignore[no-untyped-def]

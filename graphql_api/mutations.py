@@ -66,6 +66,13 @@ def _store(info: Info) -> Any:
     return info.context["store"]
 
 
+def _forget_names(info: Info) -> None:
+    """A write changes which places and documents exist: names resolve afresh after it."""
+    info.context.pop("_cache", None)
+    if info.context.get("names") is not None:
+        info.context["names"].clear()
+
+
 @strawberry.type
 class Mutation:
     @strawberry.mutation(description="Parse, extract and load one rules document from its text.")
@@ -80,7 +87,7 @@ class Mutation:
             raise DocumentRefused(exc) from exc
         store = _store(info)
         store.load(result.graph)
-        info.context.pop("_cache", None)
+        _forget_names(info)
         stored = next(d for d in store.documents(None) if d["key"] == result.graph.document)
         labels, types = result.graph.counts()
         jur = next(n for n in result.graph.nodes if n.label == "Jurisdiction")
@@ -91,5 +98,5 @@ class Mutation:
     def delete_document(self, info: Info, id: str) -> DeleteResult:
         require_token(info)
         deleted = _store(info).delete(id.strip())
-        info.context.pop("_cache", None)
+        _forget_names(info)
         return DeleteResult(id=id, deleted=deleted)

@@ -8,6 +8,11 @@ Documents: the key, the document number (京朝政发〔2024〕1号), the title 
 
 from __future__ import annotations
 
+import os
+import threading
+import time
+from typing import Any
+
 import difflib
 import re
 from functools import lru_cache
@@ -106,3 +111,34 @@ def resolve_document(name: str, documents: list[dict]) -> dict:
             return doc
     candidates = [c for d in documents for c in (d.get("key"), d.get("docNumber"), d.get("title"))]
     raise UnknownName("document", name, [c for c in candidates if c])
+
+
+class JurisdictionCache:
+    """The store's jurisdictions, shared by requests for ``ttl`` seconds.
+
+    Every field resolves its place name against this list; without sharing it, each request
+    would cost a second round trip to Neo4j. A name it does not know is looked up again
+    fresh before it is refused, and this process's mutations clear it, so a new document is
+    never refused; another process's deletion shows within ``ttl`` (GOVGRAPH_NAMES_TTL).
+    """
+
+    def __init__(self, ttl: float) -> None:
+        self.ttl = ttl
+        self._rows: list[dict] | None = None
+        self._at = 0.0
+        self._lock = threading.Lock()
+
+    def get(self, store: Any, fresh: bool = False) -> list[dict]:
+        now = time.monotonic()
+        with self._lock:
+            if fresh or self._rows is None or now - self._at > self.ttl:
+                self._rows, self._at = store.jurisdictions(), now
+            return self._rows
+
+    def clear(self) -> None:
+        with self._lock:
+            self._rows = None
+
+
+def configured_names_ttl() -> float:
+    return float(os.environ.get("GOVGRAPH_NAMES_TTL", "5"))

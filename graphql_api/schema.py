@@ -18,7 +18,7 @@ from . import types as t
 from .ask import Intent, answer
 from .errors import BadArgument, MaskInternalErrors, is_user_error
 from .mutations import Mutation
-from .names import resolve_document, resolve_jurisdiction, resolve_term
+from .names import UnknownName, resolve_document, resolve_jurisdiction, resolve_term
 from .pagination import ArticleConnection, ObligationConnection, article_connection, obligation_connection, page_window
 
 MAX_DEPTH = 10
@@ -70,16 +70,27 @@ def _store(info: Info) -> Any:
     return info.context["store"]
 
 
-def _jurisdictions(info: Info) -> list[t.Row]:
-    """The store's jurisdictions, read once per request (names of every field resolve against them)."""
+def _jurisdictions(info: Info, fresh: bool = False) -> list[t.Row]:
+    """The store's jurisdictions (names of every field resolve against them): from the app's
+    shared cache when it has one, else read once per request."""
     cache = info.context.setdefault("_cache", {})
-    if "jurisdictions" not in cache:
-        cache["jurisdictions"] = _store(info).jurisdictions()
+    if fresh or "jurisdictions" not in cache:
+        shared = info.context.get("names")
+        cache["jurisdictions"] = shared.get(_store(info), fresh) if shared else _store(info).jurisdictions()
     return cache["jurisdictions"]
 
 
+def _resolve_place(info: Info, name: str) -> t.Row:
+    try:
+        return resolve_jurisdiction(name, _jurisdictions(info))
+    except UnknownName:
+        if info.context.get("names") is None:
+            raise
+        return resolve_jurisdiction(name, _jurisdictions(info, fresh=True))  # loaded since the cache filled
+
+
 def _scope(info: Info, jurisdiction: str, document: str | None) -> tuple[t.Row, str | None]:
-    jur = resolve_jurisdiction(jurisdiction, _jurisdictions(info))
+    jur = _resolve_place(info, jurisdiction)
     doc = resolve_document(document, jur.get("documents") or [])["key"] if document is not None else None
     return jur, doc
 
@@ -117,11 +128,11 @@ class Query:
 
     @strawberry.field(description="One jurisdiction by name: 朝阳区, 朝阳, 北京市朝阳区, Chaoyang or chaoyangqu.")
     def jurisdiction(self, info: Info, name: str) -> t.Jurisdiction | None:
-        return t.jurisdiction(resolve_jurisdiction(name, _jurisdictions(info)))
+        return t.jurisdiction(_resolve_place(info, name))
 
     @strawberry.field(description="Rules documents, every version, newest first; optionally of one jurisdiction.")
     def documents(self, info: Info, jurisdiction: str | None = None) -> list[t.RuleDocument]:
-        key = resolve_jurisdiction(jurisdiction, _jurisdictions(info))["key"] if jurisdiction is not None else None
+        key = _resolve_place(info, jurisdiction)["key"] if jurisdiction is not None else None
         return [t.rule_document(row) for row in _store(info).documents(key)]
 
     @strawberry.field(
@@ -171,7 +182,7 @@ class Query:
     @strawberry.field(description="Articles of current documents containing the text as written, most occurrences first.")
     def search(self, info: Info, text: str, jurisdiction: str | None = None, first: int | None = None,
                after: str | None = None) -> ArticleConnection:
-        key = resolve_jurisdiction(jurisdiction, _jurisdictions(info))["key"] if jurisdiction is not None else None
+        key = _resolve_place(info, jurisdiction)["key"] if jurisdiction is not None else None
         skip, limit = page_window("search", first, after)
         total, rows = _store(info).search(_text("text", text), key, skip, limit)
         return article_connection(skip, total, rows)
