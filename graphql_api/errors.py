@@ -76,3 +76,12 @@ class MaskInternalErrors(MaskErrors):
             original_error=None,
             extensions={"code": "STORE_UNAVAILABLE" if unavailable else "INTERNAL_ERROR"},
         )
+
+
+def is_unicode_text(value: str) -> bool:
+    """JSON can carry lone surrogates (\\ud800) that no encoding can store."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

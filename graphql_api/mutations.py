@@ -16,7 +16,7 @@ from ingest.pipeline import ingest_bytes
 
 from . import types as t
 from .auth import check_bearer
-from .errors import AuthError, BadArgument, UserError
+from .errors import AuthError, BadArgument, UserError, is_unicode_text
 
 MAX_FILENAME = 200
 
@@ -82,6 +82,8 @@ class Mutation:
         if not name or len(name) > MAX_FILENAME or "/" in name or "\\" in name:
             raise BadArgument(f"filename must be a plain file name of 1 to {MAX_FILENAME} characters")
         try:
+            if not is_unicode_text(text) or not is_unicode_text(name):
+                raise BadArgument("text and filename must be Unicode text (a lone surrogate is not)")
             result = ingest_bytes(text.encode("utf-8"), name)
         except IngestError as exc:
             raise DocumentRefused(exc) from exc

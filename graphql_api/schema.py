@@ -16,7 +16,7 @@ from strawberry.types import Info
 
 from . import types as t
 from .ask import Intent, answer
-from .errors import BadArgument, MaskInternalErrors, is_user_error
+from .errors import BadArgument, MaskInternalErrors, is_user_error, is_unicode_text
 from .mutations import Mutation
 from .names import UnknownName, resolve_document, resolve_jurisdiction, resolve_term
 from .pagination import ArticleConnection, ObligationConnection, article_connection, obligation_connection, page_window
@@ -103,7 +103,10 @@ def _text(what: str, value: str) -> str:
     value = value.strip()
     if not value or len(value) > MAX_TEXT:
         raise BadArgument(f"{what} must be 1 to {MAX_TEXT} characters")
+    if not is_unicode_text(value):
+        raise BadArgument(f"{what} contains a lone surrogate (not Unicode text)")
     return value
+
 
 
 def _comparison(row: t.Row) -> Comparison:

@@ -12,6 +12,7 @@ from .errors import BinaryDocument, EmptyDocument, TooLargeDocument, Undecodable
 from .models import RawText
 
 MAX_BYTES = 16 * 1024 * 1024
+_MAX_CHAR_BYTES = 4  # the longest character in any encoding read here (UTF-8, GB18030, UTF-32)
 
 # Magic numbers of formats people save by mistake instead of the text.
 _MAGIC = (
@@ -62,7 +63,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding.replace("-sig", "")), encoding
+                return _decode_cut(data[len(bom) :], encoding.replace("-sig", "")), encoding
             except UnicodeDecodeError as exc:
                 raise UndecodableDocument(source=name) from exc
     utf16 = _utf16_without_bom(data)
@@ -72,22 +73,34 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         raise BinaryDocument("it contains NUL bytes", source=name)
     for encoding in ("utf-8", "gb18030"):
         try:
-            return data.decode(encoding), encoding
+            return _decode_cut(data, encoding), encoding
         except UnicodeDecodeError:
             continue
     raise UndecodableDocument(source=name)
+
+
+def _decode_cut(data: bytes, encoding: str) -> str:
+    """Decode, dropping one incomplete character at the very end: a download or a copy
+    cut off mid-character is a truncated text, not another encoding (the structure
+    stage then warns that the text looks cut off)."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if exc.start == 0 or exc.end != len(data) or len(data) - exc.start >= _MAX_CHAR_BYTES:
+            raise
+        return data[: exc.start].decode(encoding)
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     """UTF-16 without BOM. NUL bytes alone do not tell the byte order: ASCII puts
     them on one side of each pair, but so do common CJK characters on the other
     (一 is U+4E00). Decode both ways and keep the one that reads as text."""
-    if len(data) < 4 or len(data) % 2 or b"\x00" not in data:
+    if len(data) < 4 or b"\x00" not in data:
         return None
     candidates = []
     for encoding in ("utf-16-le", "utf-16-be"):
         try:
-            text = data.decode(encoding)
+            text = _decode_cut(data, encoding)
         except UnicodeDecodeError:
             continue
         candidates.append((_text_ratio(text), _cjk_ratio(text), text, encoding))

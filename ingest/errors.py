@@ -39,3 +39,12 @@ class TooLargeDocument(IngestError):
             f"the file has {size:,} bytes; the limit is {limit:,}",
             source=source,
         )
+
+
+class NotRulesDocument(IngestError):
+    def __init__(self, source: str | None = None) -> None:
+        super().__init__(
+            "E005-genre",
+            "not a government work-rules document (no 工作规则 title, no rules wording); nothing was loaded",
+            source=source,
+        )

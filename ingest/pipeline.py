@@ -7,6 +7,8 @@ from pathlib import Path
 
 from schema.model import Graph
 
+from . import decode
+from .errors import NotRulesDocument, TooLargeDocument
 from .extract import extract_facts
 from .facts import DocumentFacts
 from .graph import build_graph
@@ -22,13 +24,20 @@ class IngestResult:
 
 
 def ingest_bytes(data: bytes, name: str) -> IngestResult:
+    """Parse, extract and build one document's graph; raise an IngestError when it is refused."""
     tree = parse_document(data, name)
+    if any(w.code == "not-rules-genre" for w in tree.warnings):
+        # Loaded anyway it would sit under an unknown jurisdiction in every answer.
+        raise NotRulesDocument(source=name)
     facts = extract_facts(tree)
     return IngestResult(tree, facts, build_graph(tree, facts))
 
 
 def ingest_path(path: str | Path) -> IngestResult:
     path = Path(path)
+    size = path.stat().st_size
+    if size > decode.MAX_BYTES:  # refused before reading: a multi-gigabyte file must not fill memory
+        raise TooLargeDocument(size, decode.MAX_BYTES, source=path.name)
     return ingest_bytes(path.read_bytes(), path.name)
 
 

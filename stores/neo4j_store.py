@@ -70,7 +70,8 @@ def make_driver(settings: Neo4jSettings) -> neo4j.Driver:
             auth=(settings.user, settings.password),
             connection_timeout=5.0,
             connection_acquisition_timeout=10.0,
-            max_transaction_retry_time=5.0,
+            # A request to a dead server must fail fast (the API answers, /readyz says why).
+            max_transaction_retry_time=1.0,
             # The named queries read properties that a corpus may not have yet (no document
             # has obligations): the server's "property key does not exist" notes are noise here.
             notifications_min_severity=NotificationMinimumSeverity.OFF,
