@@ -1,0 +1,105 @@
+"""Count the Cypher statements a store sends: the real driver, wrapped, every call passed on.
+
+A statement is one round trip: ``driver.execute_query``, ``session.run`` or ``tx.run``
+inside ``execute_read``/``execute_write``. Each is recorded with its text and parameters,
+named after the ``cypher/queries`` file it comes from (``queries/signatories``) when it is
+one of them, else after its first line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import neo4j
+
+import cypher
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    name: str
+    text: str
+    params: dict[str, Any]
+
+
+def _sent(query: Any, params: dict[str, Any] | None, kwargs: dict[str, Any]) -> Sent:
+    text = query.text if isinstance(query, neo4j.Query) else str(query)
+    merged = {**(params or {}), **{k: v for k, v in kwargs.items() if not k.endswith("_")}}
+    for name in cypher.query_names():
+        if cypher.statement(f"queries/{name}") == text:
+            return Sent(f"queries/{name}", text, merged)
+    return Sent(text.strip().splitlines()[0][:80] if text.strip() else "(empty)", text, merged)
+
+
+class CountingDriver:
+    """Stands in for a ``neo4j.Driver``; ``statements`` lists every statement sent."""
+
+    def __init__(self, inner: neo4j.Driver) -> None:
+        self._inner = inner
+        self.statements: list[Sent] = []
+
+    def execute_query(self, query: Any, parameters_: dict[str, Any] | None = None, *args: Any, **kwargs: Any) -> Any:
+        self.statements.append(_sent(query, parameters_, kwargs))
+        return self._inner.execute_query(query, parameters_, *args, **kwargs)
+
+    def session(self, *args: Any, **kwargs: Any) -> _CountingSession:
+        return _CountingSession(self._inner.session(*args, **kwargs), self.statements)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
+class _CountingTx:
+    def __init__(self, inner: Any, statements: list[Sent]) -> None:
+        self._inner = inner
+        self._statements = statements
+
+    def run(self, query: Any, parameters: dict[str, Any] | None = None, **kwargs: Any) -> Any:
+        self._statements.append(_sent(query, parameters, kwargs))
+        return self._inner.run(query, parameters, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
+class _CountingSession:
+    def __init__(self, inner: Any, statements: list[Sent]) -> None:
+        self._inner = inner
+        self._statements = statements
+
+    def __enter__(self) -> _CountingSession:
+        self._inner.__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> Any:
+        return self._inner.__exit__(*exc)
+
+    def run(self, query: Any, parameters: dict[str, Any] | None = None, **kwargs: Any) -> Any:
+        self._statements.append(_sent(query, parameters, kwargs))
+        return self._inner.run(query, parameters, **kwargs)
+
+    def _counted(self, work: Any) -> Any:
+        return lambda tx, *a, **kw: work(_CountingTx(tx, self._statements), *a, **kw)
+
+    def execute_read(self, work: Any, *args: Any, **kwargs: Any) -> Any:
+        return self._inner.execute_read(self._counted(work), *args, **kwargs)
+
+    def execute_write(self, work: Any, *args: Any, **kwargs: Any) -> Any:
+        return self._inner.execute_write(self._counted(work), *args, **kwargs)
+
+    def begin_transaction(self, *args: Any, **kwargs: Any) -> _CountingTx:
+        return _CountingTx(self._inner.begin_transaction(*args, **kwargs), self._statements)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
+def count_statements(store: Any) -> CountingDriver:
+    """Wrap the driver a store holds (whatever the attribute is called); returns the counter."""
+    for attr, value in vars(store).items():
+        if isinstance(value, neo4j.Driver):
+            counter = CountingDriver(value)
+            setattr(store, attr, counter)
+            return counter
+    raise TypeError(f"{type(store).__name__} holds no neo4j.Driver to count")

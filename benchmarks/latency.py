@@ -1,0 +1,122 @@
+"""Closed-loop load, bounded in time: ``clients`` threads each send a request, wait for the
+answer, and send the next, until the time is up. Every request is timed; an error stops
+the run (a benchmark of failing requests measures nothing)."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import math
+import statistics
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+Call = Callable[[], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    clients: int
+    requests: int
+    seconds: float
+    p50_ms: float
+    p99_ms: float
+    mean_ms: float
+    rps: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: round(v, 3) if isinstance(v, float) else v for k, v in asdict(self).items()}
+
+
+def percentile(sorted_values: list[float], q: float) -> float:
+    """Nearest-rank percentile of an ascending list (q in 0..100)."""
+    if not sorted_values:
+        raise ValueError("no samples")
+    rank = max(1, min(len(sorted_values), math.ceil(q / 100 * len(sorted_values))))
+    return sorted_values[rank - 1]
+
+
+def closed_loop(make_call: Callable[[], Call], clients: int, seconds: float, warmup: int = 1) -> Stats:
+    """Run ``clients`` loops for ``seconds``; ``make_call`` gives each thread its own caller."""
+    callers = [make_call() for _ in range(clients)]
+    for call in callers:
+        for _ in range(warmup):
+            call()
+    samples: list[list[float]] = [[] for _ in range(clients)]
+    errors: list[BaseException] = []
+    start = time.perf_counter()
+    deadline = start + seconds
+
+    def loop(index: int) -> None:
+        call, mine = callers[index], samples[index]
+        try:
+            while time.perf_counter() < deadline:
+                t0 = time.perf_counter()
+                call()
+                mine.append(time.perf_counter() - t0)
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=loop, args=(i,), daemon=True) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(seconds + 120)
+    elapsed = time.perf_counter() - start
+    if errors:
+        raise errors[0]
+    flat = sorted(s for mine in samples for s in mine)
+    return Stats(
+        clients=clients, requests=len(flat), seconds=elapsed, p50_ms=percentile(flat, 50) * 1000,
+        p99_ms=percentile(flat, 99) * 1000, mean_ms=statistics.fmean(flat) * 1000, rps=len(flat) / elapsed,
+    )
+
+
+def timed_in_process(call: Call, seconds: float, warmup: int = 20) -> Stats:
+    """One caller in this thread: the embedded store's own latency, no network."""
+    return closed_loop(lambda: call, 1, seconds, warmup)
+
+
+_CLOSED_BY_SERVER = (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected,
+                     http.client.CannotSendRequest)
+
+
+class GraphQLClient:
+    """A keep-alive HTTP/1.1 connection that posts one GraphQL document; errors raise."""
+
+    def __init__(self, port: int, path: str = "/graphql") -> None:
+        self._conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        self._path = path
+
+    def post(self, query: str, variables: dict[str, Any]) -> dict[str, Any]:
+        body = json.dumps({"query": query, "variables": variables}).encode("utf-8")
+        try:
+            status, payload = self._send(body)
+        except _CLOSED_BY_SERVER:
+            # The server closed an idle keep-alive connection (uvicorn after 5 s): open a new
+            # one and send again, as any HTTP client does; the query only reads.
+            self._conn.close()
+            status, payload = self._send(body)
+        if status != 200:
+            raise RuntimeError(f"HTTP {status}: {payload[:500]!r}")
+        result = json.loads(payload)
+        if result.get("errors"):
+            raise RuntimeError(f"GraphQL errors: {result['errors']}")
+        return dict(result["data"])
+
+    def _send(self, body: bytes) -> tuple[int, bytes]:
+        self._conn.request("POST", self._path, body, {"Content-Type": "application/json"})
+        response = self._conn.getresponse()
+        return response.status, response.read()
+
+    def caller(self, query: str, variables: dict[str, Any]) -> Call:
+        def call() -> None:
+            self.post(query, variables)
+
+        return call
+
+    def close(self) -> None:
+        self._conn.close()

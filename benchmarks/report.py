@@ -1,0 +1,143 @@
+"""Results -> ``latest.md`` (markdown tables) and ``latest.png`` (cost against N, and query p50)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+def _fmt(value: Any, digits: int = 1) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        # Sub-unit values (an in-process p50 of 0.012 ms) keep three significant digits.
+        return f"{value:.3g}" if abs(value) < 1 else f"{value:,.{digits}f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def _table(header: list[str], rows: list[list[Any]]) -> list[str]:
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    out += ["| " + " | ".join(_fmt(c) if not isinstance(c, str) else c for c in row) + " |" for row in rows]
+    return out + [""]
+
+
+def markdown(results: dict[str, Any]) -> str:
+    m = results["machine"]
+    lines = [
+        f"# Benchmark results ({results['mode']} run, {results['started']})", "",
+        f"Machine: {m['cpu_model']}, {m['cores']} cores, {m['memory_gib']} GiB; {m['os']}; Python {m['python']}, "
+        f"driver {m['neo4j_python_driver']}; {m['neo4j_server']}; Node {m['node']}. "
+        f"Load average at start {m['load_average_at_start']}, at end {results['load_average_at_end']}. "
+        f"Wall time of the whole run: {results['wall_seconds']:.0f} s.", "",
+        "## Targets", "",
+    ]
+    lines += _table(["target", "measured", "met", "note"],
+                    [[t["name"], _fmt(t["measured"], 2), "✅" if t["met"] else "❌", t.get("note", "")]
+                     for t in results["targets"]])
+    ingest = results["ingest"]
+    lines += ["## Parse + extract", ""]
+    lines += _table(["N", "chars", "seconds", "chars/s", "docs/s", "facts"],
+                    [[r["n"], r["chars"], r["parse_extract_seconds"], r["chars_per_second"], r["documents_per_second"],
+                      r["facts"]] for r in ingest["runs"]])
+    g = ingest["growth"]
+    lines += [f"Cumulative cost over N = {g['n'][0]}…{g['n'][-1]}: {g['seconds_per_document'] * 1000:.1f} ms per "
+              f"document (linear fit, r² = {g['r2']}).", ""]
+    store = results["embedded_store"]
+    lines += ["## Embedded store", "",
+              f"Peak RSS ingesting N = {store['n']} into the embedded store: **{store['peak_rss_mib']} MiB** "
+              f"(process baseline {store['baseline_rss_mib']} MiB; {store['nodes']:,} nodes, "
+              f"{store['relationships']:,} relationships). Cumulative cost of the loads (`MemoryStore.load`, "
+              "after parse + extract):", ""]
+    lines += _table(["N", "load seconds", "parse + extract + graph seconds"],
+                    [[c["n"], c["load_seconds"], c["ingest_seconds"]] for c in store["checkpoints"]])
+    lines += ["## Neo4j load (nodes + relationships per second)", ""]
+    lines += _table(["loader", "N", "nodes", "relationships", "seconds", "facts/s"],
+                    [[r["loader"], r["n"], r["nodes"], r["relationships"], r["seconds"], r["facts_per_second"]]
+                     for r in results["load"]["runs"]])
+    repeated = [r for r in results["load"]["runs"] if len(r.get("runs", [])) > 1]
+    if repeated:
+        lines += [f"Our loader below the largest N: the median of {len(repeated[0]['runs'])} loads (all in the JSON).", ""]
+    if any(r.get("complete") is False for r in results["load"]["runs"]):
+        lines += ["A naive run marked with fewer nodes than the others stopped at its time budget; its rate is "
+                  "per statement and holds for any N.", ""]
+    q = results["queries"]
+    lines += ["## Queries", "", f"About {q['place']['name']} ({q['place']['key']}), on the N = {q['n']} database; "
+              f"{q['seconds']} s per measurement, closed loop on loopback.", ""]
+    rows = []
+    for field in q["round_trips"]:
+        for clients in ("1", "16"):
+            h, r = q["http_graphql"][field][clients], q["raw_driver"][field][clients]
+            rows.append([field, clients, h["p50_ms"], h["p99_ms"], h["rps"], r["p50_ms"], r["p99_ms"], r["rps"],
+                         h["p50_ms"] / r["p50_ms"]])
+    lines += _table(["field", "clients", "GraphQL p50 ms", "p99 ms", "req/s", "raw driver p50 ms", "p99 ms", "req/s",
+                     "p50 ratio"], rows)
+    lines += [f"Round trips counted in process through the real app: a request repeated at once (caches filled), "
+              f"and the first request to a fresh app. The embedded store at N = {q['embedded_n']}, asked in process "
+              "(ask through its answerer).", ""]
+    lines += _table(["field", "Cypher round trips", "statements", "first request", "embedded p50 ms",
+                     "embedded p99 ms"],
+                    [[f, t["count"], ", ".join(t["statements"]), t["cold_count"], q["embedded"][f]["p50_ms"],
+                      q["embedded"][f]["p99_ms"]] for f, t in q["round_trips"].items()])
+    peer = q["peer"]
+    if "skipped" in peer:
+        lines += [f"Peer (@neo4j/graphql): skipped — {peer['skipped']}.", ""]
+    else:
+        lines += _table(["signatories", "clients", "p50 ms", "p99 ms", "req/s"],
+                        [[name, c, s["p50_ms"], s["p99_ms"], s["rps"]]
+                         for name, by in (("govgraph", q["http_graphql"]["signatories"]), ("@neo4j/graphql", peer["signatories"]))
+                         for c, s in by.items()])
+        ratio = q.get("peer_ratio") or {}
+        lines += [f"Ours ÷ peer, {c} client(s): p50 ×{r['p50_ours_over_peer']}, req/s ×{r['rps_ours_over_peer']}."
+                  for c, r in ratio.items()] + [""]
+    s = results["startup"]
+    lines += ["## Start-up", "", f"`govgraph serve` with the five documents on the embedded store, to /readyz 200: "
+              f"median **{s['median_seconds']:.2f} s** (runs: {', '.join(f'{x:.2f}' for x in s['runs'])}).", ""]
+    return "\n".join(lines)
+
+
+def chart(results: dict[str, Any], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import matplotlib.ticker
+
+    fig, (cost, latency) = plt.subplots(1, 2, figsize=(12, 4.8))
+    by_loader: dict[str, list[tuple[int, float]]] = {}
+    for run in results["load"]["runs"]:
+        if run.get("complete", True):  # a naive run cut at its time budget has no cost for its N
+            by_loader.setdefault(f"load: {run['loader']}", []).append((run["n"], run["seconds"]))
+    by_loader["parse + extract"] = [(r["n"], r["parse_extract_seconds"]) for r in results["ingest"]["runs"]]
+    by_loader["load: embedded store"] = [(c["n"], c["load_seconds"]) for c in results["embedded_store"]["checkpoints"]]
+    for label, points in sorted(by_loader.items()):
+        points.sort()
+        cost.plot([p[0] for p in points], [p[1] for p in points], marker="o", label=label)
+    cost.set(xscale="log", yscale="log", xlabel="documents (N)", ylabel="seconds", title="Cost against N")
+    sizes = sorted({n for points in by_loader.values() for n, _ in points})
+    cost.set_xticks(sizes, [str(n) for n in sizes])
+    cost.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
+    cost.grid(True, which="both", alpha=0.3)
+    cost.legend(fontsize="small")
+
+    q = results["queries"]
+    fields = list(q["round_trips"])
+    series = [("GraphQL (HTTP)", [q["http_graphql"][f]["1"]["p50_ms"] for f in fields]),
+              ("raw driver", [q["raw_driver"][f]["1"]["p50_ms"] for f in fields]),
+              ("embedded, in process", [q["embedded"][f]["p50_ms"] for f in fields])]
+    if "skipped" not in q["peer"]:
+        series.append(("@neo4j/graphql", [q["peer"]["signatories"]["1"]["p50_ms"] if f == "signatories" else 0.0
+                                          for f in fields]))
+    width = 0.8 / len(series)
+    for i, (label, values) in enumerate(series):
+        latency.bar([x + i * width for x in range(len(fields))], values, width, label=label)
+    latency.set_xticks([x + width * (len(series) - 1) / 2 for x in range(len(fields))], fields)
+    latency.set(yscale="log", ylabel="p50 ms (1 client)", title=f"Query p50 at N = {q['n']}")
+    latency.grid(True, axis="y", which="both", alpha=0.3)
+    latency.legend(fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=len(series))
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)

@@ -1,0 +1,111 @@
+"""Servers the benchmarks start as subprocesses: ``govgraph serve`` and the Node peer.
+
+Each is started on a free loopback port, waited for (GET /readyz answers 200), and
+stopped by its own process id when the block ends.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PEER = Path(__file__).with_name("peer")
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def ready(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2) as response:
+            return bool(response.status == 200)
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return False
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen[bytes]
+    port: int
+    seconds_to_ready: float
+    log: Path
+
+
+def _wait_ready(process: subprocess.Popen[bytes], port: int, log: Path, timeout: float, started: float) -> float:
+    while time.perf_counter() - started < timeout:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}:\n{log.read_text(errors='replace')[-2000:]}")
+        if ready(port):
+            return time.perf_counter() - started
+        time.sleep(0.02)
+    raise RuntimeError(f"server not ready on port {port} after {timeout:.0f} s:\n{log.read_text(errors='replace')[-2000:]}")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextlib.contextmanager
+def _running(command: list[str], env: dict[str, str], log: Path, port: int, timeout: float,
+             cwd: Path) -> Iterator[Server]:
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("wb") as sink:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, env=env, cwd=cwd, stdout=sink, stderr=subprocess.STDOUT)
+        try:
+            seconds = _wait_ready(process, port, log, timeout, started)
+            yield Server(process, port, seconds, log)
+        finally:
+            _stop(process)
+
+
+def govgraph_serve(args: list[str], log: Path, env: dict[str, str] | None = None,
+                   timeout: float = 120) -> contextlib.AbstractContextManager[Server]:
+    """``govgraph serve ARGS --port P`` (the installed CLI, run as ``python -m govgraph``)."""
+    port = free_port()
+    command = [sys.executable, "-m", "govgraph", "serve", *args, "--host", "127.0.0.1", "--port", str(port)]
+    return _running(command, {**os.environ, **(env or {})}, log, port, timeout, ROOT)
+
+
+def peer_installed() -> bool:
+    return (PEER / "node_modules" / "@neo4j" / "graphql").is_dir()
+
+
+def install_peer() -> None:
+    """``npm ci`` from the committed lock file (node_modules is git-ignored)."""
+    npm = shutil.which("npm")
+    if npm is None:
+        raise RuntimeError("npm not found: the peer benchmark needs Node.js and npm")
+    done = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=PEER, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"npm ci failed in {PEER}:\n{done.stdout[-1500:]}{done.stderr[-1500:]}")
+
+
+def peer_serve(neo4j_uri: str, log: Path, timeout: float = 120) -> contextlib.AbstractContextManager[Server]:
+    node = shutil.which("node")
+    if node is None:
+        raise RuntimeError("node not found: the peer benchmark needs Node.js")
+    port = free_port()
+    env = {**os.environ, "NEO4J_URI": neo4j_uri, "PEER_PORT": str(port)}
+    return _running([node, "server.mjs"], env, log, port, timeout, PEER)
