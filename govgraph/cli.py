@@ -210,6 +210,7 @@ def ingest(
     store = open_store(neo4j)
     table = _summary_table(f"loaded into the {store.name} store")
     refused: list[tuple[Path, str]] = []
+    warned: list[tuple[Path, str]] = []  # loaded, with what the parser noticed (truncated, converted-script …)
     failed = 0
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         console=err, transient=True, disable=not err.is_terminal)
@@ -233,6 +234,7 @@ def ingest(
                     store.load(result.graph)
                     s = summarize_graph(result.graph)
                     table.add_row(*_cells(path.name, s.jurisdiction, *s.row()))
+                    warned += [(path, f"{w.code}: {w.message}") for w in result.tree.warnings]
                 progress.advance(task)
     finally:
         if store.name == "memory":
@@ -240,6 +242,8 @@ def ingest(
         store.close()
     if table.row_count:
         out.print(table)
+    for path, warning in warned:
+        err.print(f"[cyan]warning[/] {escape(f'{path}: {warning}')}", highlight=False, soft_wrap=True)
     for path, reason in refused:
         err.print(f"[yellow]refused[/] {escape(f'{path}: {reason}')}", highlight=False, soft_wrap=True)
     out.print(f"{table.row_count} of {len(files)} files loaded", highlight=False)

@@ -127,7 +127,8 @@ def _fact_entity(row: t.Row) -> t.Entity:
 class Query:
     @strawberry.field(description="Every jurisdiction with its rules documents.")
     def jurisdictions(self, info: Info) -> list[t.Jurisdiction]:
-        return [t.jurisdiction(row) for row in _jurisdictions(info)]
+        # the list itself is the answer: read it now, not from the names shared between requests
+        return [t.jurisdiction(row) for row in _store(info).jurisdictions()]
 
     @strawberry.field(description="One jurisdiction by name: 朝阳区, 朝阳, 北京市朝阳区, Chaoyang or chaoyangqu.")
     def jurisdiction(self, info: Info, name: str) -> t.Jurisdiction | None:
