@@ -26,7 +26,7 @@ _REPEAL = re.compile(r"废止|停止执行|不再执行|同时失效")
 _PROVINCE = "(?:省|自治区)"
 _CITY = "(?:市|自治州|州|地区|盟)"
 _LOCAL = "(?:自治县|自治旗|区|县|旗|市)"
-#: 北京市东城区 / 吉林省通化市东昌区 / 通州区 — the name of a local government.
+#: 北京市朝阳区 / 吉林省通化市某区 / 海淀区 — the name of a local government.
 _ADMIN_NAME = re.compile(
     f"^(?P<province>{_CJK}{{2,6}}?{_PROVINCE})?(?P<city>{_CJK}{{2,8}}?{_CITY})?(?P<name>{_CJK}{{1,8}}?{_LOCAL})$"
 )
@@ -89,7 +89,7 @@ def _jurisdiction(text: str, title: str | None) -> tuple[str | None, str | None,
     name = m.group("name")
     prefix = (m.group("province") or "") + (m.group("city") or "")
     if not prefix:
-        # The title may omit the city (通州区…); the letterhead usually has it (北京市通州区人民政府).
+        # The title may omit the city (海淀区…); the letterhead usually has it (北京市海淀区人民政府).
         candidates = []
         for hit in re.finditer(re.escape(name) + "人民政府", text):
             before = _PREFIX_BEFORE.search(text[max(0, hit.start() - 14) : hit.start()])
