@@ -23,6 +23,8 @@ from typing import Any
 
 from neo4j import Driver
 
+from cypher import fill_node_template, fill_relationship_template
+
 from schema.model import NODE_LABELS, RELATIONSHIP_TYPES, Graph, Node, Relationship
 from stores.neo4j_store import Neo4jStore
 
@@ -86,18 +88,11 @@ def check_loaded(store: Neo4jStore, labels: dict[str, int], types: dict[str, int
 # -- naive: one autocommitted statement per fact ---------------------------------------------
 
 def naive_node_statement(label: str) -> str:
-    if label not in NODE_LABELS:
-        raise ValueError(f"label {label!r} is not in the graph model")
-    return cypher_file("naive_node").replace("__LABEL__", label)
+    return fill_node_template(cypher_file("naive_node"), label)
 
 
 def naive_relationship_statement(type_: str, start: str, end: str) -> str:
-    allowed = RELATIONSHIP_TYPES.get(type_)
-    if allowed is None or start not in allowed[0] or end not in allowed[1]:
-        raise ValueError(f"({start})-[:{type_}]->({end}) is not in the graph model")
-    return cypher_file("naive_relationship").replace("__TYPE__", type_).replace("__START__", start).replace(
-        "__END__", end
-    )
+    return fill_relationship_template(cypher_file("naive_relationship"), type_, start, end)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,15 +31,24 @@ def query_names() -> list[str]:
     return sorted(p.stem for p in (_DIR / "queries").glob("*.cypher"))
 
 
-def node_load(label: str) -> str:
+def fill_node_template(text: str, label: str) -> str:
+    """A statement template with its label filled in, only from the model's allow-list."""
     if label not in NODE_LABELS:
         raise ValueError(f"label {label!r} is not in the graph model")
-    return statement("load/nodes").replace("__LABEL__", label)
+    return text.replace("__LABEL__", label)
 
 
-def relationship_load(type_: str, start_label: str, end_label: str) -> str:
+def fill_relationship_template(text: str, type_: str, start_label: str, end_label: str) -> str:
+    """A statement template with its type and end labels filled in, only in a shape the model allows."""
     allowed = RELATIONSHIP_TYPES.get(type_)
     if allowed is None or start_label not in allowed[0] or end_label not in allowed[1]:
         raise ValueError(f"({start_label})-[:{type_}]->({end_label}) is not in the graph model")
-    text = statement("load/relationships")
     return text.replace("__TYPE__", type_).replace("__START__", start_label).replace("__END__", end_label)
+
+
+def node_load(label: str) -> str:
+    return fill_node_template(statement("load/nodes"), label)
+
+
+def relationship_load(type_: str, start_label: str, end_label: str) -> str:
+    return fill_relationship_template(statement("load/relationships"), type_, start_label, end_label)
