@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import httpx
@@ -13,6 +12,7 @@ from graphql_api.app import create_app
 from graphql_api.errors import INTERNAL_MESSAGE, UNAVAILABLE_MESSAGE
 from graphql_api.schema import MAX_ALIASES, MAX_DEPTH
 from stores.base import StoreUnavailable
+from tests.asgi import AppClient
 from tests.stores.documents import rules_text
 
 from .conftest import GOLD_PLACES, execute
@@ -23,32 +23,11 @@ INGEST = """mutation($text: String!, $name: String!) { ingestDocument(text: $tex
 DELETE = "mutation($id: String!) { deleteDocument(id: $id) { id deleted } }"
 
 
-class Client:
-    """Requests to the ASGI app in process (httpx's ASGI transport; no lifespan, which would
-    close the session's shared store)."""
-
-    def __init__(self, store: Any, **options: Any) -> None:
-        self.transport = httpx.ASGITransport(app=create_app(store, **options))
-
-    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        async def send() -> httpx.Response:
-            async with httpx.AsyncClient(transport=self.transport, base_url="http://test") as c:
-                return await c.request(method, url, **kwargs)
-
-        return asyncio.run(send())
-
-    def get(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("GET", url, **kwargs)
-
-    def post(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("POST", url, **kwargs)
+def client(store: Any, **options: Any) -> AppClient:
+    return AppClient(create_app(store, **options))
 
 
-def client(store: Any, **options: Any) -> Client:
-    return Client(store, **options)
-
-
-def post(c: Client, query: str, token: str | None = None, **variables: Any) -> httpx.Response:
+def post(c: AppClient, query: str, token: str | None = None, **variables: Any) -> httpx.Response:
     headers = {"Authorization": f"Bearer {token}"} if token is not None else {}
     return c.post("/graphql", json={"query": query, "variables": variables}, headers=headers)
 

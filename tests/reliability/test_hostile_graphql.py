@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import secrets
@@ -27,6 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from .footprint import neo4j_totals
 from .graphql_probe import HOSTILE_STRINGS, INTROSPECTION, client_schema, probes
 from .processes import cli_env, serve
+from tests.asgi import AppClient
 
 TOKEN = secrets.token_urlsafe(24)
 #: generated examples per field (bounded: the whole module stays under a minute or two)
@@ -57,27 +57,6 @@ def no_server_fault(ctx: Any, response: Any, case: Any) -> bool | None:
 
 
 # ------------------------------------------------------------------------ fixtures
-
-
-class AppClient:
-    """Requests to the ASGI app in process (httpx's ASGI transport, no lifespan: the
-    session's shared store stays open)."""
-
-    def __init__(self, app: Any) -> None:
-        self.transport = httpx.ASGITransport(app=app)
-
-    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        async def send() -> httpx.Response:
-            async with httpx.AsyncClient(transport=self.transport, base_url="http://test", timeout=60) as c:
-                return await c.request(method, url, **kwargs)
-
-        return asyncio.run(send())
-
-    def get(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("GET", url, **kwargs)
-
-    def post(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("POST", url, **kwargs)
 
 
 @pytest.fixture(scope="module")
