@@ -36,6 +36,7 @@ class NormalizedText:
     offsets: array  # array('l'), len(text) + 1 entries
     body_start: int  # normalized index where the rules proper begin (0 if unknown)
     body_end: int  # normalized index where the closing block (抄送, 印发) begins
+    shown: str  # parallel to text: what a citation shows for each character (see display)
 
     def to_original(self, nstart: int, nend: int) -> tuple[int, int]:
         """Map a normalized span to the original span that covers the same characters."""
@@ -45,13 +46,13 @@ class NormalizedText:
         return self.offsets[nstart], self.offsets[nend - 1] + 1
 
     def display(self, nstart: int, nend: int) -> str:
-        """The original characters behind a normalized span, artifacts left out.
+        """The span as a reader should see it, artifacts left out.
 
-        Keeps the source script (traditional stays traditional) but drops what
-        normalization removed: page markers, broken-line breaks, Word bookmarks.
+        Keeps the source's characters (traditional stays traditional, full-width stays
+        full-width) but drops what normalization removed (page markers, broken-line breaks,
+        Word bookmarks, HTML tags) and shows a decoded HTML entity as its character.
         """
-        original = self.raw.text
-        return "".join(original[self.offsets[i]] for i in range(nstart, nend))
+        return self.shown[nstart:nend]
 
 
 WarningCode = Literal[

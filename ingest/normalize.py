@@ -73,10 +73,17 @@ def load_cleanup_rules(path: Path = _RULES_FILE) -> CleanupRules:
 
 
 class _Text:
-    """Text plus the original index of each character; edits keep the map exact."""
+    """Text plus the original index of each character; edits keep the map exact.
+
+    ``shown`` runs parallel to ``text``: what a citation shows for each character. It starts
+    as the original text; a rewrite shows its replacement (an entity's character, a tag's line
+    break), while one-for-one changes made for matching only (width, script) leave it alone,
+    so citations keep the source's script.
+    """
 
     def __init__(self, text: str, offsets: array) -> None:
         self.text = text
+        self.shown = text
         self.offsets = offsets
 
     def rewrite(self, edits: list[tuple[int, int, str]]) -> None:
@@ -87,19 +94,24 @@ class _Text:
         if not edits:
             return
         parts: list[str] = []
+        shown: list[str] = []
         offs = array("l")
         pos = 0
         for start, end, repl in edits:
             if start < pos:
                 continue  # overlaps an earlier edit: the earlier one wins
             parts.append(self.text[pos:start])
+            shown.append(self.shown[pos:start])
             offs.extend(self.offsets[pos:start])
             parts.append(repl)
+            shown.append(repl)
             offs.extend([self.offsets[start]] * len(repl))
             pos = end
         parts.append(self.text[pos:])
+        shown.append(self.shown[pos:])
         offs.extend(self.offsets[pos:])
         self.text = "".join(parts)
+        self.shown = "".join(shown)
         self.offsets = offs
 
 
@@ -119,7 +131,7 @@ def normalize(raw: RawText) -> NormalizedText:
     _rejoin_broken_lines(doc, body_start, _find_body_end(doc.text, body_start, rules))
     body_end = _find_body_end(doc.text, body_start, rules)
     return NormalizedText(
-        raw=raw, text=doc.text, offsets=doc.offsets, body_start=body_start, body_end=body_end
+        raw=raw, text=doc.text, offsets=doc.offsets, body_start=body_start, body_end=body_end, shown=doc.shown
     )
 
 

@@ -190,6 +190,24 @@ def test_html_markup_is_stripped():
     assert raw[norm.offsets[i] : norm.offsets[i] + len("区政府")] == "区政府"
 
 
+def test_a_citation_from_html_shows_entities_as_characters_and_no_tags():
+    raw = "<html><body><p>第一条&nbsp;区政府&amp;区政府办公室&lt;试行&gt;依法行政。</p><p>第二条 區長負責。</p></body></html>"
+    norm = norm_of(raw)
+    start, end = line_span(norm, "第一条")
+    assert norm.display(start, end) == "第一条\xa0区政府&区政府办公室<试行>依法行政。"
+    start, end = line_span(norm, "第二条")
+    assert norm.display(start, end) == "第二条 區長負責。"  # the source's script, as before
+    assert len(norm.shown) == len(norm.text)
+
+
+@pytest.mark.parametrize("footer", ["主办：朝阳区人民政府办公室 © 版权所有", "版权所有：某县人民政府 京ICP备05060933号",
+                                    "网站标识码：1101050001"])
+def test_a_website_footer_ends_the_rules_body(footer):
+    norm = norm_of(f"第一条 区政府依法行政。\n第二条 区长负责。\n{footer}\n")
+    assert norm.text[norm.body_end :].startswith(footer.split("：")[0][:2])
+    assert "区长负责" in norm.text[: norm.body_end]
+
+
 # ------------------------------------------------------------- broken lines
 
 

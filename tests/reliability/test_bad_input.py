@@ -81,8 +81,6 @@ def test_cut_mid_character_keeps_every_whole_character(outcomes: Outcomes) -> No
     assert "\ufffd" not in result.tree.raw.text
 
 
-@pytest.mark.xfail(strict=True, reason="known defect: NormalizedText.display maps each replaced HTML entity back "
-                   "to the original character at its start, so citations read '第一条&为规范…' (open)")
 def test_html_page_cites_text_not_markup(outcomes: Outcomes) -> None:
     """A page saved from a website: articles read as the page shows them."""
     result = outcomes.loaded("page_saved_as_text.html")
