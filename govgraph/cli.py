@@ -87,13 +87,16 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def open_store(neo4j_uri: str | None):  # type: ignore[no-untyped-def]
-    """The Neo4j store when a URI is given (flag or NEO4J_URI), else the embedded one."""
+def open_store(neo4j_uri: str | None, *, lazy: bool = False):  # type: ignore[no-untyped-def]
+    """The Neo4j store when a URI is given (flag or NEO4J_URI), else the embedded one.
+
+    ``lazy``: a server that stays unreachable through the retries is connected on first use
+    (for ``serve``: the API comes up and /readyz says 503 until Neo4j does)."""
     uri = neo4j_uri or os.environ.get("NEO4J_URI")
     if uri:
         from stores.neo4j_store import Neo4jSettings, Neo4jStore
 
-        return Neo4jStore(Neo4jSettings.from_env(uri))
+        return Neo4jStore(Neo4jSettings.from_env(uri), lazy=lazy)
     from stores.memory import MemoryStore
 
     return MemoryStore.from_file(data_file())
@@ -154,8 +157,10 @@ def serve(
 
     from .graphiql import LocalGraphiQL
 
-    store = open_store(neo4j) if (no_load or neo4j or os.environ.get("NEO4J_URI")) else _fresh_memory_store()
     files = [] if no_load else document_paths(paths or [CORPUS])
+    uses_neo4j = no_load or neo4j or os.environ.get("NEO4J_URI")
+    # Only a server with nothing to load first may start before its database is up.
+    store = open_store(neo4j, lazy=not files) if uses_neo4j else _fresh_memory_store()
     refused = 0
     for path in files:
         try:
@@ -164,6 +169,9 @@ def serve(
             refused += 1
             err.print(f"[yellow]refused[/] {escape(str(exc))}", highlight=False)
     out.print(f"serving {len(files) - refused} documents from the {store.name} store")
+    if not store.ready():
+        err.print(f"[yellow]not ready[/] the {store.name} store is unreachable; /readyz says 503 and queries "
+                  "fail fast until it comes up", highlight=False)
     out.print(f"GraphiQL: http://{host}:{port}/graphql")
     app = create_app(store)
     app.add_middleware(LocalGraphiQL)  # GraphiQL's scripts from this install, not from a CDN

@@ -7,12 +7,15 @@ Every question about one jurisdiction answers from its current rules document un
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated, Any
 
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.types import Info
+
+from stores.base import StoreUnavailable
 
 from . import types as t
 from .ask import Intent, answer
@@ -221,10 +224,19 @@ class Query:
         )
 
 
+_log = logging.getLogger("govgraph.api")
+
+
 class _Schema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
-        # Log server faults with their traceback; a user's unknown name or bad cursor is not one.
-        super().process_errors([e for e in errors if not is_user_error(e)], execution_context)
+        # Log server faults with their traceback; a user's unknown name or bad cursor is not one,
+        # and an outage is one line per request (its cause is the database, not this code).
+        faults = [e for e in errors if not is_user_error(e)]
+        for error in faults:
+            if isinstance(error.original_error, StoreUnavailable):
+                _log.warning("%s: %s", ".".join(map(str, error.path or ())), error.original_error)
+        super().process_errors([e for e in faults if not isinstance(e.original_error, StoreUnavailable)],
+                               execution_context)
 
 
 schema = _Schema(

@@ -12,6 +12,7 @@ URIs: ``bolt://`` (one server), ``neo4j://`` (routing: a cluster or one server) 
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -28,7 +29,8 @@ from .base import Row, StoreUnavailable, check_graph, check_page
 
 BATCH = 2000
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
-_UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError)
+# Socket-level failures only: a missing .cypher file (FileNotFoundError) is a bug, not an outage.
+_UNAVAILABLE = (ServiceUnavailable, SessionExpired, ConnectionError, TimeoutError)
 
 
 def one_line(exc: BaseException) -> str:
@@ -83,17 +85,28 @@ def make_driver(settings: Neo4jSettings) -> neo4j.Driver:
 class Neo4jStore:
     name = "neo4j"
 
-    def __init__(self, settings: Neo4jSettings, *, connect_attempts: int = 5, backoff: float = 0.5) -> None:
+    def __init__(
+        self, settings: Neo4jSettings, *, connect_attempts: int = 5, backoff: float = 0.5, lazy: bool = False
+    ) -> None:
+        """Connect (bounded retries) and apply the schema.
+
+        ``lazy``: when the server stays unreachable through the retries, start anyway (an API
+        process must come up and report not-ready rather than exit); the connection and the
+        schema are then tried again, once per call, until they succeed. Wrong credentials or a
+        missing database still raise at once: waiting will not mend them.
+        """
         self.settings = settings
         self._driver = make_driver(settings)
-        self._connect(connect_attempts, backoff)
+        self._prepared = False
+        self._preparing = threading.Lock()
         try:
-            self.apply_schema()
-        except Neo4jError as exc:  # e.g. NEO4J_DATABASE names no database, or the user may not write
+            self._connect(connect_attempts, backoff)
+            self._prepare()
+        except StoreUnavailable as exc:
+            if lazy and isinstance(exc.__cause__, _UNAVAILABLE):
+                return
             self._driver.close()
-            raise StoreUnavailable(
-                f"Neo4j at {settings.uri} cannot prepare database {settings.database!r}: {one_line(exc)}"
-            ) from exc
+            raise
 
     # -- connection -----------------------------------------------------------------------
     def _connect(self, attempts: int, backoff: float) -> None:
@@ -104,29 +117,45 @@ class Neo4jStore:
                 self._driver.verify_connectivity()
                 return
             except AuthError as exc:
-                self._driver.close()
                 raise StoreUnavailable(
                     f"Neo4j at {self.settings.uri} refused the credentials of user {self.settings.user!r} "
                     "(check NEO4J_USER / NEO4J_PASSWORD)"
                 ) from exc
             except _UNAVAILABLE as exc:
                 if attempt == attempts:
-                    self._driver.close()
                     raise StoreUnavailable(
-                        f"Neo4j is not reachable at {self.settings.uri} after {attempts} attempts "
+                        f"Neo4j is not reachable at {self.settings.uri} after {attempts} attempt{'s' if attempts > 1 else ''} "
                         f"({type(exc).__name__}); start it with `neo4j/neo4jctl start`"
                     ) from exc
                 time.sleep(delay)
                 delay *= 2
             except Neo4jError as exc:  # e.g. the database does not exist
-                self._driver.close()
                 raise StoreUnavailable(f"Neo4j at {self.settings.uri}: {one_line(exc)}") from exc
+
+    def _prepare(self) -> None:
+        try:
+            self.apply_schema()
+        except Neo4jError as exc:  # e.g. NEO4J_DATABASE names no database, or the user may not write
+            raise StoreUnavailable(
+                f"Neo4j at {self.settings.uri} cannot prepare database {self.settings.database!r}: {one_line(exc)}"
+            ) from exc
+        self._prepared = True
+
+    def _ensure_prepared(self) -> None:
+        """A store started while the server was down prepares it on first contact."""
+        if self._prepared:
+            return
+        with self._preparing:
+            if not self._prepared:
+                self._connect(1, 0.0)
+                self._prepare()
 
     def ready(self) -> bool:
         try:
+            self._ensure_prepared()
             self._driver.verify_connectivity()
             return True
-        except (*_UNAVAILABLE, Neo4jError):
+        except (*_UNAVAILABLE, Neo4jError, StoreUnavailable):
             return False
 
     def close(self) -> None:
@@ -134,10 +163,12 @@ class Neo4jStore:
 
     def apply_schema(self) -> None:
         for stmt in cypher.statements("schema"):
-            self._write(lambda tx, s=stmt: tx.run(s).consume())
+            self._write(lambda tx, s=stmt: tx.run(s).consume(), prepare=False)
 
     # -- writes ---------------------------------------------------------------------------
-    def _write(self, work: Any) -> Any:
+    def _write(self, work: Any, *, prepare: bool = True) -> Any:
+        if prepare:
+            self._ensure_prepared()
         try:
             with self._driver.session(database=self.settings.database) as session:
                 return session.execute_write(work)
@@ -192,6 +223,7 @@ class Neo4jStore:
     def run_read(self, statement: str, params: dict[str, Any]) -> list[Any]:
         """Run one statement in a read transaction (routed to a reader in a cluster; refused
         by the server if it writes) and return the first column of every record."""
+        self._ensure_prepared()
         try:
             records, _, _ = self._driver.execute_query(
                 statement, params, routing_=RoutingControl.READ, database_=self.settings.database

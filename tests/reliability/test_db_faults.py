@@ -80,8 +80,6 @@ def _wait_until_answers(url: str, within: float) -> float:
 # ------------------------------------------------------------------- down at start
 
 
-@pytest.mark.xfail(strict=True, reason="known defect: `govgraph serve --neo4j` exits after its bounded connection "
-                   "retries instead of starting with /readyz 503 until Neo4j comes up (open)")
 def test_api_starts_with_neo4j_down_and_recovers(running: FaultInstance, tmp_path: Path) -> None:
     running.stop()
     started = time.monotonic()

@@ -55,6 +55,36 @@ def test_an_unreachable_server_fails_after_bounded_retries_with_one_line() -> No
     assert 0.3 <= elapsed < 20  # waited 0.1 + 0.2 s between the attempts, and gave up
 
 
+def test_a_lazy_store_starts_unreachable_and_fails_each_call_fast_with_one_line() -> None:
+    store = Neo4jStore(Neo4jSettings(uri="bolt://127.0.0.1:9"), connect_attempts=1, lazy=True)
+    try:
+        assert store.ready() is False
+        started = time.perf_counter()
+        with pytest.raises(StoreUnavailable, match="not reachable at bolt://127.0.0.1:9 after 1 attempt ") as caught:
+            store.jurisdictions()
+        assert time.perf_counter() - started < 5
+        assert "\n" not in str(caught.value)
+    finally:
+        store.close()
+
+
+@pytest.mark.neo4j
+def test_a_lazy_store_still_refuses_wrong_credentials_at_once(neo4j_store) -> None:  # type: ignore[no-untyped-def]
+    settings = dataclasses.replace(neo4j_store.settings, password="not-the-password")
+    with pytest.raises(StoreUnavailable, match="refused the credentials"):
+        Neo4jStore(settings, connect_attempts=1, lazy=True)  # waiting would not mend a wrong password
+
+
+@pytest.mark.neo4j
+def test_a_lazy_store_on_a_running_server_is_ready_at_once(neo4j_store) -> None:  # type: ignore[no-untyped-def]
+    store = Neo4jStore(neo4j_store.settings, connect_attempts=1, lazy=True)
+    try:
+        assert store.ready()
+        assert store.counts() == neo4j_store.counts()
+    finally:
+        store.close()
+
+
 def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEO4J_URI", "neo4j+s://abc123.databases.neo4j.io")
     monkeypatch.setenv("NEO4J_USER", "reader")
