@@ -61,9 +61,13 @@ class _Block:
     citations: list[Row]
 
 
-def answer(question: str, store: Any, document: str | None = None) -> Answer:
-    """Answer ``question`` from ``store`` (current documents, or ``document`` by key/number/title)."""
-    held = store.jurisdictions()
+def answer(question: str, store: Any, document: str | None = None, held: list[Row] | None = None) -> Answer:
+    """Answer ``question`` from ``store`` (current documents, or ``document`` by key/number/title).
+
+    ``held``: the store's jurisdictions when the caller has them already (the API's shared
+    list of places); read from the store otherwise."""
+    if held is None:
+        held = store.jurisdictions()
     q = understand(question.strip(), held)
     if q.intent is None:
         return _not_understood(q, held, _say(q, "unsupported"))

@@ -215,7 +215,13 @@ class Query:
     @strawberry.field(description="A plain question in English or Chinese, answered with citations "
                       "('Who signs an office notice in Chaoyang?', '朝阳区常务会议多久召开一次？').")
     def ask(self, info: Info, question: str, document: str | None = None) -> Answer:
-        result = answer(_text("question", question), _store(info), document)
+        text = _text("question", question)
+        held = _jurisdictions(info)
+        result = answer(text, _store(info), document, held)
+        if not result.understood and info.context.get("names") is not None:
+            fresh = _jurisdictions(info, fresh=True)  # a place loaded since the shared list was read
+            if fresh != held:
+                result = answer(text, _store(info), document, fresh)
         places = [t.jurisdiction(j) for j in result.jurisdictions]
         return Answer(
             text=result.text, intent=result.intent, language=result.language, understood=result.understood,

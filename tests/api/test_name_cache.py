@@ -47,6 +47,27 @@ async def test_places_are_read_once_across_requests_and_again_for_a_new_name(mon
     assert store.reads == reads_after_refusal + 1  # one fresh read for the new name, then the cache
 
 
+ASK = '{ ask(question: "Who chairs the executive meeting in Chaoyang?") { understood citations { number } } }'
+
+
+@pytest.mark.anyio
+async def test_ask_reads_the_shared_places_and_still_knows_a_place_loaded_later(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("GOVGRAPH_NAMES_TTL", "3600")
+    store = CountingStore()
+    app = create_app(store)
+    first = await _post(app, ASK)
+    assert first["data"]["ask"]["understood"] is False  # nothing is loaded: no such place yet
+    reads_before = store.reads
+
+    store.load(rules_document(2023))  # loaded behind the app's back
+    answered = await _post(app, ASK)
+    assert answered["data"]["ask"]["understood"] is True and answered["data"]["ask"]["citations"], answered
+    assert store.reads == reads_before + 1  # the shared list, refreshed once for the new place
+    for _ in range(3):
+        assert (await _post(app, ASK))["data"]["ask"]["understood"] is True
+    assert store.reads == reads_before + 1  # then the cache: no read of the places per question
+
+
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
