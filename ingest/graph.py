@@ -13,7 +13,9 @@ import schema
 from schema.model import Graph
 from schema.vocabulary import DEFAULT_LEVEL, load_vocabulary, strip_level_suffix
 
-from .facts import DocumentFacts, EntityRef, Evidence, Meeting, Obligation, Participant, ReportingLine, SigningRule
+from .facts import (
+    DocumentFacts, EntityRef, Evidence, Meeting, Obligation, Participant, ReportingLine, SigningRule, SigningStep,
+)
 from .models import DocumentTree
 
 _ACTION_TYPES = {"SIGN": "SIGNS", "APPROVE": "APPROVES", "REVIEW": "REVIEWS", "COUNTERSIGN": "COUNTERSIGNS"}
@@ -121,7 +123,7 @@ def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:
             )
         return node_key
 
-    for rule in facts.signing:
+    for rule in (*facts.signing, *_inherited_minutes_rules(facts)):
         _signing_rule(g, doc, rule, entity, vocab, level)
     for meeting in facts.meetings:
         _meeting(g, doc, meeting, entity)
@@ -161,6 +163,23 @@ def _signing_rule(g: Graph, doc: str, rule: SigningRule, entity, vocab, level: s
             _ACTION_TYPES[step.action], entity(step.actor), dt, condition=step.condition, verb=step.verb,
             delegated=step.delegated, order=order, **_evidence_props(doc, rule.evidence),
         )
+
+
+def _inherited_minutes_rules(facts: DocumentFacts) -> list[SigningRule]:
+    """The minutes of a meeting that took its signers from a broader meeting's rule (see
+    ingest.extract.minutes) get a document type of their own, so that "who signs the minutes
+    of the head's thematic meeting" is answered, citing the broader rule's clause."""
+    own = {r.issuer.key for r in facts.signing if r.issuer.kind == "meeting" and r.genres == ("minutes",)}
+    verbs = {r.evidence: s.verb for r in facts.signing for s in reversed(r.steps) if s.action == "SIGN"}
+    rules = []
+    for meeting in facts.meetings:
+        signers = [p for p in meeting.minutes_signers if p.evidence is not None]
+        if meeting.entity.key in own or not signers:
+            continue
+        steps = tuple(SigningStep("SIGN", p.entity, verbs.get(p.evidence, "签发"), p.condition,
+                                  p.delegated) for p in signers)
+        rules.append(SigningRule(meeting.entity, ("minutes",), None, "any", steps, signers[0].evidence))
+    return rules
 
 
 def _document_type_name(rule: SigningRule, genre_names: list[str]) -> str:

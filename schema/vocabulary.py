@@ -52,6 +52,7 @@ class Term:
     en: str
     aliases: tuple[str, ...]
     en_aliases: tuple[str, ...] = ()  # lower-case English forms people type ("office")
+    kind_of: str | None = None  # key of the broader term of the same kind (常务副区长 is a 副区长)
 
     def zh_for(self, level: str) -> str:
         return _fill(self.zh, level)
@@ -90,6 +91,19 @@ class Vocabulary:
         self._surfaces = surfaces
         alternation = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
         self._pattern = re.compile(alternation)
+
+    def is_a(self, kind: Kind, key: str, broader: str) -> bool:
+        """``key`` is ``broader`` or, through ``kind_of`` links, a narrower term of it."""
+        seen = set()
+        while key not in seen:
+            if key == broader:
+                return True
+            seen.add(key)
+            term = self._by_key.get((kind, key))
+            if term is None or term.kind_of is None:
+                return False
+            key = term.kind_of
+        return False
 
     def term(self, kind: Kind, key: str) -> Term:
         try:
@@ -157,7 +171,10 @@ def _load_terms(kind: Kind, path: Path) -> list[Term]:
         seen.add(entry["key"])
         aliases = tuple(entry.get("aliases") or ())
         en_aliases = tuple(a.lower() for a in entry.get("en_aliases") or ())
-        terms.append(Term(kind, entry["key"], entry["zh"], entry["en"], aliases, en_aliases))
+        terms.append(Term(kind, entry["key"], entry["zh"], entry["en"], aliases, en_aliases, entry.get("kind_of")))
+    for term in terms:
+        if term.kind_of is not None and term.kind_of not in seen:
+            raise ValueError(f"{path}: {term.key!r} is a kind of {term.kind_of!r}, which is not an entry")
     return terms
 
 
