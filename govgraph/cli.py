@@ -212,6 +212,8 @@ def ingest(
 
     from .summary import summarize_graph
 
+    from stores.base import StoreUnavailable
+
     files = document_paths(paths)
     if not files:
         _fail(f"no documents under {', '.join(map(str, paths))}")
@@ -239,7 +241,17 @@ def ingest(
                     failed += 1
                     refused.append((path, f"internal error: {type(exc).__name__}: {exc}"))
                 else:
-                    store.load(result.graph)
+                    try:
+                        store.load(result.graph)
+                    except StoreUnavailable:
+                        raise  # no later file can load either: stop with the reason
+                    except Exception as exc:  # noqa: BLE001 - the store refused this one document
+                        if _state["debug"]:
+                            err.print(traceback.format_exc(), highlight=False)
+                        failed += 1
+                        refused.append((path, f"not loaded, nothing of it kept: {_store_refusal(exc)}"))
+                        progress.advance(task)
+                        continue
                     s = summarize_graph(result.graph)
                     table.add_row(*_cells(path.name, s.jurisdiction, *s.row()))
                     warned += [(path, f"{w.code}: {w.message}") for w in result.tree.warnings]
@@ -259,6 +271,21 @@ def ingest(
         raise typer.Exit(1)
     if refused:
         raise typer.Exit(2)
+
+
+#: server error codes -> what to do about them
+_STORE_HINTS = {
+    "MemoryPoolOutOfMemoryError": "the document does not fit in one transaction with this server's memory; "
+    "give Neo4j more heap (NEO4J_HEAP_MAX) or raise dbms.memory.transaction.total.max",
+}
+
+
+def _store_refusal(exc: Exception) -> str:
+    """A store's refusal of one document, in one line, with a hint where one is known."""
+    code = getattr(exc, "code", None) or type(exc).__name__
+    hint = next((h for key, h in _STORE_HINTS.items() if key in code), None)
+    message = " ".join(str(getattr(exc, "message", None) or exc).split())
+    return f"{hint} ({code})" if hint else f"{code}: {message[:300]}"
 
 
 def _documents(store: Any) -> list[dict]:

@@ -103,3 +103,15 @@ def test_delete_on_neo4j(loaded, loaded_neo4j) -> None:  # type: ignore[no-untyp
 def test_literals_read_back_as_the_same_value(driver, value: object) -> None:  # type: ignore[no-untyped-def]
     records = driver.execute_query(f"RETURN {literal(value)} AS v").records
     assert records[0]["v"] == value
+
+
+def test_a_refusal_by_the_server_is_one_line_with_its_code(loaded_neo4j) -> None:  # type: ignore[no-untyped-def]
+    from neo4j.exceptions import Neo4jError
+
+    from govgraph.cli import _store_refusal
+
+    with pytest.raises(Neo4jError) as caught:  # a real refusal: a write in a read transaction
+        loaded_neo4j.run_read("CREATE (:Jurisdiction {key: 'jur:written-by-a-read'})", {})
+    line = _store_refusal(caught.value)
+    assert line.startswith("Neo.ClientError.") and ": " in line and "\n" not in line, line
+    assert len(line) < 400
