@@ -158,14 +158,13 @@ def _slot(slot: str):  # type: ignore[no-untyped-def]
     return _meeting_handler(lambda m, lang: phrasing.participants(m, slot, lang), cite)
 
 
-def _articles_stating(field: Callable[[Row], str | None]) -> Callable[[Row], list[Row]]:
-    """The meeting's articles whose text contains the stated value (一般每周召开1次); all if none does."""
+def _stated_in(source: Callable[[Row], Row | None]) -> Callable[[Row], list[Row]]:
+    """The article that states a meeting's figure (its frequency, its quorum); the meeting's
+    articles when the figure has no recorded source."""
 
     def cite(meeting: Row) -> list[Row]:
-        value = field(meeting)
-        articles = list(meeting.get("articles") or [])
-        stating = [a for a in articles if value and value in a["text"]]
-        return stating or articles
+        article = (source(meeting) or {}).get("article")
+        return [article] if article else list(meeting.get("articles") or [])
 
     return cite
 
@@ -203,8 +202,8 @@ _HANDLERS: dict[Intent, Callable[[Question, Any, Row, str | None], _Block]] = {
     Intent.MEETING_MEMBERS: _slot("members"),
     Intent.MEETING_ATTENDEES: _slot("attendees"),
     Intent.MEETING_FREQUENCY: _meeting_handler(phrasing.frequency,
-                                               _articles_stating(lambda m: (m.get("frequency") or {}).get("text"))),
-    Intent.MEETING_QUORUM: _meeting_handler(phrasing.quorum, _articles_stating(lambda m: m.get("quorum"))),
+                                               _stated_in(lambda m: m.get("frequency"))),
+    Intent.MEETING_QUORUM: _meeting_handler(phrasing.quorum, _stated_in(lambda m: m.get("quorumSource"))),
     Intent.REPORTING: _reporting,
     Intent.DEADLINES: _deadlines,
 }

@@ -120,6 +120,14 @@ class Frequency:
     period: Period | None
     times: int | None = strawberry.field(description="Times per period; null for a range or none stated")
     times_max: int | None = strawberry.field(description="Upper bound of a range (每月1-2次 -> 2)")
+    article: Article | None = strawberry.field(description="The article that states how often")
+    evidence: Evidence | None = strawberry.field(description="The clause that states how often")
+
+
+@strawberry.type(description="Where a figure of a meeting is stated: its article and clause.")
+class Source:
+    article: Article | None
+    evidence: Evidence | None
 
 
 @strawberry.type(description="A kind of meeting the rules establish (区政府常务会议), with who and how often.")
@@ -134,6 +142,7 @@ class Meeting:
     attendees: list[Participant]
     frequency: Frequency | None
     quorum: str | None
+    quorum_source: Source | None = strawberry.field(description="The article and clause that state the quorum")
     minutes_signers: list[SigningStep]
     articles: list[Article]
     evidence: list[Evidence] = strawberry.field(description="Every clause the meeting's participants come from")
@@ -221,6 +230,12 @@ def evidence(row: Row | None) -> Evidence | None:
     return Evidence(start=row["start"], end=row["end"], text=row["text"])
 
 
+def source(row: Row) -> dict:
+    """article= and evidence= of a row that cites where a figure is stated."""
+    return {"article": article(row["article"]) if row.get("article") else None,
+            "evidence": evidence(row.get("evidence"))}
+
+
 def signing_step(row: Row) -> SigningStep:
     return SigningStep(
         role=entity(row["role"]), action=SigningAction(row["action"]), condition=row.get("condition"),
@@ -249,8 +264,9 @@ def meeting(row: Row) -> Meeting:
     return Meeting(
         key=row["key"], kind=row["kind"], name=row["name"], name_en=row.get("nameEn"), **slots,
         frequency=Frequency(text=freq["text"], period=Period(freq["period"]) if freq.get("period") else None,
-                            times=freq.get("times"), times_max=freq.get("timesMax")) if freq else None,
-        quorum=row.get("quorum"), minutes_signers=signers,
+                            times=freq.get("times"), times_max=freq.get("timesMax"), **source(freq)) if freq else None,
+        quorum=row.get("quorum"), quorum_source=Source(**source(row["quorumSource"])) if row.get("quorumSource") else None,
+        minutes_signers=signers,
         articles=[article(a) for a in row.get("articles") or []], evidence=unique,
     )
 

@@ -138,6 +138,12 @@ def article_key(doc: str, number: int) -> str:
     return f"{doc}:art:{number}"
 
 
+def _span_props(prefix: str, ev: Evidence | None) -> dict:
+    """frequencyArticle, frequencyStart, frequencyEnd, frequencyEvidence (None when unstated)."""
+    return {f"{prefix}Article": ev.article if ev else None, f"{prefix}Start": ev.start if ev else None,
+            f"{prefix}End": ev.end if ev else None, f"{prefix}Evidence": ev.text if ev else None}
+
+
 def _evidence_props(doc: str, ev: Evidence) -> dict:
     return {"doc": doc, "article": ev.article, "start": ev.start, "end": ev.end, "evidence": ev.text}
 
@@ -205,6 +211,9 @@ def _meeting(g: Graph, doc: str, meeting: Meeting, entity) -> None:  # type: ign
         timesMax=freq.times_max if freq else None,
         quorum=meeting.quorum.text if meeting.quorum else None,
         articles=list(meeting.articles),
+        # Each figure cites its own clause: a meeting's facts come from several articles.
+        **_span_props("frequency", freq.evidence if freq else None),
+        **_span_props("quorum", meeting.quorum.evidence if meeting.quorum else None),
     )
     for ev in meeting.evidence:
         g.link("STATED_IN", key, article_key(doc, ev.article), **_evidence_props(doc, ev))

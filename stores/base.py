@@ -62,7 +62,8 @@ class Store(Protocol):
     def meetings(self, jurisdiction: str, meeting: str | None, document: str | None) -> list[Row]:
         """Meetings of the current (or given) document; ``meeting`` is a vocabulary key or None for all.
 
-        Row: {key, kind, name, nameEn, frequency: {text, period, times, timesMax} | None, quorum,
+        Row: {key, kind, name, nameEn, frequency: {text, period, times, timesMax, article: ArticleRow | None,
+        evidence: Evidence | None} | None, quorum, quorumSource: {article, evidence} | None (None without a quorum),
         members/conveners/chairs/attendees: [{entity: EntityRow, mandatory, delegated, condition,
         article: ArticleRow | None, evidence: Evidence | None}] (by order, then entity key),
         minutesSigners: [StepRow] (the steps for the DocumentType of genre minutes ISSUED_AS the

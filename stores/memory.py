@@ -186,8 +186,9 @@ class MemoryStore:
             row: Row = {"key": m.key, "kind": p.get("kind"), "name": p.get("name"), "nameEn": p.get("nameEn")}
             row["frequency"] = None if p.get("frequencyText") is None else {
                 "text": p["frequencyText"], "period": p.get("period"), "times": p.get("times"),
-                "timesMax": p.get("timesMax")}
+                "timesMax": p.get("timesMax"), **self._source(doc, p, "frequency")}
             row["quorum"] = p.get("quorum")
+            row["quorumSource"] = self._source(doc, p, "quorum") if p.get("quorum") is not None else None
             participants = sorted(
                 (r for r in ix.incoming.get(m.key, []) if r.type in PARTICIPANT_SLOTS),
                 key=lambda r: (last_if_none(r.props.get("order")), r.start, r.key))
@@ -206,6 +207,14 @@ class MemoryStore:
             first = numbers[0] if numbers else None
             rows.append(((last_if_none(first), m.key), row))
         return [row for _, row in sorted(rows, key=lambda kr: kr[0])]
+
+    def _source(self, doc: Row, props: Row, prefix: str) -> Row:
+        """{article, evidence} of a figure stored on a node as ``<prefix>Article/Start/End/Evidence``."""
+        article = self._index.article(doc, props.get(f"{prefix}Article"))
+        span = props.get(f"{prefix}Start")
+        return {"article": article_row(article, doc) if article else None,
+                "evidence": None if span is None else {"start": span, "end": props.get(f"{prefix}End"),
+                                                       "text": props.get(f"{prefix}Evidence")}}
 
     def reporting_lines(
         self, jurisdiction: str, source: str | None, target: str | None, document: str | None

@@ -21,8 +21,23 @@ WITH d, m, COLLECT {
 RETURN m {
   .key, .kind, .name, .nameEn,
   frequency: CASE WHEN m.frequencyText IS NULL THEN null
-             ELSE {text: m.frequencyText, period: m.period, times: m.times, timesMax: m.timesMax} END,
+             ELSE {text: m.frequencyText, period: m.period, times: m.times, timesMax: m.timesMax,
+                   article: COLLECT {
+                     MATCH (fa:Article {doc: d.key, number: m.frequencyArticle})
+                     RETURN fa {.key, .number, .label, text: fa.cleanText, rawText: fa.text, .start, .end,
+                                document: d {.key, .title, .status, .jurisdiction}}
+                   }[0],
+                   evidence: CASE WHEN m.frequencyStart IS NULL THEN null
+                             ELSE {start: m.frequencyStart, end: m.frequencyEnd, text: m.frequencyEvidence} END} END,
   .quorum,
+  quorumSource: CASE WHEN m.quorum IS NULL THEN null
+                ELSE {article: COLLECT {
+                        MATCH (qa:Article {doc: d.key, number: m.quorumArticle})
+                        RETURN qa {.key, .number, .label, text: qa.cleanText, rawText: qa.text, .start, .end,
+                                   document: d {.key, .title, .status, .jurisdiction}}
+                      }[0],
+                      evidence: CASE WHEN m.quorumStart IS NULL THEN null
+                                ELSE {start: m.quorumStart, end: m.quorumEnd, text: m.quorumEvidence} END} END,
   members: [p IN participants WHERE p.slot = 'MEMBER_OF' | p.row],
   conveners: [p IN participants WHERE p.slot = 'CONVENES' | p.row],
   chairs: [p IN participants WHERE p.slot = 'CHAIRS' | p.row],

@@ -30,8 +30,10 @@ DOCUMENTS = {
     "documents": "{ documents { key title docNumber issued adopted status publishedStatus current jurisdiction supersedes supersededBy } }",
     **{f"meetings {p}": """{ meetings(jurisdiction: "%s") { key kind name nameEn
         members { %s } conveners { %s } chairs { %s } attendees { %s }
-        frequency { text period times timesMax } quorum minutesSigners { %s } articles { %s } evidence { %s } } }"""
-       % (p, PARTICIPANT, PARTICIPANT, PARTICIPANT, PARTICIPANT, STEP, ARTICLE, EVIDENCE) for p in PLACES},
+        frequency { text period times timesMax article { %s } evidence { %s } } quorum
+        quorumSource { article { %s } evidence { %s } } minutesSigners { %s } articles { %s } evidence { %s } } }"""
+       % (p, PARTICIPANT, PARTICIPANT, PARTICIPANT, PARTICIPANT, ARTICLE, EVIDENCE, ARTICLE, EVIDENCE, STEP, ARTICLE,
+          EVIDENCE) for p in PLACES},
     **{f"reportingLines {p}": """{ reportingLines(jurisdiction: "%s") { from { %s } to { %s } matter
         article { %s } evidence { %s } } }""" % (p, ENTITY, ENTITY, ARTICLE, EVIDENCE) for p in PLACES},
     **{f"obligations {p}": """{ obligations(jurisdiction: "%s", first: 100) { totalCount

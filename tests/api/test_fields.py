@@ -50,8 +50,10 @@ def test_meeting_facts_carry_article_and_evidence(store, gold_by_place) -> None:
     people = "role { name } mandatory delegated condition %s %s" % (ARTICLE, EVIDENCE)
     query = """query($j: String!) { meetings(jurisdiction: $j) { name
         members { %s } conveners { %s } chairs { %s } attendees { %s }
-        minutesSigners { role { name } %s %s } frequency { text period times timesMax } quorum
-        articles { number } evidence { start end text } } }""" % (people, people, people, people, ARTICLE, EVIDENCE)
+        minutesSigners { role { name } %s %s } frequency { text period times timesMax %s %s }
+        quorum quorumSource { %s %s }
+        articles { number } evidence { start end text } } }""" % (people, people, people, people, ARTICLE, EVIDENCE,
+                                                                  ARTICLE, EVIDENCE, ARTICLE, EVIDENCE)
     for place, gold in gold_by_place.items():
         meetings = data(store, query, j=place)["meetings"]
         assert {m["name"] for m in gold["meetings"]} <= {m["name"] for m in meetings}, place
@@ -63,6 +65,11 @@ def test_meeting_facts_carry_article_and_evidence(store, gold_by_place) -> None:
                         assert fact["article"]["number"] in {a["number"] for a in m["articles"]}
             for step in m["minutesSigners"]:
                 check_span(step)
+            for figure, value in ((m["frequency"], (m["frequency"] or {}).get("text")), (m["quorumSource"], m["quorum"])):
+                if figure is not None:  # how often and the quorum cite their own clause
+                    check_span(figure)
+                    assert value in figure["evidence"]["text"], (m["name"], value, figure["evidence"]["text"])
+                    assert figure["article"]["number"] in {a["number"] for a in m["articles"]}
             assert m["evidence"] == sorted(m["evidence"], key=lambda e: (e["start"], e["end"]))
 
 
