@@ -186,12 +186,17 @@ class Query:
         )
         return obligation_connection(skip, total, rows)
 
-    @strawberry.field(description="Articles of current documents containing the text as written, most occurrences first.")
+    @strawberry.field(description="Articles containing the text as written, most occurrences first: of the current "
+                      "documents, or of one `document` (key, number, title or file).")
     def search(self, info: Info, text: str, jurisdiction: str | None = None, first: int | None = None,
-               after: str | None = None) -> ArticleConnection:
+               after: str | None = None, document: str | None = None) -> ArticleConnection:
         key = _resolve_place(info, jurisdiction)["key"] if jurisdiction is not None else None
+        doc = None
+        if document is not None:  # by key, number, title or file; within the place when one is given
+            places = [p for p in _jurisdictions(info) if key is None or p["key"] == key]
+            doc = resolve_document(document, [d for p in places for d in p.get("documents") or []])["key"]
         skip, limit = page_window("search", first, after)
-        total, rows = _store(info).search(_text("text", text), key, skip, limit)
+        total, rows = _store(info).search(_text("text", text), key, skip, limit, doc)
         return article_connection(skip, total, rows)
 
     @strawberry.field(description="One row per jurisdiction: who signs documents of an issuer (and genre), side by side.")

@@ -91,8 +91,12 @@ class Store(Protocol):
         article: ArticleRow, evidence: Evidence}. ``bearer`` filters on the bearer's vocabulary key.
         """
 
-    def search(self, text: str, jurisdiction: str | None, skip: int, limit: int) -> tuple[int, list[Row]]:
+    def search(
+        self, text: str, jurisdiction: str | None, skip: int, limit: int, document: str | None = None
+    ) -> tuple[int, list[Row]]:
         """(total, page) of current articles containing ``text`` as written: {article: ArticleRow, score}.
+
+        ``document`` (a RuleDocument key) searches that version instead of the current ones.
 
         ``score`` is the number of (non-overlapping) occurrences of ``text`` in the article's text;
         order: score descending, then jurisdiction full name, document key, article number.

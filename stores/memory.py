@@ -263,13 +263,17 @@ class MemoryStore:
             page.append(obligation_row(o, bearers[0] if bearers else None, owed[0] if owed else None, article))
         return len(matched), page
 
-    def search(self, text: str, jurisdiction: str | None, skip: int, limit: int) -> tuple[int, list[Row]]:
+    def search(
+        self, text: str, jurisdiction: str | None, skip: int, limit: int, document: str | None = None
+    ) -> tuple[int, list[Row]]:
         check_page(skip, limit)
         ix = self._index
         if not text:
             return 0, []
         hits = []
-        for jur, doc_key in ix.current.items():
+        searched = ix.current.items() if document is None else (
+            [(ix.jurisdiction_of[document], document)] if document in ix.documents else [])
+        for jur, doc_key in searched:
             if jurisdiction is not None and jur != jurisdiction:
                 continue
             doc = ix.documents[doc_key]

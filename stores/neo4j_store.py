@@ -273,9 +273,11 @@ class Neo4jStore:
                            withDeadline=with_deadline, document=document, skip=skip, limit=limit)
         return (pages[0]["total"], pages[0]["rows"]) if pages else (0, [])
 
-    def search(self, text: str, jurisdiction: str | None, skip: int, limit: int) -> tuple[int, list[Row]]:
+    def search(
+        self, text: str, jurisdiction: str | None, skip: int, limit: int, document: str | None = None
+    ) -> tuple[int, list[Row]]:
         check_page(skip, limit)
-        pages = self._read("search", text=text, jurisdiction=jurisdiction, skip=skip, limit=limit)
+        pages = self._read("search", text=text, jurisdiction=jurisdiction, skip=skip, limit=limit, document=document)
         return (pages[0]["total"], pages[0]["rows"]) if pages else (0, [])
 
     def article(self, document: str, number: int) -> Row | None:

@@ -250,6 +250,7 @@ def test_documents(store, gold_by_place) -> None:  # type: ignore[no-untyped-def
     'meetings(jurisdiction: "东城区", document: "%s") { name }',
     'reportingLines(jurisdiction: "东城区", document: "%s") { matter }',
     'obligations(jurisdiction: "东城区", first: 1, document: "%s") { totalCount }',
+    'search(text: "签发", jurisdiction: "东城区", first: 3, document: "%s") { totalCount edges { node { number } } }',
 ])
 def test_every_question_accepts_a_document(store, gold_by_place, field: str) -> None:  # type: ignore[no-untyped-def]
     doc = gold_by_place["东城区"]["document"]

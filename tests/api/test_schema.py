@@ -38,7 +38,7 @@ ARGUMENTS = {
     "meetings": {"jurisdiction", "name", "document"},
     "reportingLines": {"jurisdiction", "from", "to", "document"},
     "obligations": {"jurisdiction", "bearer", "modality", "withDeadline", "first", "after", "document"},
-    "search": {"text", "jurisdiction", "first", "after"},
+    "search": {"text", "jurisdiction", "first", "after", "document"},
     "compare": {"issuer", "genre"},
     "ask": {"question", "document"},
     "article": {"document", "number"},

@@ -149,11 +149,19 @@ def test_search(stores) -> None:  # type: ignore[no-untyped-def]
                if n.label == "Article" and n.props["number"] in (3, 11) for i, size in ((4, 2), (9, 5))]
         texts = [*SEARCH_TEXTS, *cut]
         jurs = [None, *_jurisdiction_docs(graphs)]
-        return [("search", (text, jur, skip, limit)) for text in texts for jur in jurs for skip, limit in PAGES[:3]]
+        by_document = [("search", (text, None, 0, 10, g.document)) for text in SEARCH_TEXTS for g in graphs]
+        return [("search", (text, jur, skip, limit)) for text in texts for jur in jurs for skip, limit in PAGES[:3]] \
+            + by_document + [("search", ("签发", None, 0, 10, "no-such-document"))]
 
     _check(stores, calls)
-    memory, _, _ = stores
+    memory, _, graphs = stores
     assert memory.search("常务会议", None, 0, 10)[0] > 10
+    current = {d["key"] for j in memory.jurisdictions() for d in j["documents"] if d["current"]}
+    older = [g.document for g in graphs if g.document not in current]
+    assert older  # the fixture holds superseded versions: they are searchable by key, and only they answer
+    for doc in older:
+        total, rows = memory.search("会议", None, 0, 50, doc)
+        assert total > 0 and {r["article"]["document"]["key"] for r in rows} == {doc}
 
 
 def test_compare(stores) -> None:  # type: ignore[no-untyped-def]

@@ -36,7 +36,7 @@ REALISTIC: dict[str, tuple[dict[str, Any], Any]] = {
     "obligations": ({"jurisdiction": JURISDICTION, "bearer": "government_departments", "modality": "MUST",
                      "withDeadline": True, "document": None, "skip": 0, "limit": 10},
                     lambda rows: rows[0]["total"] == 1 and rows[0]["rows"][0]["deadline"]["text"] == "5个工作日内"),
-    "search": ({"text": "审计工作", "jurisdiction": JURISDICTION, "skip": 0, "limit": 5},
+    "search": ({"text": "审计工作", "jurisdiction": JURISDICTION, "skip": 0, "limit": 5, "document": None},
                lambda rows: [(h["article"]["document"]["key"], h["article"]["number"], h["score"])
                              for h in rows[0]["rows"]] == [(NEW.document, 4, 1)]),
     "compare": ({"issuer": "government_office", "genre": None},
