@@ -118,8 +118,8 @@ class Store(Protocol):
 
     def documents(self, jurisdiction: str | None) -> list[Row]:
         """RuleDocument rows (every version), newest first (``current_order_key`` descending):
-        {key, title, status, publishedStatus, current, docNumber, issued, adopted, jurisdiction,
-        supersedes: [keys], supersededBy: [keys]}."""
+        {key, title, status, publishedStatus, current, docNumber, issued, adopted, jurisdiction, file,
+        articleCount, chapterCount, warnings, supersedesNumbers, supersedes: [keys], supersededBy: [keys]}."""
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         """Nodes per label and relationships per type."""

@@ -126,8 +126,7 @@ class MemoryStore:
         docs = [d for k, d in ix.documents.items() if jurisdiction is None or ix.jurisdiction_of[k] == jurisdiction]
         rows = []
         for d in sorted(docs, key=current_order_key, reverse=True):
-            row = {k: d.get(k) for k in ("key", "title", "status", "publishedStatus", "current", "docNumber",
-                                         "issued", "adopted", "jurisdiction")}
+            row = {k: d.get(k) for k in (*_DOCUMENT_FIELDS, "publishedStatus", "jurisdiction")}
             row["supersedes"] = sorted(r.end for r in ix.outgoing.get(d["key"], []) if r.type == "SUPERSEDES")
             row["supersededBy"] = sorted(r.start for r in ix.incoming.get(d["key"], []) if r.type == "SUPERSEDES")
             rows.append(row)

@@ -27,7 +27,7 @@ PLACES = [zh for zh, _ in GOLD_PLACES]
 
 DOCUMENTS = {
     "jurisdictions": "{ jurisdictions { key name fullName nameEn level parent documents { %s } } }" % RULE_DOCUMENT,
-    "documents": "{ documents { key title docNumber issued adopted status publishedStatus current jurisdiction supersedes supersededBy } }",
+    "documents": "{ documents { %s } }" % RULE_DOCUMENT,
     **{f"meetings {p}": """{ meetings(jurisdiction: "%s") { key kind name nameEn
         members { %s } conveners { %s } chairs { %s } attendees { %s }
         frequency { text period times timesMax article { %s } evidence { %s } } quorum

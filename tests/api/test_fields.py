@@ -243,6 +243,12 @@ def test_documents(store, gold_by_place) -> None:  # type: ignore[no-untyped-def
     assert {g["document"]["title"] for g in gold_by_place.values()} <= {d["title"] for d in every}
     one = data(store, '{ documents(jurisdiction: "Fangshan") { title current } }')["documents"]
     assert one == [{"title": gold_by_place["房山区"]["document"]["title"], "current": True}]
+    fields = "key file articleCount chapterCount warnings supersedesNumbers docNumber"
+    listed = data(store, "{ documents { %s } }" % fields)["documents"]
+    nested = [d for j in data(store, "{ jurisdictions { documents { %s } } }" % fields)["jurisdictions"]
+              for d in j["documents"]]
+    assert sorted(listed, key=lambda d: d["key"]) == sorted(nested, key=lambda d: d["key"])  # one type, one content
+    assert all(d["file"] and d["articleCount"] for d in listed)
 
 
 @pytest.mark.parametrize("field", [
