@@ -28,6 +28,7 @@ import yaml
 
 from ingest.facts import DocumentFacts, EntityRef, Meeting, SigningRule
 from ingest.pipeline import IngestResult, ingest_path
+from ingest.script import to_simplified
 from schema.vocabulary import Vocabulary, load_vocabulary
 
 #: The bar of the extraction issue, per gated section.
@@ -98,7 +99,7 @@ class Names:
         self.vocab = vocabulary
 
     def key(self, name: str) -> str | None:
-        term = self.vocab.lookup(name, _ENTITY_KINDS)  # type: ignore[arg-type]
+        term = self.vocab.lookup(to_simplified(name), _ENTITY_KINDS)  # type: ignore[arg-type]
         return term.key if term else None
 
     def same(self, gold: str, predicted: EntityRef) -> bool:
@@ -118,7 +119,8 @@ _WIDTH = str.maketrans("（）", "()")
 
 
 def _normal(name: str) -> str:
-    return _NAME_NOISE.sub("", name.replace("负责同志", "负责人").translate(_WIDTH))
+    # A gold file may write a traditional-script document's names in either script.
+    return _NAME_NOISE.sub("", to_simplified(name).replace("负责同志", "负责人").translate(_WIDTH))
 
 
 def _similar(a: str, b: str) -> bool:
@@ -174,7 +176,7 @@ def score_structure(gold: dict, result: IngestResult) -> SectionScore:
 def _genre_keys(vocab: Vocabulary, names: Iterable[str]) -> frozenset[str]:
     keys = set()
     for name in names:
-        term = vocab.lookup(name, ("genre",))
+        term = vocab.lookup(to_simplified(name), ("genre",))
         keys.add(term.key if term else name)
     return frozenset(keys)
 

@@ -29,7 +29,7 @@ class EntityRef:
     """A role, body or meeting named by a fact.
 
     ``key`` is the vocabulary key (level-independent) when the mention is in the
-    vocabulary, else ``"x:" + name`` for a descriptive mention kept as written
+    vocabulary, else ``"x:" + name`` (in simplified script) for a descriptive mention kept as written
     (与议题相关的部门负责人).
     """
 

@@ -28,6 +28,7 @@ from .markers import (
     is_structural_line,
 )
 from .models import NormalizedText, RawText
+from .script import to_simplified
 
 _RULES_FILE = Path(__file__).with_name("rules") / "cleanup.yaml"
 
@@ -170,23 +171,6 @@ def _unify_characters(doc: _Text) -> None:
             if not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
                 chars[i] = _TO_FULL[ch]
     doc.text = to_simplified("".join(chars))
-
-
-def to_simplified(text: str) -> str:
-    """Traditional -> simplified, guaranteed to keep the length (the offset map needs it)."""
-    converter = _converter()
-    converted = converter.convert(text)
-    if len(converted) == len(text):
-        return converted
-    # A phrase rule changed the length somewhere: fall back to character by character.
-    return "".join(c if len(c := converter.convert(ch)) == 1 else ch for ch in text)
-
-
-@lru_cache(maxsize=1)
-def _converter():  # type: ignore[no-untyped-def]
-    import opencc
-
-    return opencc.OpenCC("t2s")
 
 
 def _remove_artifacts(doc: _Text, rules: CleanupRules) -> None:

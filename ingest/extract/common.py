@@ -9,6 +9,7 @@ from schema.vocabulary import DEFAULT_LEVEL, Kind, Mention, Vocabulary, load_voc
 
 from ..facts import EntityRef, Evidence
 from ..models import Article, DocumentTree, Sentence
+from ..script import to_simplified
 
 #: Phrases that open a conditional clause (the scope of an exception or escalation).
 CONDITION_OPENERS = re.compile(r"^(?:其中[，,]?)?(?P<cond>必要时|如有必要|如确有必要|特殊情况下?|紧急情况下?|遇有[^，]{1,12}?)[，,]?")
@@ -78,6 +79,12 @@ class Context:
 
     def mentions(self, text: str, kinds: tuple[Kind, ...]) -> list[Mention]:
         return self.vocab.find(text, kinds)
+
+
+def descriptive_entity(kind: Kind, written: str) -> EntityRef:
+    """A role or body outside the vocabulary, named as written (乡镇(街道)行政正职). Its key is
+    the same in either script, so one document's mentions of it are one node."""
+    return EntityRef(kind, "x:" + to_simplified(written), written)  # type: ignore[arg-type]
 
 
 def leading_condition(text: str) -> tuple[str | None, int]:

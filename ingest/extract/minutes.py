@@ -20,8 +20,9 @@ from ..facts import Meeting, Participant, SigningRule
 
 MINUTES = ("minutes",)
 
-#: the signer is whoever chairs: 主持会议的 / 主持或者委托召开会议的 / 主持召开会议的
-SIGNED_BY_THE_CHAIR = re.compile(r"主持(?:或者?委托)?(?:召开)?(?:该|本)?会议的")
+#: the signer is whoever chairs: 主持会议的 / 主持或者委托召开会议的 / 主持召开会议的. Matched on the
+#: evidence as written, so in either script (主持會議的).
+SIGNED_BY_THE_CHAIR = re.compile(r"主持(?:或者?委托|或者?委託)?(?:召开|召開)?(?:该|本|該)?(?:会议|會議)的")
 
 
 def attach_minutes_signers(meetings: list[Meeting], signing: list[SigningRule]) -> list[Meeting]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from schema.vocabulary import Mention
 
 from ..facts import EntityRef
-from .common import Context
+from .common import Context, descriptive_entity
 
 _SEPARATOR = re.compile(r"，|、|以及|及|和|或者|或")
 #: separators a shared head does not reach across
@@ -158,17 +158,18 @@ def _entity(ctx: Context, text: str, group: _Group, show: Callable[[int, int], s
     bare = core.rstrip("的")
     found = _exact(ctx, bare) or _exact(ctx, bare.removeprefix("各"))
     if head is None:
-        return ctx.entity(found) if found is not None else _descriptive(show(group.start, group.end))
+        return ctx.entity(found) if found is not None else _descriptive(show(group.start, group.end), whole)
     if found is not None and found.term.kind == "role":
         return ctx.entity(found)
     written = show(group.start, group.core_end) + show(*head)
+    matched = core + text[head[0] : head[1]]
     if _UNIT.search(bare):
-        return _descriptive(written)  # the officers of units: 各部门主要负责人, 区司法局主要负责人
+        return _descriptive(written, matched)  # the officers of units: 各部门主要负责人, 区司法局主要负责人
     if found is not None:
         return ctx.entity(found)  # 区人大常委会、区政协领导: the organs themselves
     if group.shared_head is not None:
-        return _descriptive(show(group.start, group.core_end))  # 群众团体、民主党派负责人: the organizations
-    return _descriptive(written)
+        return _descriptive(show(group.start, group.core_end), core)  # 群众团体、民主党派负责人: the organizations
+    return _descriptive(written, matched)
 
 
 def _exact(ctx: Context, text: str) -> Mention | None:
@@ -176,6 +177,7 @@ def _exact(ctx: Context, text: str) -> Mention | None:
     return found[0] if len(found) == 1 and found[0].surface == text else None
 
 
-def _descriptive(surface: str) -> EntityRef:
-    kind = "role" if _PERSON.search(surface) else "body"
-    return EntityRef(kind, "x:" + surface, surface)
+def _descriptive(surface: str, normalized: str) -> EntityRef:
+    """A name outside the vocabulary, kept as written; a person or an organ by its normalized
+    form, so that a traditional-script 負責人 is a person as 负责人 is."""
+    return descriptive_entity("role" if _PERSON.search(normalized) else "body", surface)

@@ -32,6 +32,16 @@ def test_the_chair_of_each_narrower_meeting_signs_when_the_rule_names_the_chair(
     assert 2 in meetings["deputy_head_thematic"].articles  # the meeting cites the minutes rule too
 
 
+def test_the_same_in_traditional_script() -> None:
+    import opencc
+
+    text = KINDS + "第二条 县政府常务会议纪要由县长签发；县政府专题会议纪要由主持会议的县长或副县长签发。\n"
+    meetings = _meetings(opencc.OpenCC("s2t").convert(text))
+    assert [p.entity.key for p in meetings["head_thematic"].minutes_signers] == ["head"]
+    assert [p.entity.key for p in meetings["deputy_head_thematic"].minutes_signers] == [
+        "executive_deputy_head", "deputy_head"]
+
+
 def test_a_rule_that_names_the_signer_outright_applies_to_each_narrower_meeting() -> None:
     meetings = _meetings(KINDS + "第二条 县政府专题会议纪要由县长签发。\n")
     assert _signers(meetings["head_thematic"]) == [("县长", None)]
