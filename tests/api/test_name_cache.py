@@ -29,11 +29,17 @@ async def _post(app, query: str) -> dict:  # type: ignore[no-untyped-def]
         return response.json()
 
 
-@pytest.mark.anyio
-async def test_places_are_read_once_across_requests_and_again_for_a_new_name(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def counted(monkeypatch):  # type: ignore[no-untyped-def]
+    """An app over an empty store that counts its reads of the places; the cache never expires."""
     monkeypatch.setenv("GOVGRAPH_NAMES_TTL", "3600")
     store = CountingStore()
-    app = create_app(store)
+    return store, create_app(store)
+
+
+@pytest.mark.anyio
+async def test_places_are_read_once_across_requests_and_again_for_a_new_name(counted) -> None:  # type: ignore[no-untyped-def]
+    store, app = counted
     first = await _post(app, QUERY)
     assert first["errors"][0]["extensions"]["code"] == "UNKNOWN_NAME"
     reads_after_refusal = store.reads
@@ -51,10 +57,8 @@ ASK = '{ ask(question: "Who chairs the executive meeting in Chaoyang?") { unders
 
 
 @pytest.mark.anyio
-async def test_ask_reads_the_shared_places_and_still_knows_a_place_loaded_later(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("GOVGRAPH_NAMES_TTL", "3600")
-    store = CountingStore()
-    app = create_app(store)
+async def test_ask_reads_the_shared_places_and_still_knows_a_place_loaded_later(counted) -> None:  # type: ignore[no-untyped-def]
+    store, app = counted
     first = await _post(app, ASK)
     assert first["data"]["ask"]["understood"] is False  # nothing is loaded: no such place yet
     reads_before = store.reads
