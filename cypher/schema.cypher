@@ -29,3 +29,5 @@ CREATE INDEX role_doc IF NOT EXISTS FOR (n:Role) ON (n.doc);
 CREATE INDEX body_doc IF NOT EXISTS FOR (n:Body) ON (n.doc);
 CREATE INDEX meeting_doc IF NOT EXISTS FOR (n:Meeting) ON (n.doc);
 CREATE INDEX documenttype_doc IF NOT EXISTS FOR (n:DocumentType) ON (n.doc);
+// All articles of one document (a delete or a sweep): the (doc, number) index needs both.
+CREATE INDEX article_of_doc IF NOT EXISTS FOR (n:Article) ON (n.doc);

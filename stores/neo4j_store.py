@@ -1,8 +1,11 @@
 """The Neo4j store: the system of record, through the official ``neo4j`` driver.
 
-Writes: one transaction per document (delete its old nodes, then ``UNWIND $rows``
-batches per label and per relationship type, then re-derive its jurisdiction's
-versions), so a failure leaves nothing of it behind and the previous state intact.
+Writes: one *publish* transaction per document makes it visible: it locks the
+jurisdictions, claims the document's key, writes what differs from the stored version in
+``UNWIND $rows`` batches and re-derives the versions. A document too large for one
+transaction has its content staged first, in transactions of bounded size, unseen because
+every read starts at a RuleDocument. A failure or a crash leaves the previous state (the
+document absent, or its previous version intact); what an interrupted load left is swept.
 Reads: one named query per question (``cypher/queries/<name>.cypher``), run as a read
 transaction (so a cluster or Aura routes it to a reader), one round trip each.
 URIs: ``bolt://`` (one server), ``neo4j://`` (routing: a cluster or one server) and their
@@ -14,20 +17,23 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any
 
 import neo4j
 from neo4j import GraphDatabase, NotificationMinimumSeverity, RoutingControl
-from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 import cypher
-from schema.model import NODE_LABELS, Graph
+from schema.model import Graph
 
+from . import neo4j_writes as writes
 from .base import Row, StoreUnavailable, check_graph, check_page
 
-BATCH = 2000
+#: How long a sweep waits for a document's claim before leaving it to the writer that holds it.
+CLAIM_PROBE_SECONDS = 2.0
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 # Socket-level failures only: a missing .cypher file (FileNotFoundError) is a bug, not an outage.
 _UNAVAILABLE = (ServiceUnavailable, SessionExpired, ConnectionError, TimeoutError)
@@ -135,11 +141,12 @@ class Neo4jStore:
     def _prepare(self) -> None:
         try:
             self.apply_schema()
+            self._prepared = True
+            self.sweep_orphans()  # what a load or delete that a crash interrupted left
         except Neo4jError as exc:  # e.g. NEO4J_DATABASE names no database, or the user may not write
             raise StoreUnavailable(
                 f"Neo4j at {self.settings.uri} cannot prepare database {self.settings.database!r}: {one_line(exc)}"
             ) from exc
-        self._prepared = True
 
     def _ensure_prepared(self) -> None:
         """A store started while the server was down prepares it on first contact."""
@@ -176,48 +183,102 @@ class Neo4jStore:
             raise StoreUnavailable(f"Neo4j at {self.settings.uri} is unavailable: {one_line(exc)}") from exc
 
     def load(self, graph: Graph) -> None:
+        """Write one document's graph: readers see all of it or nothing of it, and a failure or a
+        crash leaves the previous state (the document absent, or its previous version intact).
+
+        One transaction, the *publish* transaction, locks the jurisdictions (one order: no
+        deadlock), claims the document (cypher/load/claim_document) and makes it visible when it
+        commits. A stored document is compared with the new graph and only what differs is
+        written (an unchanged reload writes nothing but its RuleDocument). A new document is
+        written whole; with more than TRANSACTION_ROWS rows (one transaction cannot hold a 10 MB
+        document on the default heap) its content is *staged* first, in transactions of that size,
+        unseen because every read starts at a RuleDocument, and is swept again if anything fails.
+        """
         check_graph(graph)
-        labels = {n.key: n.label for n in graph.nodes}
-        nodes_by_label: dict[str, list[dict]] = defaultdict(list)
-        for node in graph.nodes:
-            nodes_by_label[node.label].append(node.props)
-        rels_by_shape: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-        for rel in graph.relationships:
-            shape = (rel.type, labels[rel.start], labels[rel.end])
-            rels_by_shape[shape].append({"start": rel.start, "end": rel.end, "key": rel.key, "props": rel.props})
-        # Statements are built (and allow-list checked) before the transaction opens.
-        node_batches = [(cypher.node_load(label), rows[i : i + BATCH])
-                        for label in NODE_LABELS if (rows := nodes_by_label.get(label))
-                        for i in range(0, len(rows), BATCH)]
-        rel_batches = [(cypher.relationship_load(*shape), rows[i : i + BATCH])
-                       for shape, rows in sorted(rels_by_shape.items())
-                       for i in range(0, len(rows), BATCH)]
-        jurisdictions = {n.key for n in graph.nodes if n.label == "Jurisdiction"}
-
-        def work(tx: neo4j.ManagedTransaction) -> None:
-            before = _jurisdiction_of(tx, graph.document)
-            touched = sorted(jurisdictions | ({before} if before else set()))  # one lock order: no deadlock
-            for jur in touched:
-                tx.run(cypher.statement("load/lock_jurisdiction"), jurisdiction=jur).consume()
-            tx.run(cypher.statement("load/delete_document"), doc=graph.document).consume()
-            for stmt, rows in node_batches + rel_batches:
-                tx.run(stmt, rows=rows).consume()
-            for jur in touched:
-                _rederive(tx, jur)
-
-        self._write(work)
+        graph = graph.deduplicated()
+        plan = writes.WritePlan(graph)
+        staged = False
+        self._ensure_prepared()
+        with self._session() as session, self._session() as work:
+            tx = session.begin_transaction()
+            try:
+                touched = plan.lock_jurisdictions(tx)
+                if writes.claim(tx, graph.document):
+                    statements = plan.changes(tx)
+                else:
+                    if tx.run(cypher.statement("load/document_has_content"), doc=graph.document).single(strict=True)[0]:
+                        writes.delete_content(work, graph.document)  # what an interrupted load or delete left
+                    if len(plan.nodes) + len(plan.relationships) <= writes.TRANSACTION_ROWS:
+                        statements = plan.writes(plan.nodes, plan.relationships)
+                    else:
+                        staged = True
+                        for group in writes.transactions(plan.writes(plan.content_nodes, plan.content_relationships)):
+                            work.execute_write(writes.run_all, group)
+                        statements = plan.writes(plan.top_nodes, plan.top_relationships)
+                writes.run_all(tx, statements)
+                for jur in touched:
+                    writes.rederive(tx, jur)
+                tx.commit()
+            except Exception as exc:
+                with suppress(Neo4jError, DriverError, *_UNAVAILABLE):
+                    tx.close()  # rolled back: the claim is free for the sweep's own
+                if staged and not isinstance(exc, _UNAVAILABLE):
+                    with suppress(Neo4jError, DriverError, StoreUnavailable):
+                        self._sweep(graph.document, wait=True)
+                raise
 
     def delete(self, document: str) -> bool:
-        def work(tx: neo4j.ManagedTransaction) -> bool:
-            jur = _jurisdiction_of(tx, document)
-            if jur is None:
-                return False
-            tx.run(cypher.statement("load/lock_jurisdiction"), jurisdiction=jur).consume()
-            tx.run(cypher.statement("load/delete_document"), doc=document).consume()
-            _rederive(tx, jur)
-            return True
+        """Remove one document: its RuleDocument and the first DELETE_NODES content nodes in one
+        transaction (from then on no read reaches it), the rest of a large one in more."""
 
-        return bool(self._write(work))
+        def work(tx: neo4j.ManagedTransaction) -> int | None:
+            jur = writes.jurisdiction_of(tx, document)
+            if jur is None:
+                return None
+            tx.run(cypher.statement("load/lock_jurisdiction"), jurisdiction=jur).consume()
+            deleted = writes.delete_content_batch(tx, document)
+            tx.run(cypher.statement("load/delete_rule_document"), doc=document).consume()
+            writes.rederive(tx, jur)
+            return deleted
+
+        deleted = self._write(work)
+        if deleted is None:
+            return False
+        if deleted == writes.DELETE_NODES:
+            self._sweep(document, wait=True)
+        return True
+
+    def sweep_orphans(self) -> list[str]:
+        """Delete the content that interrupted loads and deletes left (no RuleDocument reaches it,
+        so no read sees it), except a document that another writer is loading right now.
+        Returns the documents swept."""
+        orphans = self.run_read(cypher.statement("load/orphan_documents"), {})
+        return [doc for doc in orphans if self._sweep(doc, wait=False)]
+
+    def _sweep(self, document: str, *, wait: bool) -> bool:
+        """Delete the content of a document that is not stored, holding the document's claim so
+        that no load of it stages meanwhile. Without ``wait`` a document whose claim another
+        writer holds for more than CLAIM_PROBE_SECONDS (it is being loaded) is left alone."""
+        with self._session() as session, self._session() as work:
+            if not wait:
+                try:
+                    with writes.uncommitted(session, CLAIM_PROBE_SECONDS) as probe:
+                        writes.claim(probe, document)
+                except Neo4jError:
+                    return False
+            with writes.uncommitted(session) as guard:
+                if writes.claim(guard, document):
+                    return False  # stored meanwhile: its load swept what was left
+                writes.delete_content(work, document)
+        return True
+
+    @contextmanager
+    def _session(self) -> Iterator[neo4j.Session]:
+        try:
+            with self._driver.session(database=self.settings.database) as session:
+                yield session
+        except _UNAVAILABLE as exc:
+            raise StoreUnavailable(f"Neo4j at {self.settings.uri} is unavailable: {one_line(exc)}") from exc
 
     # -- reads ----------------------------------------------------------------------------
     def run_read(self, statement: str, params: dict[str, Any]) -> list[Any]:
@@ -283,14 +344,3 @@ class Neo4jStore:
     def article(self, document: str, number: int) -> Row | None:
         rows = self._read("article", document=document, number=number)
         return rows[0] if rows else None
-
-
-def _jurisdiction_of(tx: neo4j.ManagedTransaction, document: str) -> str | None:
-    record = tx.run(cypher.statement("load/document_jurisdiction"), doc=document).single()
-    return record["jurisdiction"] if record else None
-
-
-def _rederive(tx: neo4j.ManagedTransaction, jurisdiction: str) -> None:
-    """After a load or delete: versions of the jurisdiction again, and drop it if it has no document left."""
-    tx.run(cypher.statement("load/versions"), jurisdiction=jurisdiction).consume()
-    tx.run(cypher.statement("load/drop_orphan_jurisdiction"), jurisdiction=jurisdiction).consume()

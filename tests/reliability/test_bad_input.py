@@ -161,15 +161,8 @@ def test_cli_ingest_one_file_embedded(bad_corpus, outcomes: Outcomes, tmp_path: 
         assert store.counts() == outcome.graph.deduplicated().counts()
 
 
-_NEO4J_KNOWN = {
-    "large_10mb.txt": pytest.mark.xfail(strict=True, reason=(
-        "known limit: a 10 MB document is one transaction, which needs more than the default 1 GB heap "
-        "(MemoryPoolOutOfMemoryError; nothing partial remains; loads with NEO4J_HEAP_MAX=2g) (open)")),
-}
-
-
 @pytest.mark.neo4j
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_NEO4J_KNOWN.get(n, ())) for n in NAMES])
+@pytest.mark.parametrize("name", NAMES)
 def test_cli_ingest_one_file_neo4j(neo4j_store, bad_corpus, outcomes: Outcomes, name: str) -> None:  # type: ignore[no-untyped-def]
     driver = neo4j_store._driver
     before = neo4j_totals(driver)
