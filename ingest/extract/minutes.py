@@ -34,12 +34,12 @@ def attach_minutes_signers(meetings: list[Meeting], signing: list[SigningRule]) 
     out = []
     for meeting in meetings:
         rules = by_meeting.get(meeting.entity.key, [])
-        signers = _signers(rules)
-        if not rules and (broader := _broader(meeting, vocab)) in by_meeting:
+        inherited = not rules and (broader := _broader(meeting, vocab)) in by_meeting
+        if inherited:
             rules = by_meeting[broader]
-            signers = _signers(rules)
-            if any(SIGNED_BY_THE_CHAIR.search(r.evidence.text) for r in rules if r.evidence):
-                signers = _chairs_among(meeting, signers, vocab) or signers
+        signers = _signers(rules)
+        if inherited and any(SIGNED_BY_THE_CHAIR.search(r.evidence.text) for r in rules):
+            signers = _chairs_among(meeting, signers, vocab) or signers
         evidence = meeting.evidence + tuple(r.evidence for r in rules if r.evidence not in meeting.evidence)
         out.append(replace(meeting, minutes_signers=signers, evidence=evidence) if rules else meeting)
     return out
