@@ -2,47 +2,25 @@
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import hashlib
 import re
-from typing import Any
 
-import httpx
 import pytest
 
 from govgraph.graphiql import CDN_FILES, PREFIX, LocalGraphiQL, external_urls, local_page
 from graphql_api.app import create_app
 from stores.memory import MemoryStore
+from tests.asgi import AppClient
 
 _ASSET = re.compile(r'(?:src|href)="(' + re.escape(PREFIX) + r'[^"]+)"\s+integrity="(sha384-[^"]+)"')
 
 
-class _Client:
-    """Requests to the app in process, through httpx's ASGI transport."""
-
-    def __init__(self) -> None:
-        self.app = create_app(MemoryStore())
-        self.app.add_middleware(LocalGraphiQL)
-
-    def request(self, method: str, url: str, **options: Any) -> httpx.Response:
-        async def send() -> httpx.Response:
-            transport = httpx.ASGITransport(app=self.app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://govgraph.test") as c:
-                return await c.request(method, url, **options)
-
-        return asyncio.run(send())
-
-    def get(self, url: str, **options: Any) -> httpx.Response:
-        return self.request("GET", url, **options)
-
-    def post(self, url: str, **options: Any) -> httpx.Response:
-        return self.request("POST", url, **options)
-
-
 @pytest.fixture(scope="module")
-def client() -> _Client:
-    return _Client()
+def client() -> AppClient:
+    app = create_app(MemoryStore())
+    app.add_middleware(LocalGraphiQL)
+    return AppClient(app)
 
 
 def test_the_page_loads_nothing_from_elsewhere() -> None:
