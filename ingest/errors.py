@@ -48,3 +48,13 @@ class NotRulesDocument(IngestError):
             "not a government work-rules document (no 工作规则 title, no rules wording); nothing was loaded",
             source=source,
         )
+
+
+class UnknownJurisdiction(IngestError):
+    def __init__(self, source: str | None = None) -> None:
+        super().__init__(
+            "E006-jurisdiction",
+            "the text does not say which government's rules these are; name it: "
+            "govgraph ingest FILE --jurisdiction 某某市 (or a `jurisdiction:` in sources.yaml beside it)",
+            source=source,
+        )

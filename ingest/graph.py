@@ -11,7 +11,7 @@ import yaml
 import schema
 
 from schema.model import Graph
-from schema.vocabulary import DEFAULT_LEVEL, load_vocabulary, strip_level_suffix
+from schema.vocabulary import DEFAULT_LEVEL, LEVELS, level_ending, load_vocabulary, strip_level_suffix
 
 from .facts import (
     DocumentFacts, EntityRef, Evidence, Meeting, Obligation, Participant, ReportingLine, SigningRule, SigningStep,
@@ -28,19 +28,48 @@ def document_id(tree: DocumentTree) -> str:
 
 
 def jurisdiction_english(name: str) -> str:
-    """朝阳区 -> Chaoyang (the suffix is dropped, as in English usage)."""
+    """朝阳区 -> Chaoyang (the suffix is dropped, as in English usage); a zone keeps its kind in
+    English (某某高新区 -> Mouomou High-tech Zone); 某某自治县 drops the people's name too."""
+    ending = level_ending(name)
+    if ending is not None and ending.en is not None:
+        return f"{_romanized(name[: -len(ending.ending)])} {ending.en}"
+    stem = strip_level_suffix(name)
+    if ending is not None and ending.ending.startswith("自治") and "族" in stem[2:]:
+        # 景宁畲族自治县 -> Jingning: the peoples' names (畲族, 回族土族) are left out of the short
+        # name; the place stem before them has two characters in nearly every autonomous county
+        stem = stem[:2]
+    return _romanized(stem)
+
+
+def _romanized(stem: str) -> str:
+    """Pinyin of a place stem as one word, with an apostrophe before a syllable that starts with a
+    vowel (西安 -> Xi'an), and the readings of schema/place_readings.yaml."""
     from pypinyin import lazy_pinyin
 
-    stem = strip_level_suffix(name)
     readings = place_readings()
+    syllables = None
     if stem in readings:
-        return "".join(readings[stem]).capitalize()
-    for place, syllables in sorted(readings.items(), key=lambda kv: -len(kv[0])):
+        syllables = list(readings[stem])
+    for place, reading in sorted(readings.items(), key=lambda kv: -len(kv[0])):
         # a place name inside a longer one keeps its reading: 朝阳 in 朝阳北
-        if len(place) > 1 and place in stem:
+        if syllables is None and len(place) > 1 and place in stem:
             before, _, after = stem.partition(place)
-            return "".join([*lazy_pinyin(before), *syllables, *lazy_pinyin(after)]).capitalize()
-    return "".join(lazy_pinyin(stem)).capitalize()
+            syllables = [*lazy_pinyin(before), *reading, *lazy_pinyin(after)]
+    if syllables is None:
+        syllables = lazy_pinyin(stem)
+    word = "".join(s if i == 0 or s[:1] not in "aoe" else "'" + s for i, s in enumerate(syllables))
+    return word.capitalize()
+
+
+def document_title(tree: DocumentTree) -> str:
+    """The title as written; where the text has none, the title the genre gives the government
+    it belongs to (某某市人民政府工作规则), or else the file name."""
+    meta = tree.metadata
+    if meta.title:
+        return meta.title
+    if meta.jurisdiction_full:
+        return f"{meta.jurisdiction_full}{meta.government or '人民政府'}工作规则"
+    return tree.name
 
 
 @lru_cache(maxsize=1)
@@ -53,39 +82,48 @@ def place_readings() -> dict[str, list[str]]:
 def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:
     doc = document_id(tree)
     meta = tree.metadata
-    level = meta.level or DEFAULT_LEVEL
+    if meta.jurisdiction is None or meta.jurisdiction_full is None or meta.level is None:
+        # ingest refuses such a text (UnknownJurisdiction) before it gets here
+        raise ValueError(f"{tree.name}: no jurisdiction to file the document under")
+    # the level the vocabulary's templates know (区长, 县长 …); others name roles as a district does
+    level = meta.level if meta.level in LEVELS else DEFAULT_LEVEL
     vocab = load_vocabulary()
     g = Graph(doc)
-    jur_name = meta.jurisdiction or "未知"
+    jur_name = meta.jurisdiction
+    name_en = jurisdiction_english(jur_name)
     jur = g.node(
         "Jurisdiction",
-        f"jur:{meta.jurisdiction_full or jur_name}",
+        f"jur:{meta.jurisdiction_full}",
         name=jur_name,
-        fullName=meta.jurisdiction_full or jur_name,
-        nameEn=jurisdiction_english(jur_name) if meta.jurisdiction else "Unknown",
-        level=level,
+        fullName=meta.jurisdiction_full,
+        nameEn=name_en,
+        level=meta.level,
         parent=meta.parent,
-        caption=f"{jur_name} · {jurisdiction_english(jur_name) if meta.jurisdiction else ''}".strip(" ·"),
+        caption=f"{jur_name} · {name_en}",
     )
+    title = document_title(tree)
     g.node(
         "RuleDocument",
         doc,
         doc=doc,
-        name=meta.title or tree.name,
-        title=meta.title or tree.name,
+        name=title,
+        title=title,
         file=tree.name,
+        sourceUrl=meta.source_url,
+        identifiedBy=meta.identified_by,
         docNumber=meta.doc_number,
         issued=meta.issued,
+        published=meta.published,
         adopted=meta.adopted,
         adoptedBy=meta.adopted_by,
         status=meta.status,
         supersedesNumbers=list(meta.supersedes),
-        jurisdiction=meta.jurisdiction_full or jur_name,
+        jurisdiction=meta.jurisdiction_full,
         encoding=tree.raw.encoding,
         warnings=[f"{w.code}: {w.message}" for w in tree.warnings],
         articleCount=len(tree.articles),
         chapterCount=len(tree.chapters),
-        caption=meta.title or tree.name,
+        caption=title,
     )
     g.link("HAS_RULES", jur, doc)
     for chapter in tree.chapters:

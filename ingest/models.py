@@ -66,6 +66,7 @@ WarningCode = Literal[
     "no-jurisdiction",
     "converted-script",
     "not-rules-genre",
+    "jurisdiction-named",
 ]
 
 
@@ -129,13 +130,17 @@ class DocumentMetadata:
     jurisdiction: str | None  # 朝阳区
     jurisdiction_full: str | None  # 北京市朝阳区
     parent: str | None  # 北京市
-    level: str | None  # district | county | city | banner
+    level: str | None  # district | county | city | banner | zone | new_area | prefecture
     doc_number: str | None
     issued: str | None  # ISO date
     adopted: str | None
     adopted_by: str | None  # 第84次区政府常务会议
     status: Literal["effective", "draft"]
     supersedes: tuple[str, ...] = ()
+    government: str | None = None  # the organ after the place name: 人民政府, 管理委员会, 行政公署
+    identified_by: str | None = None  # where the jurisdiction was read: title | notice | issuer | doc-number | body | named
+    published: str | None = None  # ISO date the web page the text was copied from gives
+    source_url: str | None = None  # where the text came from, as the user or a sources.yaml gives it
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from .decode import decode_bytes
+from .identity import Identity
 from .metadata import extract_metadata
 from .models import DocumentTree, ParseWarning
 from .normalize import normalize, to_simplified
@@ -24,19 +26,26 @@ def _rules_heading(text: str) -> bool:
     return any(word in line for line in lines for word in _RULES_WORDS)
 
 
-def parse_document(data: bytes, name: str) -> DocumentTree:
-    """Parse one document's bytes. Raises IngestError when the bytes are not a text document."""
+def parse_document(data: bytes, name: str, named: Identity | None = None,
+                   source_url: str | None = None) -> DocumentTree:
+    """Parse one document's bytes. Raises IngestError when the bytes are not a text document.
+
+    ``named``: the jurisdiction the user gave; ``source_url``: where the text came from."""
     raw = decode_bytes(data, name)
     norm = normalize(raw)
     structure = parse_structure(norm)
-    metadata = extract_metadata(norm)
+    metadata = dataclasses.replace(extract_metadata(norm, named), source_url=source_url)
     warnings = list(structure.warnings)
     if _has_traditional(raw.text):
         warnings.append(ParseWarning("converted-script", "traditional characters were converted for matching"))
     if metadata.title is None:
         warnings.append(ParseWarning("no-title", "no title line (…工作规则) found"))
     if metadata.jurisdiction is None:
-        warnings.append(ParseWarning("no-jurisdiction", "the issuing government could not be read from the title"))
+        warnings.append(ParseWarning("no-jurisdiction", "the text does not say which government issued it"))
+    elif named is not None:
+        said = extract_metadata(norm).jurisdiction_full
+        if said is not None and said != metadata.jurisdiction_full and said != named.name:
+            warnings.append(ParseWarning("jurisdiction-named", f"the text names {said}; loaded under {named.full_name} as given"))
     if metadata.title is None and len(structure.articles) < _MIN_ARTICLES and not _rules_heading(norm.text):
         warnings.append(ParseWarning("not-rules-genre", "this does not look like a government work-rules document"))
     return DocumentTree(

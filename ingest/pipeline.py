@@ -8,10 +8,12 @@ from pathlib import Path
 from schema.model import Graph
 
 from . import decode
-from .errors import NotRulesDocument, TooLargeDocument
+from .errors import NotRulesDocument, TooLargeDocument, UnknownJurisdiction
 from .extract import extract_facts
 from .facts import DocumentFacts
 from .graph import build_graph
+from .identity import named_identity
+from .manifest import MANIFEST, Source, check_url, source_of
 from .models import DocumentTree
 from .parse import parse_document
 
@@ -23,30 +25,40 @@ class IngestResult:
     graph: Graph
 
 
-def ingest_bytes(data: bytes, name: str) -> IngestResult:
-    """Parse, extract and build one document's graph; raise an IngestError when it is refused."""
-    tree = parse_document(data, name)
+def ingest_bytes(data: bytes, name: str, source: Source | None = None) -> IngestResult:
+    """Parse, extract and build one document's graph; raise an IngestError when it is refused.
+
+    ``source``: what the user says about the document (its URL; its jurisdiction, which wins
+    over the text's). ValueError when the jurisdiction named has no level or the URL is no URL."""
+    source = source or Source()
+    named = named_identity(source.jurisdiction) if source.jurisdiction else None
+    url = check_url(source.url) if source.url else None
+    tree = parse_document(data, name, named, url)
     if any(w.code == "not-rules-genre" for w in tree.warnings):
         # Loaded anyway it would sit under an unknown jurisdiction in every answer.
         raise NotRulesDocument(source=name)
+    if tree.metadata.jurisdiction is None:
+        raise UnknownJurisdiction(source=name)
     facts = extract_facts(tree)
     return IngestResult(tree, facts, build_graph(tree, facts))
 
 
-def ingest_path(path: str | Path) -> IngestResult:
+def ingest_path(path: str | Path, source: Source | None = None) -> IngestResult:
+    """One document from a file; ``source`` defaults to its entry in the sources.yaml beside it."""
     path = Path(path)
     size = path.stat().st_size
     if size > decode.MAX_BYTES:  # refused before reading: a multi-gigabyte file must not fill memory
         raise TooLargeDocument(size, decode.MAX_BYTES, source=path.name)
-    return ingest_bytes(path.read_bytes(), path.name)
+    return ingest_bytes(path.read_bytes(), path.name, source if source is not None else source_of(path))
 
 
 def document_paths(paths: list[Path]) -> list[Path]:
-    """Files given, and the .txt/.html files inside folders given, in a stable order."""
+    """Files given, and the files inside folders given (not their sources.yaml), in a stable order."""
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+            out.extend(sorted(p for p in path.rglob("*")
+                              if p.is_file() and not p.name.startswith(".") and p.name != MANIFEST))
         else:
             out.append(path)
     return out

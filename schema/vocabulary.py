@@ -45,6 +45,54 @@ def strip_level_suffix(name: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class LevelEnding:
+    """A place-name ending that says the level of government (schema/jurisdiction_levels.yaml)."""
+
+    ending: str
+    level: str
+    en: str | None  # English word kept after the stem; None: the suffix is dropped
+    government: str  # the organ's usual name after the place name: 人民政府, 管理委员会, 行政公署
+
+
+_LEVEL_FILE = Path(__file__).with_name("jurisdiction_levels.yaml")
+_LEVEL_KEYS = {"ending", "level", "en", "government"}
+#: how people write the organ of a place -> the level it implies when the name alone does not say
+_GOVERNMENT_LEVELS = {"管委会": "zone", "管理委员会": "zone", "行政公署": "prefecture"}
+
+
+@lru_cache(maxsize=1)
+def level_endings() -> tuple[LevelEnding, ...]:
+    data = yaml.safe_load(_LEVEL_FILE.read_text(encoding="utf-8"))
+    if not isinstance(data, list):
+        raise ValueError(f"{_LEVEL_FILE}: expected a list of entries")
+    out = []
+    for entry in data:
+        if not isinstance(entry, dict) or set(entry) != _LEVEL_KEYS:
+            raise ValueError(f"{_LEVEL_FILE}: entry {entry!r} must have exactly the keys {sorted(_LEVEL_KEYS)}")
+        out.append(LevelEnding(entry["ending"], entry["level"], entry["en"], entry["government"]))
+    return tuple(out)
+
+
+def level_ending(name: str) -> LevelEnding | None:
+    """The ending of a place name that says its level (高新区 of 洛阳高新区), or None."""
+    return next((e for e in level_endings() if name.endswith(e.ending) and len(name) > len(e.ending)), None)
+
+
+def level_of(name: str, government: str | None = None) -> str | None:
+    """The level of government of a place: 朝阳区 -> district, 某某自治县 -> county, 某某高新区 ->
+    zone, 某某地区 -> prefecture. ``government`` is the organ the text names after the place
+    (人民政府, 管委会, 行政公署): a 新区 with a 人民政府 is a district; a place run by a 管委会 is a
+    zone. None when neither says."""
+    found = level_ending(name)
+    level = found.level if found else None
+    if government in ("人民政府", "政府") and level == "new_area":
+        return "district"
+    if government in _GOVERNMENT_LEVELS and level not in ("zone", "new_area", "prefecture"):
+        return _GOVERNMENT_LEVELS[government]
+    return level
+
+
+@dataclass(frozen=True, slots=True)
 class Term:
     kind: Kind
     key: str
