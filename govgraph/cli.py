@@ -77,6 +77,14 @@ NEO4J = typer.Option(
 )
 
 
+JURISDICTION = typer.Option(
+    None, "--jurisdiction", metavar="NAME",
+    help="The government whose rules these are (昭通市), for a text that does not say; wins over the text "
+         "and over sources.yaml.",
+)
+SOURCE_URL = typer.Option(None, "--source-url", metavar="URL", help="Where the document came from (one document).")
+
+
 @app.callback()
 def _main(debug: bool = typer.Option(False, "--debug", help="Show the traceback of an error.")) -> None:
     _state["debug"] = debug
@@ -144,6 +152,8 @@ def serve(
     port: int = typer.Option(8000, help="Port to listen on."),
     neo4j: Optional[str] = NEO4J,
     no_load: bool = typer.Option(False, "--no-load", help="Serve what the store already holds; load nothing."),
+    jurisdiction: Optional[str] = JURISDICTION,
+    source_url: Optional[str] = SOURCE_URL,
 ) -> None:
     """Load documents into a store and serve GraphQL (GraphiQL at /graphql).
 
@@ -153,18 +163,20 @@ def serve(
     import uvicorn
 
     from graphql_api.app import create_app
+    from ingest.manifest import given, sources_for
     from ingest.pipeline import document_paths, ingest_path
 
     from .graphiql import LocalGraphiQL
 
     files = [] if no_load else document_paths(paths or [CORPUS])
+    sources = sources_for(files, given(jurisdiction, source_url, len(files)))  # a bad manifest stops here
     uses_neo4j = no_load or neo4j or os.environ.get("NEO4J_URI")
     # Only a server with nothing to load first may start before its database is up.
     store = open_store(neo4j, lazy=not files) if uses_neo4j else _fresh_memory_store()
     refused = 0
     for path in files:
         try:
-            store.load(ingest_path(path).graph)
+            store.load(ingest_path(path, sources[path]).graph)
         except IngestError as exc:
             refused += 1
             err.print(f"[yellow]refused[/] {escape(str(exc))}", highlight=False)
@@ -198,16 +210,22 @@ def _summary_table(title: str) -> Table:
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Documents or folders of documents."),
     neo4j: Optional[str] = NEO4J,
+    jurisdiction: Optional[str] = JURISDICTION,
+    source_url: Optional[str] = SOURCE_URL,
 ) -> None:
     """Parse, extract and load documents; print a summary per document.
 
     Bad files are skipped with the reason; the others load. Exit code 0 when every
-    file loaded, 2 when some were refused, 1 on any other error.
+    file loaded, 2 when some were refused, 1 on any other error. A sources.yaml beside
+    the documents (- {file: a.txt, url: …, jurisdiction: …}) gives each its URL and, where
+    the text does not say, its government.
 
     Example: govgraph ingest corpus/ my-rules/朝阳区人民政府工作规则.txt --neo4j bolt://127.0.0.1:7687
+             govgraph ingest page.txt --jurisdiction 昭通市 --source-url https://example.org/rules
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from ingest.manifest import given, sources_for
     from ingest.pipeline import document_paths, ingest_path
 
     from .summary import summarize_graph
@@ -217,6 +235,7 @@ def ingest(
     files = document_paths(paths)
     if not files:
         _fail(f"no documents under {', '.join(map(str, paths))}")
+    sources = sources_for(files, given(jurisdiction, source_url, len(files)))  # a bad manifest stops here
     store = open_store(neo4j)
     table = _summary_table(f"loaded into the {store.name} store")
     refused: list[tuple[Path, str]] = []
@@ -230,7 +249,7 @@ def ingest(
             for path in files:
                 progress.update(task, description=path.name)
                 try:
-                    result = ingest_path(path)
+                    result = ingest_path(path, sources[path])
                 except IngestError as exc:
                     refused.append((path, str(exc).removeprefix(f"{exc.source}: ")))
                 except OSError as exc:

@@ -12,6 +12,7 @@ import strawberry
 from strawberry.types import Info
 
 from ingest.errors import IngestError
+from ingest.manifest import given
 from ingest.pipeline import ingest_bytes
 
 from . import types as t
@@ -75,16 +76,23 @@ def _forget_names(info: Info) -> None:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(description="Parse, extract and load one rules document from its text.")
-    def ingest_document(self, info: Info, text: str, filename: str) -> IngestResult:
+    @strawberry.mutation(description="Parse, extract and load one rules document from its text. "
+                         "`jurisdiction` names the government whose rules these are (昭通市) when the text "
+                         "does not say (it wins over the text); `sourceUrl` is where the text came from.")
+    def ingest_document(self, info: Info, text: str, filename: str, jurisdiction: str | None = None,
+                        source_url: str | None = None) -> IngestResult:
         require_token(info)
         name = filename.strip()
         if not name or len(name) > MAX_FILENAME or "/" in name or "\\" in name:
             raise BadArgument(f"filename must be a plain file name of 1 to {MAX_FILENAME} characters")
         try:
-            if not is_unicode_text(text) or not is_unicode_text(name):
-                raise BadArgument("text and filename must be Unicode text (a lone surrogate is not)")
-            result = ingest_bytes(text.encode("utf-8"), name)
+            if not all(is_unicode_text(v) for v in (text, name, jurisdiction or "", source_url or "")):
+                raise BadArgument("text, filename, jurisdiction and sourceUrl must be Unicode text (a lone surrogate is not)")
+            try:
+                source = given(jurisdiction, source_url, 1)
+            except ValueError as exc:
+                raise BadArgument(str(exc)) from None
+            result = ingest_bytes(text.encode("utf-8"), name, source)
         except IngestError as exc:
             raise DocumentRefused(exc) from exc
         store = _store(info)

@@ -116,7 +116,7 @@ def _comparison(row: t.Row) -> Comparison:
     steps = [t.signing_step(s) for s in row.get("steps") or []]
     signers = list({s.role.key: s.role for s in steps if s.action is t.SigningAction.SIGN and s.condition is None}.values())
     doc = row.get("document")
-    return Comparison(jurisdiction=t.jurisdiction(row["jurisdiction"]), document=t.DocumentRef(**doc) if doc else None,
+    return Comparison(jurisdiction=t.jurisdiction(row["jurisdiction"]), document=t.document_ref(doc) if doc else None,
                       steps=steps, signers=signers)
 
 

@@ -56,6 +56,7 @@ class DocumentRef:
     title: str
     status: str
     jurisdiction: str
+    source_url: str | None = strawberry.field(default=None, description="Where the text came from, as the user gave it")
 
 
 @strawberry.type(description="An article (provision) of a rules document: cite it.")
@@ -186,6 +187,8 @@ class RuleDocument:
     doc_number: str | None
     issued: str | None
     adopted: str | None
+    published: str | None = strawberry.field(description="Release date of the web page the text was copied from")
+    source_url: str | None = strawberry.field(description="Where the text came from (ingest --source-url, sources.yaml)")
     status: str = strawberry.field(description="effective, draft or superseded (a newer version exists)")
     published_status: str | None = strawberry.field(description="The status the document states of itself")
     current: bool | None
@@ -220,7 +223,7 @@ def entity(row: Row) -> Entity:
 def article(row: Row) -> Article:
     return Article(
         key=row["key"], number=row["number"], label=row["label"], text=row["text"], raw_text=row["rawText"],
-        start=row["start"], end=row["end"], document=DocumentRef(**row["document"]),
+        start=row["start"], end=row["end"], document=document_ref(row["document"]),
     )
 
 
@@ -290,10 +293,15 @@ def obligation(row: Row) -> Obligation:
     )
 
 
+def document_ref(row: Row) -> DocumentRef:
+    return DocumentRef(key=row["key"], title=row["title"], status=row["status"], jurisdiction=row["jurisdiction"],
+                       source_url=row.get("sourceUrl"))
+
+
 def rule_document(row: Row) -> RuleDocument:
     return RuleDocument(
         key=row["key"], title=row["title"], doc_number=row.get("docNumber"), issued=row.get("issued"),
-        adopted=row.get("adopted"), status=row["status"], published_status=row.get("publishedStatus"),
+        adopted=row.get("adopted"), published=row.get("published"), source_url=row.get("sourceUrl"), status=row["status"], published_status=row.get("publishedStatus"),
         current=row.get("current"), jurisdiction=row.get("jurisdiction"),
         supersedes=list(row.get("supersedes") or []), superseded_by=list(row.get("supersededBy") or []), file=row.get("file"), article_count=row.get("articleCount"),
         chapter_count=row.get("chapterCount"), warnings=list(row.get("warnings") or []),

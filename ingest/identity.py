@@ -137,8 +137,8 @@ def with_parent(found: Identity, text: str) -> Identity:
     if found.level in ("zone", "new_area"):
         ending = level_ending(found.name)
         stem = found.name[: -len(ending.ending)] if ending else ""
-        # 某某高新区 whose rules speak of 市政府 is a zone of the city 某某市
-        if len(stem) >= 2 and (f"{stem}市" in text or re.search("市(?:人民)?政府", text)):
+        # 某某高新区 is a zone of the city 某某市 when the text names that city
+        if len(stem) >= 2 and f"{stem}市" in _BOOK_TITLE.sub("", text):
             return _replace(found, parent=f"{stem}市")
     return found
 

@@ -92,6 +92,16 @@ def source_of(path: Path) -> Source:
     return read_manifest(path.parent).get(path.name, Source())
 
 
+def given(jurisdiction: str | None, url: str | None, documents: int) -> Source:
+    """What the user gave on the command line, checked: a jurisdiction whose level can be told,
+    one http(s) URL, and a URL only for a single document (an address names one page)."""
+    if url is not None and documents != 1:
+        raise ValueError(f"--source-url names the page of one document; {documents} documents were given")
+    if jurisdiction is not None:
+        named_identity(jurisdiction)
+    return Source(check_url(url) if url is not None else None, jurisdiction.strip() if jurisdiction else None)
+
+
 def sources_for(paths: list[Path], override: Source | None = None) -> dict[Path, Source]:
     """Each document's Source: its manifest entry, with what the user gave on the command line
     (``override``) winning field by field. Every manifest is read first, so a broken one stops

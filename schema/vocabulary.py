@@ -74,7 +74,10 @@ def level_endings() -> tuple[LevelEnding, ...]:
 
 
 def level_ending(name: str) -> LevelEnding | None:
-    """The ending of a place name that says its level (高新区 of 洛阳高新区), or None."""
+    """The ending of a place name that says its level (高新区 of 洛阳高新区), or None; a generic
+    name that is itself an ending (高新区, 开发区) names no place."""
+    if any(name == e.ending for e in level_endings()):
+        return None
     return next((e for e in level_endings() if name.endswith(e.ending) and len(name) > len(e.ending)), None)
 
 
@@ -83,6 +86,8 @@ def level_of(name: str, government: str | None = None) -> str | None:
     zone, 某某地区 -> prefecture. ``government`` is the organ the text names after the place
     (人民政府, 管委会, 行政公署): a 新区 with a 人民政府 is a district; a place run by a 管委会 is a
     zone. None when neither says."""
+    if len(name) < 2 or any(name == e.ending for e in level_endings()):
+        return None  # 区, 高新区: a generic word, not a place
     found = level_ending(name)
     level = found.level if found else None
     if government in ("人民政府", "政府") and level == "new_area":

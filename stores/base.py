@@ -6,7 +6,7 @@ Shapes shared by several questions:
   vocabulary key (``district_mayor``), or ``"x:" + name`` for a descriptive mention.
 * ``NodeRow``    ``{key, kind, name, nameEn, label}``: any node; ``key`` is the node key and
   ``kind`` the vocabulary key (None for document types, obligations and articles).
-* ``DocumentRef`` ``{key, title, status, jurisdiction}``: ``status`` is the derived status
+* ``DocumentRef`` ``{key, title, status, jurisdiction, sourceUrl}``: ``status`` is the derived status
   (effective, draft or superseded, see ``stores/versions.py``); ``jurisdiction`` the full name.
 * ``ArticleRow`` ``{key, number, label, text, rawText, start, end, document: DocumentRef}``.
 * ``Evidence``   ``{start, end, text}``: a span of the original file, end exclusive.
@@ -50,8 +50,8 @@ class Store(Protocol):
 
     def jurisdictions(self) -> list[Row]:
         """Jurisdictions by full name: {key, name, fullName, nameEn, level, parent, documents: [
-        {key, title, docNumber, issued, adopted, status, current, file, articleCount, chapterCount,
-        warnings, supersedesNumbers}]} with documents newest first (as ``documents``)."""
+        {key, title, docNumber, issued, adopted, published, sourceUrl, status, current, file, articleCount,
+        chapterCount, warnings, supersedesNumbers}]} with documents newest first (as ``documents``)."""
 
     def signatories(
         self, jurisdiction: str, issuer: str, genre: str | None, recipient: str | None, document: str | None
@@ -118,7 +118,7 @@ class Store(Protocol):
 
     def documents(self, jurisdiction: str | None) -> list[Row]:
         """RuleDocument rows (every version), newest first (``current_order_key`` descending):
-        {key, title, status, publishedStatus, current, docNumber, issued, adopted, jurisdiction, file,
+        {key, title, status, publishedStatus, current, docNumber, issued, adopted, published, sourceUrl, jurisdiction, file,
         articleCount, chapterCount, warnings, supersedesNumbers, supersedes: [keys], supersededBy: [keys]}."""
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:

@@ -29,7 +29,7 @@ from .rows import (
 )
 
 _JURISDICTION_FIELDS = ("key", "name", "fullName", "nameEn", "level", "parent")
-_DOCUMENT_FIELDS = ("key", "title", "docNumber", "issued", "adopted", "status", "current", "file",
+_DOCUMENT_FIELDS = ("key", "title", "docNumber", "issued", "adopted", "published", "sourceUrl", "status", "current", "file",
                     "articleCount", "chapterCount", "warnings", "supersedesNumbers")
 
 

@@ -34,7 +34,7 @@ def node_row(node: Node) -> Row:
 
 def document_ref(doc: Row) -> Row:
     return {"key": doc["key"], "title": doc.get("title"), "status": doc.get("status"),
-            "jurisdiction": doc.get("jurisdiction")}
+            "jurisdiction": doc.get("jurisdiction"), "sourceUrl": doc.get("sourceUrl")}
 
 
 def article_row(article: Node, doc: Row) -> Row:

@@ -7,7 +7,7 @@
 MATCH (d:RuleDocument {key: $document})-[:HAS_ARTICLE]->(a:Article {number: $number})
 RETURN {
   article: a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
-              document: d {.key, .title, .status, .jurisdiction}},
+              document: d {.key, .title, .status, .jurisdiction, .sourceUrl}},
   facts: COLLECT {
     CALL (d) {
       MATCH (x:Role {doc: d.key}) RETURN x

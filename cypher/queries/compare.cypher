@@ -6,7 +6,7 @@ MATCH (j:Jurisdiction)-[:HAS_RULES]->(d:RuleDocument)
 WHERE d.current
 RETURN {
   jurisdiction: j {.key, .name, .fullName, .nameEn, .level, .parent},
-  document: d {.key, .title, .status, .jurisdiction},
+  document: d {.key, .title, .status, .jurisdiction, .sourceUrl},
   steps: COLLECT {
     MATCH (t:DocumentType {doc: d.key, issuerKey: $issuer})
     WHERE $genre IS NULL OR $genre IN t.genres OR size(t.genres) = 0
@@ -20,7 +20,7 @@ RETURN {
       documentType: {key: t.key, name: t.name, issuer: t.issuerName, genres: t.genreNames,
                      recipient: t.recipientName, direction: t.direction},
       article: a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
-                  document: d {.key, .title, .status, .jurisdiction}},
+                  document: d {.key, .title, .status, .jurisdiction, .sourceUrl}},
       evidence: {start: s.start, end: s.end, text: s.evidence}
     } ORDER BY t.key, s.article, s.order, s.key
   }

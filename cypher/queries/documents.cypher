@@ -3,7 +3,8 @@
 MATCH (j:Jurisdiction)-[:HAS_RULES]->(d:RuleDocument)
 WHERE $jurisdiction IS NULL OR j.key = $jurisdiction
 RETURN d {
-  .key, .title, .status, .publishedStatus, .current, .docNumber, .issued, .adopted, .jurisdiction,
+  .key, .title, .status, .publishedStatus, .current, .docNumber, .issued, .adopted, .published, .sourceUrl,
+  .jurisdiction,
   .file, .articleCount, .chapterCount, .warnings, .supersedesNumbers,
   supersedes: COLLECT { MATCH (d)-[:SUPERSEDES]->(old:RuleDocument) RETURN old.key ORDER BY old.key },
   supersededBy: COLLECT { MATCH (new:RuleDocument)-[:SUPERSEDES]->(d) RETURN new.key ORDER BY new.key }

@@ -14,7 +14,7 @@ WITH d, m, COLLECT {
     entity: {key: x.kind, name: x.name, nameEn: x.nameEn, label: labels(x)[0]},
     mandatory: r.mandatory, delegated: r.delegated, condition: r.condition,
     article: a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
-                document: d {.key, .title, .status, .jurisdiction}},
+                document: d {.key, .title, .status, .jurisdiction, .sourceUrl}},
     evidence: CASE WHEN r.start IS NULL THEN null ELSE {start: r.start, end: r.end, text: r.evidence} END
   }} ORDER BY r.order, x.key, r.key
 } AS participants
@@ -25,7 +25,7 @@ RETURN m {
                    article: COLLECT {
                      MATCH (fa:Article {doc: d.key, number: m.frequencyArticle})
                      RETURN fa {.key, .number, .label, text: fa.cleanText, rawText: fa.text, .start, .end,
-                                document: d {.key, .title, .status, .jurisdiction}}
+                                document: d {.key, .title, .status, .jurisdiction, .sourceUrl}}
                    }[0],
                    evidence: CASE WHEN m.frequencyStart IS NULL THEN null
                              ELSE {start: m.frequencyStart, end: m.frequencyEnd, text: m.frequencyEvidence} END} END,
@@ -34,7 +34,7 @@ RETURN m {
                 ELSE {article: COLLECT {
                         MATCH (qa:Article {doc: d.key, number: m.quorumArticle})
                         RETURN qa {.key, .number, .label, text: qa.cleanText, rawText: qa.text, .start, .end,
-                                   document: d {.key, .title, .status, .jurisdiction}}
+                                   document: d {.key, .title, .status, .jurisdiction, .sourceUrl}}
                       }[0],
                       evidence: CASE WHEN m.quorumStart IS NULL THEN null
                                 ELSE {start: m.quorumStart, end: m.quorumEnd, text: m.quorumEvidence} END} END,
@@ -55,7 +55,7 @@ RETURN m {
       documentType: {key: t.key, name: t.name, issuer: t.issuerName, genres: t.genreNames,
                      recipient: t.recipientName, direction: t.direction},
       article: a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
-                  document: d {.key, .title, .status, .jurisdiction}},
+                  document: d {.key, .title, .status, .jurisdiction, .sourceUrl}},
       evidence: {start: s.start, end: s.end, text: s.evidence}
     } ORDER BY t.key, s.article, s.order, s.key
   },
@@ -63,7 +63,7 @@ RETURN m {
     UNWIND coalesce(m.articles, []) AS number
     MATCH (a:Article {doc: d.key, number: number})
     RETURN a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
-              document: d {.key, .title, .status, .jurisdiction}} ORDER BY a.number
+              document: d {.key, .title, .status, .jurisdiction, .sourceUrl}} ORDER BY a.number
   }
 } AS meeting
 // Document order: the meeting's first article; meetings only named (no facts of their own) last.

@@ -13,7 +13,7 @@ RETURN {
   to: {key: y.kind, name: y.name, nameEn: y.nameEn, label: labels(y)[0]},
   matter: r.matter,
   article: a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
-              document: d {.key, .title, .status, .jurisdiction}},
+              document: d {.key, .title, .status, .jurisdiction, .sourceUrl}},
   evidence: {start: r.start, end: r.end, text: r.evidence}
 } AS line
 ORDER BY r.article, r.start, r.key

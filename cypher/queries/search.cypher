@@ -28,7 +28,7 @@ WITH j, d, a, (size(a.cleanText) - size(replace(a.cleanText, $text, ''))) / size
 ORDER BY score DESC, j.fullName, d.key, a.number
 WITH collect({
   article: a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
-              document: d {.key, .title, .status, .jurisdiction}},
+              document: d {.key, .title, .status, .jurisdiction, .sourceUrl}},
   score: score
 }) AS hits
 RETURN {total: size(hits), rows: hits[$skip..$skip + $limit]} AS page

@@ -20,7 +20,7 @@ RETURN {
                  recipient: t.recipientName, direction: t.direction},
   article: {key: a.key, number: a.number, label: a.label, text: a.cleanText, rawText: a.text,
             start: a.start, end: a.end,
-            document: {key: d.key, title: d.title, status: d.status, jurisdiction: d.jurisdiction}},
+            document: {key: d.key, title: d.title, status: d.status, jurisdiction: d.jurisdiction, sourceUrl: d.sourceUrl}},
   evidence: {start: s.start, end: s.end, text: s.evidence}
 } AS step
 ORDER BY t.key, s.article, s.order, s.key

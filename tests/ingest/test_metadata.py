@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -181,3 +182,133 @@ def test_supersedes(last_article, supersedes):
 def test_doc_number_pattern(text, match):
     found = DOC_NUMBER.search(text)
     assert (found.group() if found else None) == match
+
+
+# ------------------------------------------------------- identity (ingest/identity.py)
+
+IDENTITY_DOCS = Path(__file__).resolve().parents[1] / "data" / "docs" / "identity"
+
+
+@pytest.mark.parametrize(
+    ("file", "name", "full", "parent", "level", "identified_by"),
+    [
+        # the heading names no place; the first article does (…第十八届人民代表大会), 本县 the level
+        ("county_first_article.txt", "清河县", "清河县", None, "county", "body"),
+        # the title says only 行政公署工作规则; the notice's issuer names the prefecture
+        ("prefecture_agency.txt", "塔城地区", "塔城地区", None, "prefecture", "notice"),
+        # a development zone run by a 管委会; the rules speak of 市政府, the zone is named after no city
+        ("zone.txt", "南沙经济技术开发区", "南沙经济技术开发区", None, "zone", "title"),
+        # a county-level city whose second article names the city that governs it
+        ("county_city.txt", "福清市", "福清市", "福州市", "city", "title"),
+        # nothing in the text names the government
+        ("unnamed.txt", None, None, None, None, None),
+    ],
+)
+def test_identity_of_written_documents(file, name, full, parent, level, identified_by):
+    text = (IDENTITY_DOCS / file).read_text(encoding="utf-8")
+    meta = metadata_of(text)
+    assert (meta.jurisdiction, meta.jurisdiction_full, meta.parent, meta.level, meta.identified_by) == (
+        name, full, parent, level, identified_by)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "full", "parent", "level", "identified_by"),
+    [
+        # title > notice: the title's place wins over the notice's issuer
+        ("某某市人民政府关于印发长安区人民政府工作规则的通知\n长安区人民政府工作规则\n" + BODY,
+         "长安区", "长安区", None, "district", "title"),
+        # the issuer of the notice (a zone's 管委会)
+        ("高新区管委会关于印发《管委会工作规则》的通知\n" + BODY, None, None, None, None, None),
+        ("洛川高新区管委会关于印发《管委会工作规则》的通知\n" + BODY,
+         "洛川高新区", "洛川高新区", None, "zone", "notice"),
+        # a labelled issuing-body field of a website's metadata block
+        ("发布机构：平安县人民政府\n" + BODY, "平安县", "平安县", None, "county", "issuer"),
+        # a signature line
+        ("各乡镇人民政府：\n现将本规则印发给你们。\n平安县人民政府\n2020年1月2日\n" + BODY,
+         "平安县", "平安县", None, "county", "issuer"),
+        # the body only: 中共…县委, with 县政府 for the level; a party committee of another level does not count
+        ("第一条 县政府在中共平安县委领导下开展工作。\n第二条 县政府对县人民代表大会负责。\n第三条 乙。\n",
+         "平安县", "平安县", None, "county", "body"),
+        # 结合某某实际 with 本县: the level comes from the body; the document number picks the place
+        ("第一条 结合永和实际，制定本规则。\n第二条 县政府工作的准则。\n第三条 本县。\n",
+         "永和县", "永和县", None, "county", "body"),
+        # a new area with a 人民政府 is a district; with a 管委会 it is a new area
+        ("某某省某某市临江新区人民政府工作规则\n" + BODY, "临江新区", "某某省某某市临江新区", "某某市", "district", "title"),
+        ("临江新区管理委员会工作规则\n" + BODY, "临江新区", "临江新区", None, "new_area", "title"),
+        # an autonomous county and a banner
+        ("某某瑶族自治县人民政府工作规则\n" + BODY, "某某瑶族自治县", "某某瑶族自治县", None, "county", "title"),
+        ("某某右翼前旗人民政府工作规则\n" + BODY, "某某右翼前旗", "某某右翼前旗", None, "banner", "title"),
+        # 参照《某某市人民政府工作规则》 names another government's rules, never this one
+        ("第一条 参照《平安市人民政府工作规则》，制定本规则。\n第二条 甲。\n第三条 乙。\n", None, None, None, None, None),
+    ],
+)
+def test_identity_in_order_of_trust(text, name, full, parent, level, identified_by):
+    meta = metadata_of(text)
+    assert (meta.jurisdiction, meta.jurisdiction_full, meta.parent, meta.level, meta.identified_by) == (
+        name, full, parent, level, identified_by)
+
+
+def test_a_named_jurisdiction_wins_and_keeps_what_the_text_adds():
+    from ingest.identity import named_identity
+
+    norm = normalize(decode_bytes((IDENTITY_DOCS / "unnamed.txt").read_bytes(), "unnamed.txt"))
+    meta = extract_metadata(norm, named_identity("湖北省随州市"))
+    assert (meta.jurisdiction, meta.jurisdiction_full, meta.parent, meta.level, meta.identified_by) == (
+        "随州市", "湖北省随州市", "湖北省", "city", "named")
+    city = normalize(decode_bytes((IDENTITY_DOCS / "county_city.txt").read_bytes(), "county_city.txt"))
+    meta = extract_metadata(city, named_identity("福清市"))
+    assert (meta.jurisdiction, meta.parent, meta.identified_by) == ("福清市", "福州市", "named")
+
+
+@pytest.mark.parametrize("name", ["昭通", "", "各县人民政府", "市"])
+def test_a_named_jurisdiction_must_say_its_level(name):
+    from ingest.identity import named_identity
+
+    with pytest.raises(ValueError, match="cannot tell the level of government"):
+        named_identity(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "government", "level"),
+    [
+        ("朝阳区", None, "district"), ("安吉县", None, "county"), ("某某自治县", None, "county"),
+        ("某某旗", None, "banner"), ("某某自治旗", None, "banner"), ("昆仑市", None, "city"),
+        ("某某高新区", None, "zone"), ("某某经济技术开发区", "管理委员会", "zone"), ("某某区", "管委会", "zone"),
+        ("某某新区", None, "new_area"), ("某某新区", "人民政府", "district"),
+        ("某某地区", None, "prefecture"), ("某某盟", None, "prefecture"), ("某某", "行政公署", "prefecture"),
+        ("某某", None, None), ("区", None, None),
+    ],
+)
+def test_level_of_a_name(name, government, level):
+    from schema.vocabulary import level_of
+
+    assert level_of(name, government) == level
+
+
+@pytest.mark.parametrize(
+    ("front", "doc_number", "issued", "published"),
+    [
+        ("发文字号: | 吉经开管发〔2018〕100号 |\n成文日期: | 2018年10月09日 |\n发布日期: | 2018年10月10日 |\n",
+         "吉经开管发〔2018〕100号", "2018-10-09", "2018-10-10"),
+        ("• 备注/文号:安政〔2022〕1号\n• 公文生成日期:2022-01-18\n时间:2022-01-29 20:16\n", "安政〔2022〕1号", "2022-01-18",
+         "2022-01-29"),
+        ("发布时间:2014年09月22日\n文政201443\n", "文政〔2014〕43号", None, "2014-09-22"),
+        ("(2021年9月27日县人民政府第4次常务会议通过 2021年10月23日民政279号公布)\n", "民政279号", "2021-10-23", None),
+        ("各镇人民政府：\n二○一二年二月二十三日\n", None, "2012-02-23", None),
+    ],
+)
+def test_labelled_numbers_and_dates(front, doc_number, issued, published):
+    meta = metadata_of(front + "长安区人民政府工作规则\n" + BODY)
+    assert (meta.doc_number, meta.issued, meta.published) == (doc_number, issued, published)
+
+
+def test_a_title_quoted_in_the_notice():
+    meta = metadata_of("各乡镇：\n《平安县人民政府工作规则》已经县政府第3次常务会议通过，现予印发。\n第一章 总则\n" + BODY)
+    assert meta.title == "平安县人民政府工作规则"
+    other = metadata_of("参照《平安市人民政府工作规则》执行。\n第一章 总则\n" + BODY)
+    assert other.title is None
+
+
+def test_a_title_line_is_a_whole_line():
+    meta = metadata_of("平安县管委会工作规则\n为推动管委会工作制度化、规范化，制定本规则。\n" + BODY)
+    assert meta.title == "平安县管委会工作规则"

@@ -28,6 +28,8 @@ from ingest.parse import parse_document
 from schema.model import Graph
 
 JURISDICTION = "jur:北京市朝阳区"
+#: where the revised version says it came from (stored on the document, returned with citations)
+SOURCE_URL = "https://example.org/chaoyang/rules-2032.html"
 
 _TEXT = """北京市朝阳区人民政府工作规则{title_suffix}
 
@@ -79,9 +81,10 @@ def rules_text(year: int, *, draft: bool = False, revised: bool = False) -> str:
     return _TEXT.format(year=year, title_suffix="（征求意见稿）" if draft else "", revision=REVISION if revised else "")
 
 
-def rules_document(year: int, *, draft: bool = False, revised: bool = False) -> Graph:
+def rules_document(year: int, *, draft: bool = False, revised: bool = False, source_url: str | None = None) -> Graph:
     """One version of the fictional rules, dated 1 March ``year``."""
-    tree = parse_document(rules_text(year, draft=draft, revised=revised).encode("utf-8"), f"chaoyang-{year}.txt")
+    tree = parse_document(rules_text(year, draft=draft, revised=revised).encode("utf-8"), f"chaoyang-{year}.txt",
+                          source_url=source_url)
     return build_graph(tree, facts(tree, revised=revised))
 
 

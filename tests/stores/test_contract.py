@@ -17,11 +17,12 @@ import pytest
 from schema.model import Graph
 from stores.memory import MemoryStore
 
-from .documents import JURISDICTION, rules_document
+from .documents import JURISDICTION, SOURCE_URL, rules_document
 
 pytestmark = pytest.mark.neo4j
 
-VERSIONS = [rules_document(2030), rules_document(2032, revised=True), rules_document(2033, draft=True)]
+VERSIONS = [rules_document(2030), rules_document(2032, revised=True, source_url=SOURCE_URL),
+            rules_document(2033, draft=True)]
 SEARCH_TEXTS = ["常务会议", "区长", "会", "签发", "报告", "应当", "工作日", "1", "（一）", "Government", "", "不存在的词语"]
 PAGES = [(0, 100), (0, 3), (2, 5), (1000, 10), (0, 0)]
 
@@ -194,3 +195,20 @@ def test_both_refuse_negative_pages(stores) -> None:  # type: ignore[no-untyped-
             store.obligations(JURISDICTION, None, None, None, None, -1, 10)
         with pytest.raises(ValueError, match="skip and limit"):
             store.search("区长", None, 0, -1)
+
+
+def test_source_url_and_level_come_back_from_both_stores(stores) -> None:  # type: ignore[no-untyped-def]
+    """The URL a user gave is on the document and on every citation of its articles; the level is
+    on the jurisdiction."""
+    revised = VERSIONS[1].document
+    for store in stores[:2]:
+        docs = {d["key"]: d for d in store.documents(JURISDICTION)}
+        assert docs[revised]["sourceUrl"] == SOURCE_URL
+        assert {d["sourceUrl"] for k, d in docs.items() if k != revised} == {None}
+        listed = next(j for j in store.jurisdictions() if j["key"] == JURISDICTION)
+        assert listed["level"] == "district"
+        assert {d["key"]: d["sourceUrl"] for d in listed["documents"]}[revised] == SOURCE_URL
+        cited = store.article(revised, 2)["article"]["document"]
+        assert cited["sourceUrl"] == SOURCE_URL
+        _, rows = store.search("常务会议", None, 0, 50, revised)
+        assert rows and {r["article"]["document"]["sourceUrl"] for r in rows} == {SOURCE_URL}
