@@ -11,7 +11,7 @@ import yaml
 import schema
 
 from schema.model import Graph
-from schema.vocabulary import DEFAULT_LEVEL, LEVELS, level_ending, load_vocabulary, strip_level_suffix
+from schema.vocabulary import level_ending, load_vocabulary, strip_level_suffix, template_level
 
 from .facts import (
     DocumentFacts, EntityRef, Evidence, Meeting, Obligation, Participant, ReportingLine, SigningRule, SigningStep,
@@ -85,8 +85,7 @@ def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:
     if meta.jurisdiction is None or meta.jurisdiction_full is None or meta.level is None:
         # ingest refuses such a text (UnknownJurisdiction) before it gets here
         raise ValueError(f"{tree.name}: no jurisdiction to file the document under")
-    # the level the vocabulary's templates know (区长, 县长 …); others name roles as a district does
-    level = meta.level if meta.level in LEVELS else DEFAULT_LEVEL
+    level = template_level(meta.level)
     vocab = load_vocabulary()
     g = Graph(doc)
     jur_name = meta.jurisdiction

@@ -50,12 +50,12 @@ _BOOK_TITLE = re.compile("《[^》]*》")
 #: 本县, 县政府, 县人民政府 … say the level of the government whose rules these are
 _OWN_LEVEL_WORDS = {"县": "county", "市": "city", "区": "district", "旗": "banner"}
 _OWN_LEVEL = re.compile("(?:本|我)(?P<c>[县市区旗])|(?<![\u4e00-\u9fff])(?P<g>[县市区旗])(?:人民)?政府")
-#: 是某某市人民政府领导下的: the governing city, as an article states it
-_LED_BY = re.compile(f"(?P<parent>{_CJK}{{2,10}}?{_CITY})(?:人民)?政府领导下的")
+#: 是某某市人民政府(以下简称"市政府")领导下的: the governing city, as an article states it
+_LED_BY = re.compile(f"(?P<parent>{_CJK}{{2,10}}?{_CITY})(?:人民)?政府(?:[(（][^)）]{{0,20}}[)）])?领导下的")
 #: words that open a clause, not a place name, before a government's name (经县人民政府 …)
 _NOT_A_PLACE = re.compile("^(?:经|由|报|向|对|在|以|和|及|与|各|全|本|我|该|原|新|是|上级|有关)")
 #: words no place name contains: a match that holds one is a clause, not a name
-_CLAUSE_WORDS = re.compile("的|主持|负责|按照|工作|会议|以下|领导|组成|办公|人民|政府")
+_CLAUSE_WORDS = re.compile("的|是|主持|负责|按照|工作|会议|以下|领导|组成|办公|人民|政府")
 
 
 @dataclass(frozen=True, slots=True)

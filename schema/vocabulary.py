@@ -36,6 +36,13 @@ DEFAULT_LEVEL = "district"
 LEVEL_SUFFIXES = ("自治县", "自治旗", "区", "县", "旗", "市")
 
 
+def template_level(level: str | None) -> str:
+    """The level whose templates name a government's roles and bodies: its own where the
+    vocabulary has templates for it, else the default (a level detected by ``level_of`` may
+    have none yet)."""
+    return level if level in LEVELS else DEFAULT_LEVEL
+
+
 def strip_level_suffix(name: str) -> str:
     """朝阳区 -> 朝阳; a one-character stem keeps its suffix (城区 stays 城区)."""
     for suffix in LEVEL_SUFFIXES:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from schema.vocabulary import DEFAULT_LEVEL, Kind, Mention, Vocabulary, load_vocabulary
+from schema.vocabulary import Kind, Mention, Vocabulary, load_vocabulary, template_level
 
 from ..facts import EntityRef, Evidence
 from ..models import Article, DocumentTree, Sentence
@@ -42,7 +42,7 @@ class Context:
         self.tree = tree
         self.norm = tree.normalized
         self.vocab = vocabulary or load_vocabulary()
-        self.level = tree.metadata.level or DEFAULT_LEVEL
+        self.level = template_level(tree.metadata.level)
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.norm.text[sentence.nstart : sentence.nend]

@@ -11,7 +11,7 @@ import pytest
 from .conftest import GOLD_PLACES, data
 
 ENTITY = "key name nameEn label"
-DOC = "key title status jurisdiction"
+DOC = "key title status jurisdiction sourceUrl"
 ARTICLE = "key number label text rawText start end document { %s }" % DOC
 EVIDENCE = "start end text"
 STEP = """role { %s } action condition verb delegated order
@@ -20,7 +20,7 @@ PARTICIPANT = "key name nameEn label role { %s } mandatory delegated condition a
     ENTITY, ARTICLE, EVIDENCE)
 OBLIGATION = """key modality trigger action condition bearer { %s } counterparty { %s }
   deadline { amount unit text kind } article { %s } evidence { %s }""" % (ENTITY, ENTITY, ARTICLE, EVIDENCE)
-RULE_DOCUMENT = """key title docNumber issued adopted status publishedStatus current jurisdiction supersedes
+RULE_DOCUMENT = """key title docNumber issued adopted published sourceUrl status publishedStatus current jurisdiction supersedes
   supersededBy file articleCount chapterCount warnings supersedesNumbers"""
 
 PLACES = [zh for zh, _ in GOLD_PLACES]

@@ -312,3 +312,8 @@ def test_a_title_quoted_in_the_notice():
 def test_a_title_line_is_a_whole_line():
     meta = metadata_of("平安县管委会工作规则\n为推动管委会工作制度化、规范化，制定本规则。\n" + BODY)
     assert meta.title == "平安县管委会工作规则"
+
+
+def test_the_governing_city_with_a_short_name_between():
+    text = "某某县人民政府工作规则\n第一条 县人民政府是某某州人民政府(以下简称“州政府”)领导下的县级国家行政机关。\n第二条 乙。\n第三条 丙。\n"
+    assert metadata_of(text).parent == "某某州"
