@@ -164,22 +164,21 @@ def serve(
 
     from graphql_api.app import create_app
     from ingest.manifest import given, sources_for
-    from ingest.pipeline import document_paths, ingest_path
+    from ingest.pipeline import document_paths
 
     from .graphiql import LocalGraphiQL
+    from .loading import load_documents
 
     files = [] if no_load else document_paths(paths or [CORPUS])
-    sources = sources_for(files, given(jurisdiction, source_url, len(files)))  # a bad manifest stops here
+    source = given(jurisdiction, source_url, len(files))
+    sources_for(files, source)  # a broken sources.yaml stops here, before a store opens
     uses_neo4j = no_load or neo4j or os.environ.get("NEO4J_URI")
     # Only a server with nothing to load first may start before its database is up.
     store = open_store(neo4j, lazy=not files) if uses_neo4j else _fresh_memory_store()
-    refused = 0
-    for path in files:
-        try:
-            store.load(ingest_path(path, sources[path]).graph)
-        except IngestError as exc:
-            refused += 1
-            err.print(f"[yellow]refused[/] {escape(str(exc))}", highlight=False)
+    loaded = load_documents(store, [] if no_load else (paths or [CORPUS]), source)
+    for _, reason in loaded.refused:
+        err.print(f"[yellow]refused[/] {escape(reason)}", highlight=False)
+    refused = len(loaded.refused)
     out.print(f"serving {len(files) - refused} documents from the {store.name} store")
     if not store.ready():
         err.print(f"[yellow]not ready[/] the {store.name} store is unreachable; /readyz says 503 and queries "

@@ -13,6 +13,19 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
+#: the shared data beside the clone (../shared: the real development set); see shared()
+SHARED = ROOT.parent / "shared"
+
+
+def shared(*parts: str) -> Path:
+    """A path under ../shared; under CI=true its absence fails the test, elsewhere it skips."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        message = f"{path} is missing: the shared data must sit beside the clone (../shared)"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
 
 
 def _neo4j_or_fail():  # type: ignore[no-untyped-def]
