@@ -118,3 +118,74 @@ def test_names_with_brackets_are_printed_as_they_are(govgraph, tmp_path: Path) -
     assert good.name in _rows(result.stdout)
     assert f"refused {bad}: the file is empty" in result.stderr
     assert good.name in govgraph("documents").stdout
+
+
+# -- whose rules, and where they came from (--jurisdiction, --source-url, sources.yaml) ----------
+
+IDENTITY = Path(__file__).resolve().parents[1] / "data" / "docs" / "identity"
+
+
+def _copy(folder: Path, *names: str) -> None:
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        (folder / name).write_bytes((IDENTITY / name).read_bytes())
+
+
+def test_a_text_that_names_no_government_is_refused_with_what_to_do(govgraph, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _copy(tmp_path / "docs", "unnamed.txt")
+    result = govgraph("ingest", tmp_path / "docs" / "unnamed.txt")
+    assert result.exit_code == 2
+    [refusal] = [line for line in result.stderr.splitlines() if line.startswith("refused")]
+    assert "E006-jurisdiction" in refusal and "--jurisdiction" in refusal
+    assert "未知" not in govgraph("documents").stdout
+
+
+def test_jurisdiction_and_source_url_given_on_the_command_line(govgraph, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _copy(tmp_path / "docs", "unnamed.txt")
+    url = "https://example.org/rules/1.html"
+    result = govgraph("ingest", tmp_path / "docs" / "unnamed.txt", "--jurisdiction", "随州市", "--source-url", url)
+    assert result.exit_code == 0, result.output
+    assert _rows(result.stdout)["unnamed.txt"][1] == "随州市"
+    from stores.memory import MemoryStore
+
+    [place] = MemoryStore.from_file(tmp_path / "graphs.json").jurisdictions()
+    assert (place["fullName"], place["level"], place["nameEn"]) == ("随州市", "city", "Suizhou")
+    [document] = place["documents"]
+    assert (document["sourceUrl"], document["title"]) == (url, "随州市人民政府工作规则")
+
+
+def test_a_folder_reads_the_sources_manifest_beside_its_documents(govgraph) -> None:  # type: ignore[no-untyped-def]
+    result = govgraph("ingest", IDENTITY)
+    assert result.exit_code == 0, result.output
+    rows = _rows(result.stdout)
+    assert set(rows) == {"county_first_article.txt", "prefecture_agency.txt", "zone.txt", "county_city.txt", "unnamed.txt"}
+    assert rows["unnamed.txt"][1] == "随州市"  # named by sources.yaml
+    assert rows["county_first_article.txt"][1] == "清河县"  # named by its first article
+    assert "5 of 5 files loaded" in result.stdout
+
+
+@pytest.mark.parametrize(("manifest", "says"), [
+    ("- {file: missing.txt, url: 'https://example.org/x'}\n", "entry 1: names 'missing.txt', which is not a file in"),
+    ("- {file: unnamed.txt, jurisdiction: 随州}\n", "entry 1 (unnamed.txt): cannot tell the level of government of '随州'"),
+    ("- {file: unnamed.txt, adress: 'https://example.org/x'}\n", "entry 1: unknown key adress"),
+    ("file: unnamed.txt\n", "expected a list of entries"),
+    ("- {file: unnamed.txt\n", "not readable YAML"),
+    ("- {file: unnamed.txt, url: 'example.org/x'}\n", "source URL must be one http(s) address"),
+])
+def test_a_broken_manifest_is_one_line_and_loads_nothing(govgraph, tmp_path: Path, manifest: str, says: str) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "docs"
+    _copy(folder, "unnamed.txt", "zone.txt")
+    (folder / "sources.yaml").write_text(manifest, encoding="utf-8")
+    result = govgraph("ingest", folder)
+    assert result.exit_code == 1
+    assert len(result.stderr.strip().splitlines()) == 1 and says in result.stderr, result.stderr
+    assert not (tmp_path / "graphs.json").exists() or "zone.txt" not in govgraph("documents").stdout
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["--jurisdiction", "随州"], "cannot tell the level of government of '随州'"),
+    (["--source-url", "https://example.org/x"], "--source-url names the page of one document; 5 documents were given"),
+])
+def test_bad_identity_arguments_are_one_line(govgraph, args: list[str], says: str) -> None:  # type: ignore[no-untyped-def]
+    result = govgraph("ingest", IDENTITY, *args)
+    assert result.exit_code == 1 and says in result.stderr and "Traceback" not in result.output
