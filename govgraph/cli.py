@@ -121,7 +121,8 @@ def parse(file: Path = typer.Argument(..., help="A rules document (text, any com
     tree = parse_file(file)
     meta = tree.metadata
     out.print(f"[bold]{escape(meta.title or tree.name)}[/]  ({tree.raw.encoding})")
-    for field in ("jurisdiction_full", "level", "doc_number", "issued", "adopted", "adopted_by", "status"):
+    for field in ("jurisdiction_full", "level", "parent", "identified_by", "doc_number", "issued", "adopted",
+                  "adopted_by", "published", "status"):
         value = getattr(meta, field)
         if value:
             out.print(f"  {field}: {value}", markup=False)

@@ -46,12 +46,15 @@ def extract_metadata(norm: NormalizedText, named: Identity | None = None) -> Doc
     front = text[: norm.body_start]
     closing = text[norm.body_end :]
     title, title_span = _title(norm, front)
+    if title is None and not front:
+        # no rules body was found (no articles): the first line as written may still be the title
+        title = _first_line_title(norm.raw.text)
     doc_number = _doc_number(front)
     found = identify(text, front, text[norm.body_start : norm.body_end], title, doc_number)
     place = with_parent(named, text) if named is not None else found
     if named is not None and found is not None and found.name == named.name and named.parent is None:
         place = found  # the text adds what the user left out (the city of a county-level city)
-    adopted = _ADOPTED.search(front + "\n" + (title or ""))
+    adopted = _ADOPTED.search(_repair_compact_dates(front) + "\n" + (title or ""))
     return DocumentMetadata(
         title=title,
         jurisdiction=place.name if place else None,
@@ -90,6 +93,28 @@ def _title(norm: NormalizedText, front: str) -> tuple[str | None, tuple[int, int
     # The title is shown in the source's own characters, e.g. "(修订)" as written.
     start, end = best[1]
     return norm.display(start, end).strip(), best[1]
+
+
+_COMPACT_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<md>\d{3,4})日")
+
+
+def _repair_compact_dates(text: str) -> str:
+    """2017216日 (a page that lost 年 and 月) -> 2017年2月16日 where only one reading is a date."""
+    def repair(m: re.Match[str]) -> str:
+        md = m.group("md")
+        splits = [(md[:2], md[2:])] if len(md) == 4 else [(md[:1], md[1:]), (md[:2], md[2:])]
+        dates = [(int(a), int(b)) for a, b in splits if 1 <= int(a) <= 12 and 1 <= int(b) <= 31 and not b.startswith("0")]
+        if len(dates) != 1:
+            return m.group()
+        return f"{m.group('y')}年{dates[0][0]}月{dates[0][1]}日"
+    return _COMPACT_DATE.sub(repair, text)
+
+
+def _first_line_title(raw: str) -> str | None:
+    from .script import to_simplified
+
+    first = next((line.strip() for line in raw.splitlines() if line.strip()), "")
+    return first if _TITLE_LINE.match(to_simplified(first)) and "印发" not in first else None
 
 
 def _doc_number(front: str) -> str | None:

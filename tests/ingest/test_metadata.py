@@ -317,3 +317,12 @@ def test_a_title_line_is_a_whole_line():
 def test_the_governing_city_with_a_short_name_between():
     text = "某某县人民政府工作规则\n第一条 县人民政府是某某州人民政府(以下简称“州政府”)领导下的县级国家行政机关。\n第二条 乙。\n第三条 丙。\n"
     assert metadata_of(text).parent == "某某州"
+
+
+@pytest.mark.parametrize(("written", "adopted"), [
+    ("已经2017216日市政府第6次常务会议研究通过", "2017-02-16"),  # 年 and 月 lost: only 2月16日 is a date
+    ("已经20171231日市政府第6次常务会议研究通过", "2017-12-31"),
+    ("已经2017111日市政府第6次常务会议研究通过", None),  # 1月11日 or 11月1日: not guessed
+])
+def test_a_compact_adoption_date(written, adopted):
+    assert metadata_of(f"某某市人民政府工作规则\n{written}\n{BODY}").adopted == adopted
