@@ -38,7 +38,7 @@ _ISSUER_FIELD = re.compile(
     f"(?:发布机构|发文机关|发文单位|发布单位|来源)[\\s:：|]*(?P<place>{_CJK}{{2,24}}?)(?P<gov>{GOVERNMENT})"
 )
 #: a line that starts with a government's name: letterhead, signature, a site's header
-_ISSUER_LINE = re.compile(f"^\\s*(?P<place>{_CJK}{{2,24}}?)(?P<gov>{GOVERNMENT})", re.M)
+_ISSUER_LINE = re.compile(f"^\\s*(?P<place>{_CJK}{{2,24}}?)(?P<gov>{GOVERNMENT})", re.MULTILINE)
 _DOC_NUMBER_STEM = re.compile(f"^(?P<stem>{_CJK}{{1,3}}?)(?:政|府|管|署)")
 _CONGRESS = re.compile(
     f"(?P<place>{_CJK}{{2,24}}?)第[一二三四五六七八九十\\d]{{1,3}}届人民代表大会"

@@ -36,7 +36,7 @@ _BARE_NUMBER = re.compile(f"^\\s*(?P<code>{_CJK}{{1,6}}?[政府发办文]{{1,3}}
 _PUBLISHED_NUMBER = re.compile(f"日(?P<n>{_CJK}{{1,8}}\\d{{1,4}}号)(?:公布|印发)")
 _ISSUED_FIELD = re.compile(r"(?:成文日期|公文生成日期|生成日期)[\]】〕\s:：|]*" + _DATE)
 _PUBLISHED_FIELD = re.compile(r"(?:发布日期|发布时间|发表日期|发文日期|时间)[\]】〕\s:：|]*" + _DATE)
-_PROMULGATED = re.compile(_DATE + f"[^，。\\n]{{0,16}}?(?:公布|印发)")
+_PROMULGATED = re.compile(_DATE + "[^，。\\n]{0,16}?(?:公布|印发)")
 _CN_DATE = re.compile("(?P<y>[〇○零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日")
 
 

@@ -10,7 +10,6 @@ today (the others are measured, and must agree with eval, until their extraction
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
