@@ -13,8 +13,10 @@ or as 中共某某县委, with 本县 / 县政府 saying the level. A name the u
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from schema.vocabulary import level_ending, level_of
@@ -153,8 +155,7 @@ def _governing_city(words: str) -> str | None:
 
 
 def _replace(found: Identity, **changes: str | None) -> Identity:
-    fields = {f: getattr(found, f) for f in Identity.__slots__}  # type: ignore[attr-defined]
-    return Identity(**{**fields, **changes})
+    return dataclasses.replace(found, **changes)  # type: ignore[arg-type]
 
 
 def _from_title(title: str | None) -> Identity | None:
@@ -168,8 +169,8 @@ def _from_title(title: str | None) -> Identity | None:
     return parse_place(simple[: m.start()], government, "title")
 
 
-def _first(matches: object, source: str) -> Identity | None:
-    for m in matches:  # type: ignore[attr-defined]
+def _first(matches: Iterable[re.Match[str]], source: str) -> Identity | None:
+    for m in matches:
         found = _place_at(m.group("place"), m.group("gov"), source)
         if found is not None:
             return found
