@@ -79,7 +79,7 @@ NEO4J = typer.Option(
 
 JURISDICTION = typer.Option(
     None, "--jurisdiction", metavar="NAME",
-    help="The government whose rules these are (昭通市), for a text that does not say; wins over the text "
+    help="The government whose rules these are (随州市), for a text that does not say; wins over the text "
          "and over sources.yaml.",
 )
 SOURCE_URL = typer.Option(None, "--source-url", metavar="URL", help="Where the document came from (one document).")
@@ -221,7 +221,7 @@ def ingest(
     the text does not say, its government.
 
     Example: govgraph ingest corpus/ my-rules/朝阳区人民政府工作规则.txt --neo4j bolt://127.0.0.1:7687
-             govgraph ingest page.txt --jurisdiction 昭通市 --source-url https://example.org/rules
+             govgraph ingest page.txt --jurisdiction 随州市 --source-url https://example.org/rules
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 

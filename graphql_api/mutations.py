@@ -77,7 +77,7 @@ def _forget_names(info: Info) -> None:
 @strawberry.type
 class Mutation:
     @strawberry.mutation(description="Parse, extract and load one rules document from its text. "
-                         "`jurisdiction` names the government whose rules these are (昭通市) when the text "
+                         "`jurisdiction` names the government whose rules these are (随州市) when the text "
                          "does not say (it wins over the text); `sourceUrl` is where the text came from.")
     def ingest_document(self, info: Info, text: str, filename: str, jurisdiction: str | None = None,
                         source_url: str | None = None) -> IngestResult:

@@ -29,13 +29,13 @@ def document_id(tree: DocumentTree) -> str:
 
 def jurisdiction_english(name: str) -> str:
     """朝阳区 -> Chaoyang (the suffix is dropped, as in English usage); a zone keeps its kind in
-    English (某某高新区 -> Mouomou High-tech Zone); 某某自治县 drops the people's name too."""
+    English (某某高新区 -> Moumou High-tech Zone); 某某自治县 drops the people's name too."""
     ending = level_ending(name)
     if ending is not None and ending.en is not None:
         return f"{_romanized(name[: -len(ending.ending)])} {ending.en}"
     stem = strip_level_suffix(name)
     if ending is not None and ending.ending.startswith("自治") and "族" in stem[2:]:
-        # 景宁畲族自治县 -> Jingning: the peoples' names (畲族, 回族土族) are left out of the short
+        # 某某畲族自治县 -> Moumou: the peoples' names (畲族, 回族土族) are left out of the short
         # name; the place stem before them has two characters in nearly every autonomous county
         stem = stem[:2]
     return _romanized(stem)

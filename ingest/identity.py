@@ -62,8 +62,8 @@ _CLAUSE_WORDS = re.compile("的|是|主持|负责|按照|工作|会议|以下|�
 
 @dataclass(frozen=True, slots=True)
 class Identity:
-    name: str  # 昌平区
-    full_name: str  # 北京市昌平区
+    name: str  # 平谷区
+    full_name: str  # 北京市平谷区
     parent: str | None  # 北京市
     level: str  # district | county | city | banner | zone | new_area | prefecture
     government: str  # 人民政府 | 管理委员会 | 行政公署: the organ, for a title the text does not give
@@ -71,7 +71,7 @@ class Identity:
 
 
 def parse_place(text: str, government: str | None = None, source: str = "named") -> Identity | None:
-    """北京市昌平区 -> Identity(昌平区, 北京市昌平区, 北京市, district); None when the text is no
+    """北京市平谷区 -> Identity(平谷区, 北京市平谷区, 北京市, district); None when the text is no
     place name whose level can be told."""
     text = to_simplified(text.strip())
     m = _PLACE.match(text)
@@ -98,7 +98,7 @@ def _organ(name: str, level: str, government: str | None) -> str:
 
 
 def named_identity(name: str) -> Identity:
-    """The jurisdiction a user names (``--jurisdiction 昭通市``); ValueError when its level cannot be told."""
+    """The jurisdiction a user names (``--jurisdiction 随州市``); ValueError when its level cannot be told."""
     found = parse_place(name)
     if found is None:
         raise ValueError(
@@ -146,7 +146,7 @@ def with_parent(found: Identity, text: str) -> Identity:
 
 
 def _governing_city(words: str) -> str | None:
-    """是泉州市 -> 泉州市: the longest city or province name ending the words."""
+    """是某某州 -> 某某州: the longest city or province name ending the words."""
     for start in range(len(words) - 2):
         candidate = words[start:]
         if _PREFIX.match(candidate) and not _NOT_A_PLACE.match(candidate) and not _CLAUSE_WORDS.search(candidate):

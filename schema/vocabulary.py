@@ -81,7 +81,7 @@ def level_endings() -> tuple[LevelEnding, ...]:
 
 
 def level_ending(name: str) -> LevelEnding | None:
-    """The ending of a place name that says its level (高新区 of 洛阳高新区), or None; a generic
+    """The ending of a place name that says its level (高新区 of 某某高新区), or None; a generic
     name that is itself an ending (高新区, 开发区) names no place."""
     if any(name == e.ending for e in level_endings()):
         return None
