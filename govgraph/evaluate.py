@@ -335,8 +335,8 @@ def load_gold(path: Path) -> list[dict]:
 
 
 def merge_gold(paths: Iterable[Path]) -> dict[Path, dict]:
-    """Documents of several gold files by resolved path; a later file adds facts to an earlier one's
-    (an addenda file lists facts a gold file leaves out, each read off the text)."""
+    """Documents of several gold files by resolved path; a later file's facts about a document
+    an earlier file names are added to that document's."""
     merged: dict[Path, dict] = {}
     for gold_path in paths:
         for entry in load_gold(gold_path):
