@@ -62,8 +62,30 @@ def lines(ctx: Context) -> set[tuple[int, str, str]]:
             "县政府各部门和各乡镇的行政正职离县外出，应事前向县长请假。",
             {("县政府各部门行政正职", "县长"), ("各乡镇的行政正职", "县长")},
         ),
-        # 向其报告: the body named before
-        ("县政府接受县人大及其常委会的监督，向其报告工作。", {("县政府", "县人大常委会")}),
+        # 向其报告: the body named before; 县人大及其常委会 is both bodies
+        ("县政府接受县人大及其常委会的监督，向其报告工作。", {("县政府", "县人大"), ("县政府", "县人大常委会")}),
+        # 报X审批 routes a matter for approval: the document's owner brings it
+        ("县政府各部门的请示，报分管副县长审核后报县长审批。", {("县政府各部门", "县长")}),
+        # 报送X: materials submitted to a named recipient
+        ("议题提出部门须于会议召开前3天将会议材料报送县政府办公室。", {("议题提出部门", "县政府办公室")}),
+        # 提交X讨论 as a required step; an article with no subject speaks of the government
+        ("涉及全县发展的重大事项，经县政府会议研究后，提交县委常委会讨论。", {("县政府", "县委常委会")}),
+        # 按照X分工呈批, then 报X审批: the office that handles the document
+        (
+            "县政府各部门报送县政府审批的公文，由县政府办公室按照县政府领导分工呈批，重大事项报县长审批。",
+            {("县政府办公室", "县政府领导"), ("县政府办公室", "县长")},
+        ),
+        # 经X审核后报Y: the reviewer brings it when no one else is named
+        ("对贺信题词一般不予安排。特殊情况，经县政府办公室审核后，报有关县领导审批。", {("县政府办公室", "县政府领导")}),
+        # 向X反馈, and a described traveller: every coordinated member is its own line
+        ("县政府各部门对县领导的批示，要随时向县领导反馈落实情况。", {("县政府各部门", "县政府领导")}),
+        (
+            "县政府各部门和各乡镇的正科级人员因公出访，报县委书记、县长审批。",
+            {("县政府各部门正科级人员", "县委书记"), ("县政府各部门正科级人员", "县长"),
+             ("各乡镇的正科级人员", "县委书记"), ("各乡镇的正科级人员", "县长")},
+        ),
+        # a coordinated list with a development zone: each member is its own line
+        ("各乡镇、开发区要及时向县政府总值班室报告突发事件信息。", {("乡镇人民政府", "县政府总值班室"), ("开发区", "县政府总值班室")}),
         # an alternate recipient described by a clause is not a second line
         ("副县长由本人提前半天向县长或主持工作的常务副县长报告。", {("副县长", "县长")}),
     ],
@@ -79,12 +101,15 @@ def test_report_patterns(article: str, expected: set[tuple[str, str]]) -> None:
         "县政府常务会议的主要议题是：讨论决定需要向县委请示的重要事项；研究县政府工作中的重要问题。",
         # an optional report is not a must-report line
         "必要时，县政府可以向县人大常委会报告有关专项工作。",
-        # outside a leave context 报X审批 routes a document
-        "县政府各部门的请示，报分管副县长审核后报县长审批。",
         # 受X领导 is not a report line
         "县政府各部门受县政府统一领导。",
-        # 报送 submits materials
-        "议题提出部门须于会议召开前3天将会议材料报送县政府办公室。",
+        # a document sent for review (报X审核) is not a line; neither is 报X签发 (signing)
+        "县政府各部门的文件，报县政府办公室审核。",
+        "以县政府名义制发的公文，报县长签发。",
+        # a report with no named reporter (the sentence before names none either)
+        "县政府领导同志要减少事务性活动。会见外宾尽量精简陪同人员。涉外会议须经外事部门审核后按程序向市级部门报批。",
+        # a prohibition
+        "县政府各部门不得越级报送公文，也不得向县政府领导个人报送公文。",
     ],
 )
 def test_not_report_lines(article: str) -> None:
