@@ -138,7 +138,7 @@ class Deadline:
     text: str  # as written: 7个工作日内
     kind: Literal["within", "before", "at_most", "at_least", "exactly"] = "within"
     maximum: float | None = None  # the upper end of a range (1至2个 -> amount 1, maximum 2)
-    per: Literal["day", "week", "month", "year", "occasion", "person"] | None = None  # 每年2次 -> per year
+    per: Literal["day", "week", "month", "quarter", "year", "occasion", "person"] | None = None  # 每年2次 -> per year
 
 
 @dataclass(frozen=True, slots=True)

@@ -195,7 +195,7 @@ def _a_step(ctx: Context, text: str, at: int) -> bool:
     chunk_start = max(text.rfind(c, 0, at) for c in "，,；") + 1
     chunk_start = max(chunk_start, label_end(text))
     rest = text[read_np(ctx, text, chunk_start) : at]
-    return not rest or bool(_STEP_MARKS.search(rest))
+    return chunk_start == at or bool(_STEP_MARKS.search(rest))
 
 
 def _divisions(ctx: Context, text: str) -> list[ReportMatch]:
