@@ -145,6 +145,10 @@ def _object_reports(ctx: Context, text: str, leave: bool) -> list[ReportMatch]:
         if end == m.end():
             continue
         verb = m.group("verb")
+        region_end = end
+        joined = read_np(ctx, text, end + 1) if text.startswith("并", end) else end
+        if joined > end + 1 and _OBJECT_SUFFIX.match(text, joined):
+            end = joined  # 报送常务副县长并县长审批: both approve
         if _SIGNING_SUFFIX.match(text, end):
             continue  # 报县长签发: a signing step
         suffix = _OBJECT_SUFFIX.match(text, end)
@@ -156,7 +160,8 @@ def _object_reports(ctx: Context, text: str, leave: bool) -> list[ReportMatch]:
         if text.startswith("、", close) and _SIGNING_SUFFIX.match(text, close + 1):
             continue  # 报县领导审批、签发: the signing route of a document
         kind = WORDING.object_suffixes[suffix.group()] if suffix else WORDING.object_verbs[verb]
-        targets = tuple(parse_parties(ctx, text[m.end() : end]))
+        region = text[m.end() : region_end] + ("、" + text[region_end + 1 : end] if end > region_end else "")
+        targets = tuple(parse_parties(ctx, region))
         out.append(ReportMatch(m.start(), close, verb + (suffix.group() if suffix else ""), kind, targets))
     for m in _PLAIN_REPORT.finditer(text):
         end = read_np(ctx, text, m.end())
@@ -246,17 +251,25 @@ def _is_time_clause(text: str, at: int) -> bool:
 
 def target_region(ctx: Context, region: str) -> list[EntityRef]:
     """Targets between 向 and the verb. Every coordinated part must be a noun phrase of
-    the vocabulary; a part described by a clause (或主持工作的常务副县长) is an alternate
-    recipient and left out; anything else means 向 did not open a target."""
+    the vocabulary or a role described by a clause (或主持工作的常务副县长, read as its
+    role); anything else means 向 did not open a target."""
     if read_np(ctx, region) == len(region):
         return parse_parties(ctx, region)
     kept: list[str] = []
     for part in COORDINATOR.split(region):
         if part and read_np(ctx, part) == len(part):
             kept.append(part)
-        elif not _DESCRIBED.fullmatch(part) or not kept:
+        elif _DESCRIBED.fullmatch(part) and kept and _described_head(ctx, part):
+            kept.append(_described_head(ctx, part))  # 或主持工作的常务副县长: that role too
+        else:
             return []
     return [ref for part in kept for ref in parse_parties(ctx, part)]
+
+
+def _described_head(ctx: Context, part: str) -> str:
+    """The vocabulary role a clause-described recipient ends with (主持工作的常务副县长 -> 常务副县长)."""
+    mentions = [m for m in ctx.mentions(part, ("role",)) if m.end == len(part)]
+    return mentions[-1].surface if mentions else ""
 
 
 def antecedent(ctx: Context, before: str, skip_subject: bool = False) -> list[EntityRef]:

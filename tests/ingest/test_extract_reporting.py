@@ -86,8 +86,10 @@ def lines(ctx: Context) -> set[tuple[int, str, str]]:
         ),
         # a coordinated list with a development zone: each member is its own line
         ("各乡镇、开发区要及时向县政府总值班室报告突发事件信息。", {("乡镇人民政府", "县政府总值班室"), ("开发区", "县政府总值班室")}),
-        # an alternate recipient described by a clause is not a second line
-        ("副县长由本人提前半天向县长或主持工作的常务副县长报告。", {("副县长", "县长")}),
+        # an alternate recipient described by a clause is a second line, read as its role
+        ("副县长由本人提前半天向县长或主持工作的常务副县长报告。", {("副县长", "县长"), ("副县长", "常务副县长")}),
+        # X并Y审批: both approve
+        ("重要事项由县政府办公室报送常务副县长并县长审批。", {("县政府办公室", "常务副县长"), ("县政府办公室", "县长")}),
     ],
 )
 def test_report_patterns(article: str, expected: set[tuple[str, str]]) -> None:
