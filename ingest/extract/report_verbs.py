@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import get_args
 
-from schema.wording import load_wording
+from schema.wording import WordingError, load_wording
 
-from ..facts import EntityRef
+from ..facts import EntityRef, ReportingKind
 from .common import Context
 from .parties import COORDINATOR, PARENTHETICAL, label_end, read_np
 from .parties import parse_parties as _parse_parties
@@ -52,6 +53,10 @@ class ReportingWording:
 
 
 WORDING = load_wording("reporting", ReportingWording)
+_KINDS = set(get_args(ReportingKind))
+for _table in (WORDING.to_verbs, WORDING.object_verbs, WORDING.object_suffixes, WORDING.submit_verbs):
+    if not set(_table.values()) <= _KINDS:
+        raise WordingError(f"reporting.yaml: line kinds are {', '.join(sorted(_KINDS))}, not {set(_table.values()) - _KINDS}")
 
 
 def _alternation(words: object) -> str:
@@ -86,7 +91,7 @@ _RELATIVE = re.compile(r"(?:[及和或、](?:请示|报告|汇报))?(?:的|事�
 _DESCRIBED = re.compile(r"[^“”《》，,]{1,12}的[^的“”《》，,]{2,12}")
 _REPRESENT = re.compile(r"代表$")
 
-_SUFFIX_KIND = {"请示": "request", "报告": "report", "告知": "filing", "负责": "responsibility"}
+_SUFFIX_KIND: dict[str, ReportingKind] = {"请示": "request", "报告": "report"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +101,7 @@ class ReportMatch:
     start: int
     end: int
     verb: str
-    kind: str
+    kind: ReportingKind
     targets: tuple[EntityRef, ...]
 
 

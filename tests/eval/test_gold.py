@@ -55,6 +55,17 @@ def test_every_section_is_reported(report) -> None:  # type: ignore[no-untyped-d
     assert len(report.documents) >= 2
 
 
+def test_cli_eval_check_passes_on_the_seeds_gold() -> None:
+    """`govgraph eval --check` is the gate: the seeds' gold, every gated section at the bar."""
+    from typer.testing import CliRunner
+
+    from govgraph.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "--gold", str(DATA / "gold_seeds.yaml"), "--check"])
+    assert result.exit_code == 0, result.output
+    assert "below" not in result.output and "5 documents" in result.output
+
+
 def test_cli_eval_prints_scores_and_fails_below_the_bar(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
