@@ -27,6 +27,7 @@ from .report_subjects import described_subjects
 from .report_verbs import (
     LEAVE_CONTEXT,
     WORDING,
+    ReportMatch,
     find_reports,
     optional,
     parse_parties,
@@ -109,7 +110,7 @@ def _article_lines(ctx: Context, article: Article) -> list[ReportingLine]:
             )
             targets = [t for t in report.targets if t.kind != "meeting" or report.kind not in _BEFORE_A_BODY]
             matter = matter_of(ctx, clause, report, leave)
-            chain = _chain(ctx, text, report.start)
+            chain = _chain(ctx, text, report.start, [r for r in reports if r.start < report.start])
             for source in sources:
                 for target in targets:
                     if source.key != target.key:
@@ -179,17 +180,18 @@ def _reviewer(ctx: Context, text: str, upto: int) -> list[EntityRef]:
     return found
 
 
-def _chain(ctx: Context, text: str, upto: int) -> tuple[ReportingStep, ...]:
-    """The steps before the recipient's own: every 经X审核/同意 of the clause before the
-    report verb, in the order stated."""
-    steps: list[ReportingStep] = []
+def _chain(ctx: Context, text: str, upto: int, earlier: list[ReportMatch]) -> tuple[ReportingStep, ...]:
+    """The steps before the recipient's own, in the order the clause states them: every
+    经X审核/同意 and every earlier report verb of the clause (报县委书记同意，按程序报市政府审批)."""
+    events: list[tuple[int, EntityRef, str]] = []
     for m in _REVIEW.finditer(text, 0, upto):
         end = read_np(ctx, text, m.end())
         action = re.match(r"[^，,；。后并]{1,6}", text[end:])
         if end > m.end() and action:
-            for actor in parse_parties(ctx, text[m.end() : end]):
-                steps.append(ReportingStep(len(steps) + 1, actor, action.group()))
-    return tuple(steps)
+            events += [(m.start(), actor, action.group()) for actor in parse_parties(ctx, text[m.end() : end])]
+    events += [(r.start, target, r.verb) for r in earlier for target in r.targets]
+    events.sort(key=lambda e: e[0])
+    return tuple(ReportingStep(i, actor, action) for i, (_, actor, action) in enumerate(events, 1))
 
 
 def _passage(article: Article, clause: Clause) -> int:

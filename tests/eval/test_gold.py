@@ -20,6 +20,8 @@ GOLD_SETS = {
     "seeds": ([DATA / "gold_seeds.yaml"], GATED),
     "own": ([DATA / "docs" / "gold_own.yaml"], GATED),
     "reporting-docs": ([DATA / "docs" / "reporting_gold.yaml"], ("structure", "reports_to", "deadlines")),
+    # a county (第X条) and a city (一、): approval and submission lines, pages, items, times, ranges, fractions
+    "approval-docs": ([DATA / "docs" / "approval_gold.yaml"], ("structure", "reports_to", "deadlines")),
 }
 GOLD_FILES = {"own": DATA / "docs" / "gold_own.yaml"}
 

@@ -213,3 +213,41 @@ def test_evidence_is_the_original_text_on_every_seed(seed_trees) -> None:
         for line in reporting:
             assert tree.raw.text[line.evidence.start : line.evidence.end] == line.evidence.text
             assert 0 < len(line.matter) <= 40
+
+
+# ------------------------------------------------------------------ kinds and steps
+
+
+def _doc_lines(name: str) -> dict[tuple[int, str], object]:
+    """The lines of a test document by (article, recipient); the gold tests check reporters."""
+    ctx = Context(parse_file(DOCS / name))
+    return {(line.evidence.article, line.target.name): line for line in extract_reporting(ctx)}
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "kind", "steps"),
+    [
+        ("approval_county.txt", (2, "县政府", "县人大"), "responsibility", [("县人大", "负责")]),
+        ("approval_county.txt", (3, "县政府各部门", "县司法局"), "filing", [("县司法局", "报备案")]),
+        # the meeting's deliberation is the first step: 经县政府常务会议研究后，提交县委常委会讨论决定
+        (
+            "approval_county.txt", (4, "县政府", "县委常委会"), "submission",
+            [("县政府常务会议", "研究"), ("县委常委会", "提交讨论决定")],
+        ),
+        ("approval_county.txt", (5, "县政府办公室", "县政府领导"), "approval", [("县政府领导", "呈批")]),
+        ("approval_county.txt", (5, "县政府办公室", "县长"), "approval", [("县政府领导", "呈批"), ("县长", "报审批")]),
+        # 经A审核后报B同意，按程序报C审批: every step with its order
+        (
+            "approval_county.txt", (7, "县政府领导", "市政府"), "approval",
+            [("县政府外办", "审核"), ("县委书记", "报同意"), ("县长", "报同意"), ("市政府", "报审批")],
+        ),
+        ("approval_city.txt", (4, "副市长", "市长"), "leave", [("市长", "请假")]),
+        ("approval_city.txt", (4, "副市长", "市政府办公室"), "filing", [("市长", "请假"), ("市政府办公室", "告知")]),
+        ("approval_city.txt", (6, "市政府各部门", "市政府领导"), "report", [("市政府领导", "反馈")]),
+    ],
+)
+def test_line_kinds_and_steps(name: str, line: tuple[int, str, str], kind: str, steps: list[tuple[str, str]]) -> None:
+    found = _doc_lines(name)[(line[0], line[2])]
+    assert found.kind == kind  # type: ignore[attr-defined]
+    assert [(s.actor.name, s.action) for s in found.steps] == steps  # type: ignore[attr-defined]
+    assert [s.order for s in found.steps] == list(range(1, len(steps) + 1))  # type: ignore[attr-defined]
