@@ -148,11 +148,21 @@ class Meeting:
     evidence: list[Evidence] = strawberry.field(description="Every clause the meeting's participants come from")
 
 
+@strawberry.type(description="One step of a reporting line's chain (经A审核后报B审批: A reviews, then B approves).")
+class ReportingStep:
+    order: int = strawberry.field(description="1 for the first step the text states")
+    actor: Entity
+    action: str = strawberry.field(description="The verb as written: 审核, 报审批, 请假")
+
+
 @strawberry.type(description="A must-report-to line: `from` reports (请示/报告/请假/备案) to `to` about `matter`.")
 class ReportingLine:
     from_: Entity = strawberry.field(name="from")
     to: Entity
     matter: str | None
+    kind: str | None = strawberry.field(
+        description="report, request, approval, submission, filing, leave or responsibility")
+    steps: list[ReportingStep] = strawberry.field(description="The chain to `to`, `to`'s own step last")
     article: Article
     evidence: Evidence
 
@@ -273,7 +283,10 @@ def meeting(row: Row) -> Meeting:
 
 def reporting_line(row: Row) -> ReportingLine:
     return ReportingLine(
-        from_=entity(row["from"]), to=entity(row["to"]), matter=row.get("matter"), article=article(row["article"]),
+        from_=entity(row["from"]), to=entity(row["to"]), matter=row.get("matter"), kind=row.get("kind"),
+        steps=[ReportingStep(order=s["order"], actor=entity(s["actor"]), action=s["action"])
+               for s in row.get("steps") or []],
+        article=article(row["article"]),
         evidence=_required(evidence(row["evidence"]), "reporting line"),
     )
 
