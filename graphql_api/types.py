@@ -170,9 +170,12 @@ class ReportingLine:
 @strawberry.type
 class Deadline:
     amount: float
-    unit: str = strawberry.field(description="minute, hour, day, workday, week, month, year, person, word, item")
+    unit: str = strawberry.field(
+        description="minute, hour, day, workday, week, month, year, person, word, page, item, times, fraction")
     text: str = strawberry.field(description="As written: 7个工作日内")
-    kind: str | None = strawberry.field(description="within, before, at_most, at_least")
+    kind: str | None = strawberry.field(description="within, before, at_most, at_least, exactly")
+    max: float | None = strawberry.field(description="The upper end of a range: 1至2个 -> amount 1, max 2")
+    per: str | None = strawberry.field(description="The period a count is per: 每年2次 -> year (day … year, occasion, person)")
 
 
 @strawberry.type(description="A deontic sentence: who must / must not / may do what, by when.")
@@ -298,7 +301,8 @@ def obligation(row: Row) -> Obligation:
         condition=row.get("condition"),
         bearer=entity(row["bearer"]) if row.get("bearer") else None,
         counterparty=entity(row["counterparty"]) if row.get("counterparty") else None,
-        deadline=Deadline(amount=dl["amount"], unit=dl["unit"], text=dl["text"], kind=dl.get("kind")) if dl else None,
+        deadline=Deadline(amount=dl["amount"], unit=dl["unit"], text=dl["text"], kind=dl.get("kind"), max=dl.get("max"),
+                          per=dl.get("per")) if dl else None,
         article=article(row["article"]), evidence=_required(evidence(row["evidence"]), "obligation"),
     )
 

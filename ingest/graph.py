@@ -251,6 +251,7 @@ def _obligation(g: Graph, doc: str, number: int, ob: Obligation, entity) -> None
         counterpartyName=ob.counterparty.name if ob.counterparty else None,
         deadlineAmount=dl.amount if dl else None, deadlineUnit=dl.unit if dl else None,
         deadlineText=dl.text if dl else None, deadlineKind=dl.kind if dl else None,
+        deadlineMax=dl.maximum if dl else None, deadlinePer=dl.per if dl else None,
         hasDeadline=dl is not None, article=ev.article, start=ev.start, end=ev.end, evidence=ev.text,
         name=ob.action[:24], caption=f"{ob.trigger}·{ob.action[:16]}",
     )

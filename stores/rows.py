@@ -81,7 +81,8 @@ def obligation_row(node: Node, bearer: Node | None, counterparty: Node | None, a
     deadline = None
     if p.get("hasDeadline"):
         deadline = {"amount": p.get("deadlineAmount"), "unit": p.get("deadlineUnit"),
-                    "text": p.get("deadlineText"), "kind": p.get("deadlineKind")}
+                    "text": p.get("deadlineText"), "kind": p.get("deadlineKind"),
+                    "max": p.get("deadlineMax"), "per": p.get("deadlinePer")}
     return {
         "key": node.key, "modality": p.get("modality"), "trigger": p.get("trigger"), "action": p.get("action"),
         "condition": p.get("condition"),

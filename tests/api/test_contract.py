@@ -21,7 +21,7 @@ STEP = """role { %s } action condition verb delegated order
 PARTICIPANT = "key name nameEn label role { %s } mandatory delegated condition article { %s } evidence { %s }" % (
     ENTITY, ARTICLE, EVIDENCE)
 OBLIGATION = """key modality trigger action condition bearer { %s } counterparty { %s }
-  deadline { amount unit text kind } article { %s } evidence { %s }""" % (ENTITY, ENTITY, ARTICLE, EVIDENCE)
+  deadline { amount unit text kind max per } article { %s } evidence { %s }""" % (ENTITY, ENTITY, ARTICLE, EVIDENCE)
 RULE_DOCUMENT = """key title docNumber issued adopted status publishedStatus current jurisdiction supersedes
   supersededBy file articleCount chapterCount warnings supersedesNumbers"""
 
