@@ -27,7 +27,7 @@ _BEFORE_AFTER = re.compile(r"(?:的|，|,|^)(?P<matter>[^的，,]{2,8}(?:前|后
 
 
 def matter_of(ctx: Context, clause: Clause, report: ReportMatch, leave: bool) -> str:
-    """A short phrase of the clause saying what is reported: 离京请假, 重大事项报告."""
+    """A short phrase of the clause saying what is reported: 离县外出请假, 重大事项报告."""
     text = clause.text
     if report.verb == "负责":
         return text[report.start : report.end]  # 对县政府负责

@@ -3,7 +3,7 @@
     区政府各部门、各街道乡镇和参照公务员管理单位的主要负责人出访，…
     -> 区政府各部门主要负责人, 各街道乡镇主要负责人, 参照公务员管理单位的主要负责人
 
-The words before a trip word (出访, 离京 …) of the chunk are the subject; they are split at
+The words before a trip word (出访, 外出 …) of the chunk are the subject; they are split at
 coordinators (not 及以下/及以上, which bound a rank), and the head the last part ends with
 (after its 的, or its last rank word) is shared by the parts that are organs.
 """
@@ -15,7 +15,7 @@ import re
 from ..facts import EntityRef
 from .common import Context, descriptive_entity
 from .parties import PARENTHETICAL, SUBJECT_PRONOUNS
-from .report_verbs import WORDING
+from .report_wording import WORDING
 
 _TRIP = re.compile("|".join(sorted(WORDING.subject_trip_words, key=len, reverse=True)))
 _SPLIT = re.compile(r"、|以及|和|及(?![以上下])|或")

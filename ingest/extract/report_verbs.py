@@ -12,76 +12,35 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import get_args
-
-from schema.wording import WordingError, load_wording
 
 from ..facts import EntityRef, ReportingKind
 from .common import Context
 from .parties import COORDINATOR, PARENTHETICAL, label_end, read_np
 from .parties import parse_parties as _parse_parties
+from .report_wording import LEAVE_CONTEXT, TRIP_WORDS, WORDING, alternation
 
-
-@dataclass(frozen=True)
-class ReportingWording:
-    """The tables of schema/wording/reporting.yaml."""
-
-    to_verbs: dict[str, str]
-    verb_adverbs: tuple[str, ...]
-    object_verbs: dict[str, str]
-    bao_not_after: str
-    bao_not_before: str
-    object_suffixes: dict[str, str]
-    signing_suffixes: tuple[str, ...]
-    submit_verbs: dict[str, str]
-    submit_suffixes: tuple[str, ...]
-    division_cue: str
-    leave_cues: tuple[str, ...]
-    trip_words: tuple[str, ...]
-    subject_trip_words: tuple[str, ...]
-    described_heads: tuple[str, ...]
-    inform_verb: str
-    approval_verbs: tuple[str, ...]
-    optional_marker: str
-    optional_not_after: str
-    optional_not_before: str
-    prohibition_markers: tuple[str, ...]
-    review_verbs: tuple[str, ...]
-    owned_nouns: tuple[str, ...]
-    time_clause_marks: tuple[str, ...]
-    government_key: str
-
-
-WORDING = load_wording("reporting", ReportingWording)
-_KINDS = set(get_args(ReportingKind))
-for _table in (WORDING.to_verbs, WORDING.object_verbs, WORDING.object_suffixes, WORDING.submit_verbs):
-    if not set(_table.values()) <= _KINDS:
-        raise WordingError(f"reporting.yaml: line kinds are {', '.join(sorted(_KINDS))}, not {set(_table.values()) - _KINDS}")
-
-
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+__all__ = ["LEAVE_CONTEXT", "TRIP_WORDS", "ReportMatch", "find_reports", "optional", "parse_parties", "prohibited"]
 
 
 #: 向X + adverbs + verb; 向 inside another word (导向, 方向, 面向 …) opens no target.
 _TO = re.compile(
     rf"(?<![导方意倾走动指转去志偏风趋取])(?<![^书]面)(?<!^面)向(?P<to>[^，。；：,;向]{{1,40}}?)"
-    rf"(?P<adv>(?:{_alternation(WORDING.verb_adverbs)})*)(?P<verb>{_alternation(WORDING.to_verbs)})"
+    rf"(?P<adv>(?:{alternation(WORDING.verb_adverbs)})*)(?P<verb>{alternation(WORDING.to_verbs)})"
 )
 #: 报 / 报送 / 呈报 … followed by its object; bare 报 not inside another word.
 _OBJECT_VERB = re.compile(
-    rf"(?P<verb>{_alternation(v for v in WORDING.object_verbs if v != '报')}"
+    rf"(?P<verb>{alternation(v for v in WORDING.object_verbs if v != '报')}"
     rf"|(?<![{WORDING.bao_not_after}])报(?![{WORDING.bao_not_before}]))"
 )
-_SUBMIT = re.compile(_alternation(WORDING.submit_verbs))
-_SUBMIT_SUFFIX = re.compile(_alternation(WORDING.submit_suffixes))
-_OBJECT_SUFFIX = re.compile(_alternation(WORDING.object_suffixes))
-_SIGNING_SUFFIX = re.compile(_alternation(WORDING.signing_suffixes))
+_SUBMIT = re.compile(alternation(WORDING.submit_verbs))
+_SUBMIT_SUFFIX = re.compile(alternation(WORDING.submit_suffixes))
+_OBJECT_SUFFIX = re.compile(alternation(WORDING.object_suffixes))
+_SIGNING_SUFFIX = re.compile(alternation(WORDING.signing_suffixes))
 _DIVISION = re.compile(rf"按(?:照)?(?P<who>[^，。；,;按]{{2,16}}?)(?:职责)?{re.escape(WORDING.division_cue)}")
 _PLAIN_REPORT = re.compile(r"(?<![汇上呈补迟])(?P<verb>报告|请示)")
 _INFORM = re.compile(re.escape(WORDING.inform_verb))
 _BY_APPROVAL = re.compile(r"经")
-_APPROVAL_VERB = re.compile(_alternation(WORDING.approval_verbs))
+_APPROVAL_VERB = re.compile(alternation(WORDING.approval_verbs))
 _RESPONSIBLE = re.compile(r"对(?P<to>[^，。；,;对]{1,20}?)负责(?![人同制])")
 _WORK = re.compile(r"(?P<verb>报告|汇报)工作")
 _BOUNDARY = re.compile(r"$|[，。；,;并]")
@@ -309,5 +268,3 @@ def prohibited(text: str, at: int) -> bool:
     return any(marker in text[chunk_start:at] for marker in WORDING.prohibition_markers)
 
 
-LEAVE_CONTEXT = re.compile(_alternation(WORDING.leave_cues) + r"|离[区县市旗]")
-TRIP_WORDS = re.compile(_alternation(WORDING.trip_words) + r"|离[区县市旗]外出|离[区县市旗]")

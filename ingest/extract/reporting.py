@@ -24,15 +24,8 @@ from .common import Clause, Context, descriptive_entity
 from .parties import SUBJECT_PRONOUNS, by_source, label_end, read_np
 from .report_matter import matter_of
 from .report_subjects import described_subjects
-from .report_verbs import (
-    LEAVE_CONTEXT,
-    WORDING,
-    ReportMatch,
-    find_reports,
-    optional,
-    parse_parties,
-    prohibited,
-)
+from .report_verbs import LEAVE_CONTEXT, ReportMatch, find_reports, optional, parse_parties, prohibited
+from .report_wording import WORDING
 
 __all__ = ["LEAVE_CONTEXT", "extract_reporting", "find_reports"]
 

@@ -88,6 +88,8 @@ def lines(ctx: Context) -> set[tuple[int, str, str]]:
         ("各乡镇、开发区要及时向县政府总值班室报告突发事件信息。", {("乡镇人民政府", "县政府总值班室"), ("开发区", "县政府总值班室")}),
         # an alternate recipient described by a clause is a second line, read as its role
         ("副县长由本人提前半天向县长或主持工作的常务副县长报告。", {("副县长", "县长"), ("副县长", "常务副县长")}),
+        # leaving the place by its short name (any one, none is listed): a leave sentence, so 告知X is a line
+        ("县长离皖出差，须提前向市长请假，经批准后告知县委办公室。", {("县长", "市长"), ("县长", "县委办公室")}),
         # X并Y审批: both approve
         ("重要事项由县政府办公室报送常务副县长并县长审批。", {("县政府办公室", "常务副县长"), ("县政府办公室", "县长")}),
     ],

@@ -10,7 +10,7 @@ import pytest
 
 from ingest.extract.obligations import ObligationWording
 from ingest.extract.quantities import QuantityWording
-from ingest.extract.report_verbs import ReportingWording
+from ingest.extract.report_wording import ReportingWording
 from schema.wording import WORDING_DIR, WordingError, load_wording, parse_wording
 
 
