@@ -7,10 +7,11 @@ brings the matter:
     reporter (the sentence's subject)  recipient + 请示   报 recipient + 审批
 
 The reporter is, in order: the ``由X`` agent before the verb; the subject the sentence
-opens a clause or comma chunk with; the reviewer of ``经X审核后报Y`` when the sentence
-names no one else; the subject of the preceding sentence of the same article; the
-government itself when the article names no subject at all. A sentence whose reporter
-none of these gives states no line (…须经审核后按程序报批).
+opens a clause or comma chunk with (a described traveller, 县政府各部门…的正科级人员出访,
+and the owner of a document, 以县政府名义制发的文件 / 县政府各部门的请示, count); the subject
+of the preceding sentence of the same article; the reviewer of ``经X审核后报Y`` when none
+of these names anyone; the government itself while the article has named no subject. A
+sentence whose reporter none of these gives states no line (…须经审核后按程序报批).
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ def _article_lines(ctx: Context, article: Article) -> list[ReportingLine]:
                 for target in targets:
                     if source.key != target.key:
                         steps = (*chain, ReportingStep(len(chain) + 1, target, report.verb))
-                        statement = _Statement(clause, source, target, matter, report.kind, steps)  # type: ignore[arg-type]
+                        statement = _Statement(clause, source, target, matter, report.kind, steps)
                         found.setdefault((passage, source.key, target.key), []).append(statement)
         subjects = _subjects_in(ctx, text, len(text))
         if subjects:
