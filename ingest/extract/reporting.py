@@ -33,6 +33,8 @@ __all__ = ["LEAVE_CONTEXT", "extract_reporting", "find_reports"]
 #: A clause that lists a kind of matter a meeting deliberates (研究需向县委请示的重要事项):
 #: the report verbs inside it describe the matter and state no line.
 _AGENDA_ITEM = re.compile(r"(?:研究|讨论|审议|决定|听取)[^。；]*的[^，,；。]{0,6}事项[。；]?$")
+#: A clause that states a meeting's task (研究审议…, 讨论决定…).
+_TASK = re.compile(r"(?:研究|讨论|审议|决定|听取)")
 #: 经X审核(后): the reviewing step before a report.
 _REVIEW = re.compile(r"经(?:过)?")
 _REVIEW_VERB = re.compile("|".join(sorted(WORDING.review_verbs, key=len, reverse=True)))
@@ -85,7 +87,12 @@ def _article_lines(ctx: Context, article: Article) -> list[ReportingLine]:
         text = clause.text
         leave = bool(LEAVE_CONTEXT.search(ctx.sentence_text(clause.sentence)))
         agenda = _AGENDA_ITEM.match(text, label_end(text))
-        reports = [] if agenda else find_reports(ctx, text, leave)
+        task = bool(agenda or _TASK.match(text, label_end(text)))
+        reports = find_reports(ctx, text, leave)
+        if agenda:
+            # a meeting's task names kinds of matter; only a rule stated in its parenthesis is
+            # a line (…的经费使用事项（2000万元以上的报县委常委会研究审议）), and the government's
+            reports = [r for r in reports if _in_parenthesis(text, r.start)]
         passage = _passage(article, clause)
         for report in reports:
             if optional(text, report.start) or prohibited(text, report.start):
@@ -94,7 +101,7 @@ def _article_lines(ctx: Context, article: Article) -> list[ReportingLine]:
             agents = by_source(ctx, text, report.start) or _described_agents(ctx, text, report.start)
             # a meeting of the government that decides to submit speaks for the government
             agents = list(dict.fromkeys(government if a.kind == "meeting" else a for a in agents))
-            sources = (
+            sources = [government] if task and _in_parenthesis(text, report.start) else (
                 agents
                 or here
                 or current
@@ -186,6 +193,10 @@ def _chain(ctx: Context, text: str, upto: int, earlier: list[ReportMatch]) -> tu
     events += [(r.start, target, r.verb) for r in earlier for target in r.targets]
     events.sort(key=lambda e: e[0])
     return tuple(ReportingStep(i, actor, action) for i, (_, actor, action) in enumerate(events, 1))
+
+
+def _in_parenthesis(text: str, at: int) -> bool:
+    return text.count("（", 0, at) + text.count("(", 0, at) > text.count("）", 0, at) + text.count(")", 0, at)
 
 
 def _passage(article: Article, clause: Clause) -> int:

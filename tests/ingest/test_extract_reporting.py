@@ -90,6 +90,11 @@ def lines(ctx: Context) -> set[tuple[int, str, str]]:
         ("副县长由本人提前半天向县长或主持工作的常务副县长报告。", {("副县长", "县长"), ("副县长", "常务副县长")}),
         # leaving the place by its short name (any one, none is listed): a leave sentence, so 告知X is a line
         ("县长离皖出差，须提前向市长请假，经批准后告知县委办公室。", {("县长", "市长"), ("县长", "县委办公室")}),
+        # a rule in the parenthesis of a meeting's task speaks of the government
+        (
+            "县政府常务会议的主要任务是：研究审议追加额度在500万元以上的经费使用事项（追加额度在1000万元以上的重大事项报县委常委会研究审议），研究其他事项。",
+            {("县政府", "县委常委会")},
+        ),
         # X并Y审批: both approve
         ("重要事项由县政府办公室报送常务副县长并县长审批。", {("县政府办公室", "常务副县长"), ("县政府办公室", "县长")}),
     ],
