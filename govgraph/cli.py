@@ -480,7 +480,7 @@ def ask(
 @app.command("eval")
 def eval_(
     gold: list[Path] = typer.Option(..., "--gold", help="Gold file (format of tests/data/gold_seeds.yaml); "
-                                    "repeat to add an addenda file."),
+                                    "repeat to score several gold files together."),
     section: Optional[list[str]] = typer.Option(None, "--section", help="Only these sections (repeatable)."),
     show: bool = typer.Option(False, "--show", help="List every miss and false hit."),
     check: bool = typer.Option(False, "--check", help="Exit 1 when a section is below the bar."),
@@ -491,7 +491,7 @@ def eval_(
     reports_to and deadlines (conditions is reported, not gated).
 
     Example: govgraph eval --gold tests/data/gold_seeds.yaml --section meetings --show
-             govgraph eval --gold tests/data/gold_seeds.yaml --gold tests/data/gold_seeds_addenda.yaml
+             govgraph eval --gold tests/data/gold_seeds.yaml --gold tests/data/docs/gold_own.yaml
     """
     from rich.table import Table
 

@@ -12,7 +12,7 @@ predicted facts into *units* and matches them one to one:
     conditions  one unit per conditional step: article, issuer, condition, actor (reported, not gated)
     meetings    one unit per slot value: (meeting, slot, participant | frequency | quorum)
     reports_to  one unit per line: article, from, to
-    deadlines   one unit per normalized limit: article, amount, unit
+    deadlines   one unit per normalized limit: article, amount (to 3 decimals), unit
 
 Names match when they resolve to the same vocabulary key, or, for descriptive names the
 vocabulary does not know, when their normalized surfaces are equal or one mostly
@@ -53,6 +53,8 @@ _ENTITY_KINDS = ("role", "body", "meeting")
 #: surface differences that do not change who is meant
 _NAME_NOISE = re.compile(r"[\s的“”\"]|同志(?=$|[、，])")
 _MIN_CONTAINMENT = 0.5
+#: amounts closer than this are the same (a fraction written as 0.667 or 0.6666666666666666)
+AMOUNT_TOLERANCE = 0.0005
 
 
 @dataclass
@@ -361,7 +363,10 @@ def score_deadlines(gold: dict, facts: DocumentFacts) -> SectionScore:
     predicted = [o for o in facts.obligations if o.deadline is not None]
 
     def same(g: dict, p: Any) -> bool:
-        return (p.evidence.article == g["article"] and float(p.deadline.amount) == float(g["amount"])
+        # scored on (article, amount, unit) as the gold header says; a range is entered at its
+        # lower bound (its `max` is not scored), and a fraction matches to three decimals
+        # (三分之二 = 0.667 = 0.6666…)
+        return (p.evidence.article == g["article"] and abs(float(p.deadline.amount) - float(g["amount"])) < AMOUNT_TOLERANCE
                 and p.deadline.unit == g["unit"])
 
     return _match("deadlines", list(gold.get("deadlines") or []), predicted, same,
@@ -380,8 +385,8 @@ def load_gold(path: Path) -> list[dict]:
 
 
 def merge_gold(paths: Iterable[Path]) -> dict[Path, dict]:
-    """Documents of several gold files by resolved path; a later file adds facts to an earlier one's
-    (an addenda file lists facts a gold file leaves out, each read off the text)."""
+    """Documents of several gold files by resolved path; a later file's facts about a document
+    an earlier file names are added to that document's."""
     merged: dict[Path, dict] = {}
     for gold_path in paths:
         for entry in load_gold(gold_path):

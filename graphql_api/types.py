@@ -149,11 +149,21 @@ class Meeting:
     evidence: list[Evidence] = strawberry.field(description="Every clause the meeting's participants come from")
 
 
+@strawberry.type(description="One step of a reporting line's chain (经A审核后报B审批: A reviews, then B approves).")
+class ReportingStep:
+    order: int = strawberry.field(description="1 for the first step the text states")
+    actor: Entity
+    action: str = strawberry.field(description="The verb as written: 审核, 报审批, 请假")
+
+
 @strawberry.type(description="A must-report-to line: `from` reports (请示/报告/请假/备案) to `to` about `matter`.")
 class ReportingLine:
     from_: Entity = strawberry.field(name="from")
     to: Entity
     matter: str | None
+    kind: str | None = strawberry.field(
+        description="report, request, approval, submission, filing, leave or responsibility")
+    steps: list[ReportingStep] = strawberry.field(description="The chain to `to`, `to`'s own step last")
     article: Article
     evidence: Evidence
 
@@ -161,9 +171,12 @@ class ReportingLine:
 @strawberry.type
 class Deadline:
     amount: float
-    unit: str = strawberry.field(description="minute, hour, day, workday, week, month, year, person, word, item")
+    unit: str = strawberry.field(
+        description="minute, hour, day, workday, week, month, year, person, word, page, item, times, fraction")
     text: str = strawberry.field(description="As written: 7个工作日内")
-    kind: str | None = strawberry.field(description="within, before, at_most, at_least")
+    kind: str | None = strawberry.field(description="within, before, at_most, at_least, exactly")
+    max: float | None = strawberry.field(description="The upper end of a range: 1至2个 -> amount 1, max 2")
+    per: str | None = strawberry.field(description="The period a count is per: 每年2次 -> year (day … year, occasion, person)")
 
 
 @strawberry.type(description="A deontic sentence: who must / must not / may do what, by when.")
@@ -276,7 +289,10 @@ def meeting(row: Row) -> Meeting:
 
 def reporting_line(row: Row) -> ReportingLine:
     return ReportingLine(
-        from_=entity(row["from"]), to=entity(row["to"]), matter=row.get("matter"), article=article(row["article"]),
+        from_=entity(row["from"]), to=entity(row["to"]), matter=row.get("matter"), kind=row.get("kind"),
+        steps=[ReportingStep(order=s["order"], actor=entity(s["actor"]), action=s["action"])
+               for s in row.get("steps") or []],
+        article=article(row["article"]),
         evidence=_required(evidence(row["evidence"]), "reporting line"),
     )
 
@@ -288,7 +304,8 @@ def obligation(row: Row) -> Obligation:
         condition=row.get("condition"),
         bearer=entity(row["bearer"]) if row.get("bearer") else None,
         counterparty=entity(row["counterparty"]) if row.get("counterparty") else None,
-        deadline=Deadline(amount=dl["amount"], unit=dl["unit"], text=dl["text"], kind=dl.get("kind")) if dl else None,
+        deadline=Deadline(amount=dl["amount"], unit=dl["unit"], text=dl["text"], kind=dl.get("kind"), max=dl.get("max"),
+                          per=dl.get("per")) if dl else None,
         article=article(row["article"]), evidence=_required(evidence(row["evidence"]), "obligation"),
     )
 

@@ -105,20 +105,40 @@ class Meeting:
         return tuple(sorted({e.article for e in self.evidence}))
 
 
+#: What a reporting line is: a report, a request for instructions, a request for approval,
+#: a submission for deliberation, a filing, a leave request, or answering to (对X负责).
+ReportingKind = Literal["report", "request", "approval", "submission", "filing", "leave", "responsibility"]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingStep:
+    """One step of the chain a line runs through (经A审核后报B审批: A reviews, then B approves);
+    ``order`` counts from 1 in the order the text states them."""
+
+    order: int
+    actor: EntityRef
+    action: str  # the verb as written: 审核, 审批, 报告
+
+
 @dataclass(frozen=True, slots=True)
 class ReportingLine:
     source: EntityRef
     target: EntityRef
     matter: str
     evidence: Evidence
+    kind: ReportingKind = "report"
+    steps: tuple[ReportingStep, ...] = ()  # every step to the target, the target's own last
 
 
 @dataclass(frozen=True, slots=True)
 class Deadline:
     amount: float
-    unit: Literal["minute", "hour", "day", "workday", "week", "month", "year", "person", "word", "item"]
+    unit: Literal["minute", "hour", "day", "workday", "week", "month", "year", "person", "word", "page", "item",
+                  "times", "fraction"]
     text: str  # as written: 7个工作日内
-    kind: Literal["within", "before", "at_most", "at_least"] = "within"
+    kind: Literal["within", "before", "at_most", "at_least", "exactly"] = "within"
+    maximum: float | None = None  # the upper end of a range (1至2个 -> amount 1, maximum 2)
+    per: Literal["day", "week", "month", "quarter", "year", "occasion", "person"] | None = None  # 每年2次 -> per year
 
 
 @dataclass(frozen=True, slots=True)

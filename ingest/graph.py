@@ -165,7 +165,7 @@ def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:
     for meeting in facts.meetings:
         _meeting(g, doc, meeting, entity)
     for line in facts.reporting:
-        _reporting_line(g, doc, line, entity)
+        _reporting_line(g, doc, line, entity, vocab, level)
     for number, obligation in enumerate(facts.obligations, 1):
         _obligation(g, doc, number, obligation, entity)
     return g.deduplicated()
@@ -266,8 +266,15 @@ def _participant(g: Graph, doc: str, rel_type: str, who: str, meeting: str, p: P
            order=order, **props)
 
 
-def _reporting_line(g: Graph, doc: str, line: ReportingLine, entity) -> None:  # type: ignore[no-untyped-def]
-    g.link("REPORTS_TO", entity(line.source), entity(line.target), matter=line.matter,
+def _reporting_line(g: Graph, doc: str, line: ReportingLine, entity, vocab, level) -> None:  # type: ignore[no-untyped-def]
+    # Steps are parallel lists on the edge (a property holds primitives only): the chain's
+    # order, each actor's vocabulary key, names and label, and the verb as written.
+    steps = line.steps
+    g.link("REPORTS_TO", entity(line.source), entity(line.target), matter=line.matter, kind=line.kind,
+           stepOrders=[s.order for s in steps], stepActors=[s.actor.key for s in steps],
+           stepNames=[s.actor.name for s in steps],
+           stepNamesEn=[vocab.english(s.actor.kind, s.actor.key, level) if s.actor.known else "" for s in steps],
+           stepLabels=[_LABELS[s.actor.kind] for s in steps], stepActions=[s.action for s in steps],
            **_evidence_props(doc, line.evidence))
 
 
@@ -281,6 +288,7 @@ def _obligation(g: Graph, doc: str, number: int, ob: Obligation, entity) -> None
         counterpartyName=ob.counterparty.name if ob.counterparty else None,
         deadlineAmount=dl.amount if dl else None, deadlineUnit=dl.unit if dl else None,
         deadlineText=dl.text if dl else None, deadlineKind=dl.kind if dl else None,
+        deadlineMax=dl.maximum if dl else None, deadlinePer=dl.per if dl else None,
         hasDeadline=dl is not None, article=ev.article, start=ev.start, end=ev.end, evidence=ev.text,
         name=ob.action[:24], caption=f"{ob.trigger}·{ob.action[:16]}",
     )

@@ -76,7 +76,8 @@ class Store(Protocol):
     ) -> list[Row]:
         """REPORTS_TO edges; ``source``/``target`` are vocabulary keys (or None).
 
-        Row: {from: EntityRow, to: EntityRow, matter, article: ArticleRow, evidence: Evidence},
+        Row: {from: EntityRow, to: EntityRow, matter, kind, steps: [{order, actor: EntityRow, action}],
+        article: ArticleRow, evidence: Evidence},
         in document order (article, evidence start).
         """
 

@@ -25,6 +25,7 @@ from .rows import (
     last_if_none,
     obligation_row,
     participant_row,
+    reporting_steps,
     step_row,
 )
 
@@ -231,6 +232,7 @@ class MemoryStore:
                 continue
             r = rel.props
             row = {"from": entity_row(x), "to": entity_row(y), "matter": r.get("matter"),
+                   "kind": r.get("kind"), "steps": reporting_steps(r),
                    "article": article_row(article, doc),
                    "evidence": {"start": r.get("start"), "end": r.get("end"), "text": r.get("evidence")}}
             keyed.append(((r["article"], last_if_none(r.get("start")), rel.key), row))

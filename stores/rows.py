@@ -81,7 +81,8 @@ def obligation_row(node: Node, bearer: Node | None, counterparty: Node | None, a
     deadline = None
     if p.get("hasDeadline"):
         deadline = {"amount": p.get("deadlineAmount"), "unit": p.get("deadlineUnit"),
-                    "text": p.get("deadlineText"), "kind": p.get("deadlineKind")}
+                    "text": p.get("deadlineText"), "kind": p.get("deadlineKind"),
+                    "max": p.get("deadlineMax"), "per": p.get("deadlinePer")}
     return {
         "key": node.key, "modality": p.get("modality"), "trigger": p.get("trigger"), "action": p.get("action"),
         "condition": p.get("condition"),
@@ -100,3 +101,16 @@ def fact_row(rel: Relationship, start: Node, end: Node) -> Row:
         "mandatory": r.get("mandatory"), "order": r.get("order"), "matter": r.get("matter"),
         "evidence": span_row(r),
     }
+
+
+def reporting_steps(props: dict[str, Any]) -> list[Row]:
+    """The chain of a REPORTS_TO edge from its parallel step lists, in order:
+    [{order, actor: EntityRow, action}]."""
+    names_en = props.get("stepNamesEn") or []
+    return [
+        {"order": order, "action": action,
+         "actor": {"key": key, "name": name, "nameEn": name_en or None, "label": label}}
+        for order, key, name, name_en, label, action in zip(
+            props.get("stepOrders") or [], props.get("stepActors") or [], props.get("stepNames") or [],
+            names_en, props.get("stepLabels") or [], props.get("stepActions") or [])
+    ]

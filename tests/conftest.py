@@ -79,7 +79,9 @@ def loaded_neo4j(neo4j_store, corpus_graphs):  # type: ignore[no-untyped-def]
     return neo4j_store
 
 
-@pytest.fixture(params=["memory", "neo4j"])
+# The neo4j param carries the mark, so that `-m "not neo4j"` never reaches a server (the
+# fixtures wipe the database they are given).
+@pytest.fixture(params=["memory", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def store(request, memory_store):  # type: ignore[no-untyped-def]
     """Every API test runs against both stores."""
     if request.param == "memory":

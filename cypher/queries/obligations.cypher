@@ -22,7 +22,8 @@ RETURN {
     bearer: head([(b)-[:BEARS]->(o) | {key: b.kind, name: b.name, nameEn: b.nameEn, label: labels(b)[0]}]),
     counterparty: head([(o)-[:OWED_TO]->(c) | {key: c.kind, name: c.name, nameEn: c.nameEn, label: labels(c)[0]}]),
     deadline: CASE WHEN o.hasDeadline
-              THEN {amount: o.deadlineAmount, unit: o.deadlineUnit, text: o.deadlineText, kind: o.deadlineKind}
+              THEN {amount: o.deadlineAmount, unit: o.deadlineUnit, text: o.deadlineText, kind: o.deadlineKind,
+                    max: o.deadlineMax, per: o.deadlinePer}
               ELSE null END,
     article: head([(o)-[:STATED_IN]->(a:Article) |
                    a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,

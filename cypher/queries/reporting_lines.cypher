@@ -12,6 +12,12 @@ RETURN {
   from: {key: x.kind, name: x.name, nameEn: x.nameEn, label: labels(x)[0]},
   to: {key: y.kind, name: y.name, nameEn: y.nameEn, label: labels(y)[0]},
   matter: r.matter,
+  kind: r.kind,
+  steps: [i IN range(0, size(coalesce(r.stepOrders, [])) - 1) | {
+    order: r.stepOrders[i], action: r.stepActions[i],
+    actor: {key: r.stepActors[i], name: r.stepNames[i],
+            nameEn: CASE r.stepNamesEn[i] WHEN '' THEN null ELSE r.stepNamesEn[i] END, label: r.stepLabels[i]}
+  }],
   article: a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
               document: d {.key, .title, .status, .jurisdiction, .sourceUrl}},
   evidence: {start: r.start, end: r.end, text: r.evidence}

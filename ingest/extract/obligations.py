@@ -15,131 +15,42 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..facts import Deadline, EntityRef, Modality, Obligation
+from schema.wording import WordingError, load_wording
+
+from ..facts import EntityRef, Modality, Obligation
 from ..models import Article
-from ..numerals import parse_number
 from .common import Clause, Context, leading_condition
 from .parties import SubjectTracker, by_source
-from .reporting import LEAVE_CONTEXT, find_reports
+from .quantities import Quantity, find_quantities, parse_amount
+from .report_verbs import LEAVE_CONTEXT, find_reports
+
+__all__ = ["Quantity", "extract_obligations", "find_quantities", "find_triggers", "parse_amount"]
 
 # ------------------------------------------------------------------ deontic words
 
-#: trigger -> modality; longer words first where one contains another.
-TRIGGERS: dict[str, Modality] = {
-    "一律不得": "MUST_NOT", "一律不": "MUST_NOT", "不得": "MUST_NOT", "严禁": "MUST_NOT", "禁止": "MUST_NOT",
-    "不准": "MUST_NOT", "不应": "MUST_NOT", "不许": "MUST_NOT", "不可以": "MUST_NOT",
-    "必须": "MUST", "务必": "MUST", "应当": "MUST", "应": "MUST", "须": "MUST", "需": "MUST", "要": "MUST",
-    "一律": "MUST",
-    "可以": "MAY", "方可": "MAY", "可": "MAY",
-}
+
+@dataclass(frozen=True)
+class ObligationWording:
+    """The tables of schema/wording/obligations.yaml."""
+
+    triggers: dict[str, str]
+    trigger_not_after: dict[str, str]
+    trigger_not_before: dict[str, str]
+    absorbed_by_bound: tuple[str, ...]
+
+
+WORDING = load_wording("obligations", ObligationWording)
+_MODALITIES = ("MUST", "MUST_NOT", "MAY")
+if not set(WORDING.triggers.values()) <= set(_MODALITIES):
+    raise WordingError(f"obligations.yaml: triggers map to {', '.join(_MODALITIES)} only")
+#: trigger -> modality (MUST, MUST_NOT, MAY).
+TRIGGERS: dict[str, Modality] = {word: modality for word, modality in WORDING.triggers.items()}  # type: ignore[misc]
 #: Characters before / after a trigger that make it part of another word (重要, 回应, 许可 …).
-TRIGGER_NOT_AFTER: dict[str, str] = {
-    "要": "重主纪摘概提需必首险紧只扼简纲", "应": "回响适相对供反效答顺呼感照", "可": "认许不宁", "须": "必无毋",
-    "需": "所急必", "一律": "", "不应": "",
-}
-TRIGGER_NOT_BEFORE: dict[str, str] = {
-    "要": "求点件素闻案害务", "应": "急对诉用变付该", "可": "行能靠操追溯见控比观", "需": "求要",
-    "须": "知", "一律": "不",
-}
+TRIGGER_NOT_AFTER = WORDING.trigger_not_after
+TRIGGER_NOT_BEFORE = WORDING.trigger_not_before
 #: A bound word right after 不得 turns the pair into a limit: 不得超过5人 = at most 5.
-_ABSORBED_BY_BOUND = re.compile(r"超过|多于|少于|低于|短于")
+_ABSORBED_BY_BOUND = re.compile("|".join(WORDING.absorbed_by_bound))
 _TRIGGER = re.compile("|".join(sorted(TRIGGERS, key=len, reverse=True)))
-
-# ------------------------------------------------------------------ numbers with units
-
-#: unit as written -> Deadline unit. Longer forms first (个工作日 before 工作日 before 日).
-UNITS: dict[str, str] = {
-    "个工作日": "workday", "工作日": "workday", "个小时": "hour", "小时": "hour", "分钟": "minute",
-    "个星期": "week", "星期": "week", "周": "week", "个月": "month", "天": "day", "日": "day", "年": "year",
-    "人": "person", "名": "person", "字": "word", "项": "item", "件": "item",
-}
-#: Units that measure time (a bare 以内 after them is a time limit, after a count a cap).
-TIME_UNITS = {"minute", "hour", "day", "workday", "week", "month", "year"}
-#: Bound words before the number -> kind.
-BOUNDS_BEFORE: dict[str, str] = {
-    "不得超过": "at_most", "不超过": "at_most", "最多": "at_most", "至多": "at_most", "不多于": "at_most",
-    "控制在": "at_most", "不少于": "at_least", "不低于": "at_least", "不短于": "at_least", "至少": "at_least",
-    "最少": "at_least", "提前": "before", "前": "before",
-}
-#: Bound words after the unit -> kind.
-BOUNDS_AFTER: dict[str, str] = {"以内": "within", "之内": "within", "内": "within", "之前": "before", "前": "before",
-                                "以上": "at_least", "以下": "at_most"}
-#: Verbs that close a time limit stated without 内: 14个工作日完成审批.
-COMPLETION = re.compile(r"完成|办结|办毕|回复|答复|签批|印发")
-
-_ARABIC = r"[0-9０-９]+(?:\.[0-9]+)?"  # 30, ３０, 1.5
-_CHINESE = r"[一二三四五六七八九十百千两零〇]+"  # 三, 十五, 两
-_HALF = r"半"  # 半天, 半小时
-_NUMBER = rf"(?P<num>{_ARABIC}|{_CHINESE}|{_HALF})"
-_UNIT = "(?P<unit>" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")"
-_BEFORE = "(?P<pre>" + "|".join(sorted(BOUNDS_BEFORE, key=len, reverse=True)) + ")?"
-_AFTER = "(?P<post>" + "|".join(sorted(BOUNDS_AFTER, key=len, reverse=True)) + ")?"
-#: Not after 第 (an ordinal), 月 (a date), 上/下 (上半年) or another digit.
-QUANTITY = re.compile(rf"{_BEFORE}(?<![第月上下0-9０-９一二三四五六七八九十百千两零〇]){_NUMBER}{_UNIT}{_AFTER}")
-#: A date or an ordinal is not a quantity: 2024年, 3月31日前.
-_DATE_LIKE = re.compile(r"[0-9０-９]{4}")
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A normalized limit found in text; ``text[start:end]`` is ``deadline.text``."""
-
-    start: int
-    end: int
-    deadline: Deadline
-    bound: str  # the bound word as written (提前, 内, 不超过), "" for 14个工作日完成
-
-
-def parse_amount(number: str) -> float | None:
-    """'7' -> 7.0, '三' -> 3.0, '两' -> 2.0, '半' -> 0.5, '１５' -> 15.0."""
-    if number == "半":
-        return 0.5
-    ascii_number = number.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", ascii_number):
-        return float(ascii_number)
-    value = parse_number(number)
-    return float(value) if value is not None else None
-
-
-def find_quantities(text: str) -> list[Quantity]:
-    """Every bounded number-with-unit in ``text``: limits, not dates, counts or frequencies.
-
-    >>> [(q.deadline.amount, q.deadline.unit, q.deadline.kind) for q in find_quantities("提前7个工作日报送")]
-    [(7.0, 'workday', 'before')]
-    """
-    out = []
-    for m in QUANTITY.finditer(text):
-        amount = parse_amount(m.group("num"))
-        if amount is None or amount == 0:
-            continue
-        unit = UNITS[m.group("unit")]
-        if unit in ("year", "day") and _DATE_LIKE.fullmatch(m.group("num")):
-            continue
-        kind = _kind(text, m, unit)
-        if kind is None:
-            continue
-        if kind == "within" and text.startswith("不", m.end()):
-            continue  # 一周内不安排: a period of abstention, not a time limit
-        bound = m.group("pre") or m.group("post") or ""
-        out.append(Quantity(m.start(), m.end(), Deadline(amount, unit, m.group(), kind), bound))  # type: ignore[arg-type]
-    return out
-
-
-def _kind(text: str, m: re.Match[str], unit: str) -> str | None:
-    pre, post = m.group("pre"), m.group("post")
-    if pre:
-        return BOUNDS_BEFORE[pre]
-    if post:
-        kind = BOUNDS_AFTER[post]
-        if kind == "within" and unit not in TIME_UNITS:
-            return "at_most"  # 2000字以内
-        return kind
-    if unit in TIME_UNITS and unit not in ("year",):
-        rest = re.split(r"[，。；,;]", text[m.end() :], maxsplit=1)[0]
-        if COMPLETION.search(rest):
-            return "within"  # 14个工作日、…3个工作日完成审批
-    return None
-
 
 # ------------------------------------------------------------------ obligations
 

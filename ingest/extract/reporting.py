@@ -1,16 +1,17 @@
-"""Reporting lines: who must report to, ask leave of, or file with whom.
+"""Reporting lines: who must report to, ask leave of, submit to, or file with whom.
 
-A line is a report verb with its target, and the source the clause (or, when the
-clause names no one, its article) is about:
+A line is a report verb with its recipient (``report_verbs``), and the party that
+brings the matter:
 
     区政府各部门主要负责人离县外出，须事前向分管副县长请示，报县长审批
-    source (clause subject)            target + 请示     报 target + 审批 (a leave context)
+    reporter (the sentence's subject)  recipient + 请示   报 recipient + 审批
 
-Targets and sources are noun phrases of vocabulary terms, split at coordinators
-(向县委、县人大常委会报告 → two lines); a role word after coordinated bodies is
-shared by all of them (县政府各部门和各乡镇的行政正职). ``由X`` names the source of
-what follows it (由县政府办公室汇总后向县长报告). Noun phrases and subjects are read
-by ``parties``.
+The reporter is, in order: the ``由X`` agent before the verb; the subject the sentence
+opens a clause or comma chunk with (a described traveller, 县政府各部门…的正科级人员出访,
+and the owner of a document, 以县政府名义制发的文件 / 县政府各部门的请示, count); the subject
+of the preceding sentence of the same article; the reviewer of ``经X审核后报Y`` when none
+of these names anyone; the government itself while the article has named no subject. A
+sentence whose reporter none of these gives states no line (…须经审核后按程序报批).
 """
 
 from __future__ import annotations
@@ -18,154 +19,46 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..facts import EntityRef, ReportingLine
-from ..models import Article
-from .common import Clause, Context
-from .parties import (
-    COORDINATOR,
-    ENTITY_KINDS,
-    PARENTHETICAL,
-    SubjectTracker,
-    by_source,
-    label_end,
-    parse_parties,
-    read_np,
-)
+from ..facts import EntityRef, ReportingKind, ReportingLine, ReportingStep
+from ..models import Article, Sentence
+from .common import Clause, Context, descriptive_entity
+from .parties import SUBJECT_PRONOUNS, by_source, label_end, read_np
+from .report_matter import matter_of
+from .report_subjects import described_subjects
+from .report_verbs import LEAVE_CONTEXT, ReportMatch, find_reports, optional, parse_parties, prohibited
+from .report_wording import WORDING
 
-# ------------------------------------------------------------------ pattern tables
+__all__ = ["LEAVE_CONTEXT", "extract_reporting", "find_reports"]
 
-#: Verbs that state a report line after 向X: 向县委请示报告, 向县长请假.
-TO_VERBS = ("请示报告", "请示", "报告", "汇报", "请假", "销假", "备案", "报备", "报批", "述职")
-#: Words that may stand between 向X and the verb: 向县委全面报告, 向县政府书面请假.
-VERB_ADVERBS = ("全面", "书面", "及时", "电话", "口头", "专题", "如实", "提前", "事先", "事前", "主动", "定期")
-#: 报X + suffix: what the suffix means. ``always`` lines hold in any context; the
-#: others (approval, a bare 报X) only where the sentence is about leave or absence,
-#: because elsewhere 报X审批 routes a document, not a person.
-BAO_SUFFIXES: dict[str, str] = {"备案": "always", "报备": "always", "审批": "leave", "批准": "leave", "同意": "leave"}
-#: 报 as part of another word is not 报X: 汇报, 上报, 报送, 报告 …
-BAO_NOT_AFTER = "汇上呈补迟谎瞒漏通情简周月年快举申预电填续首"
-BAO_NOT_BEFORE = "告送请批备道销名表纸刊到考账警件文至"
-#: A sentence about leave or absence (where 报X, 经X批准, 告知X are report lines).
-LEAVE_CONTEXT = re.compile(r"请假|销假|离京|离岗|离津|离[区县市旗]|离开|外出|出差|休假|脱产学习|不能出席|不能参加")
-#: The words a leave matter is named by, as written.
-TRIP_WORDS = re.compile(r"离岗离津外出|离[区县市旗]外出|离京出访|离京出差|离京|离岗|离津|离[区县市旗]|外出|出差|出访|休假|不能出席会议|不能出席|不能参加")
-#: Markers that make a report optional, not a must: 必要时向县人大报告.
-OPTIONAL_MARKERS = re.compile(r"必要时|如有必要|如确有必要|可以|可根据|可视")
-
-_ADV = "|".join(VERB_ADVERBS)
-_TO = re.compile(
-    rf"(?<![导方意倾走动指转去志偏风趋取])(?<![^书]面)(?<!^面)向(?P<to>[^，。；：,;向]{{1,40}}?)(?P<adv>(?:{_ADV})*)(?P<verb>{'|'.join(TO_VERBS)})"
-)
-_BAO = re.compile(rf"(?<![{BAO_NOT_AFTER}])报(?![{BAO_NOT_BEFORE}])")
-_OBJECT_VERB = re.compile(r"(?<![汇上呈补迟])(?P<verb>报告|请示)")
-_INFORM = re.compile(r"告知")
-_BY_APPROVAL = re.compile(r"经")
-_APPROVAL_VERB = re.compile(r"批准|同意|审批")
-_RESPONSIBLE = re.compile(r"对(?P<to>[^，。；,;对]{1,20}?)负责(?![人同制])")
-_WORK = re.compile(r"(?P<verb>报告|汇报)工作")
-_REPRESENT = re.compile(r"代表$")
-_BOUNDARY = re.compile(r"$|[，。；,;]")
 #: A clause that lists a kind of matter a meeting deliberates (研究需向县委请示的重要事项):
 #: the report verbs inside it describe the matter and state no line.
 _AGENDA_ITEM = re.compile(r"(?:研究|讨论|审议|决定|听取)[^。；]*的[^，,；。]{0,6}事项[。；]?$")
-#: A verb that modifies a noun: 向县委请示的事项, 向县政府报告及请示事项.
-_RELATIVE = re.compile(r"(?:[及和或、](?:请示|报告|汇报))?(?:的|事项)")
+#: A clause that states a meeting's task (研究审议…, 讨论决定…).
+_TASK = re.compile(r"(?:研究|讨论|审议|决定|听取)")
+#: 经X审核(后): the reviewing step before a report.
+_REVIEW = re.compile(r"经(?:过)?")
+_REVIEW_VERB = re.compile("|".join(sorted(WORDING.review_verbs, key=len, reverse=True)))
 
 
-# ------------------------------------------------------------------ report lines
+#: 以X名义…: the document or matter is X's.
+_OWNER = re.compile(r"以(?P<who>[^，,；。名]{2,20})名义[^，,；。]*的")
+#: 由有关部门, 由各单位、各部门: agents the vocabulary names only by their kind.
+_DESCRIBED_AGENT = re.compile(r"由(?P<who>(?:(?:各|有关|相关)?(?:部门|单位)[、和]?)+)")
+#: X的请示/公文/文件…， opening a chunk: the matter is X's.
+_OWNED = re.compile("的(?:" + "|".join(WORDING.owned_nouns) + ")[，,]")
+#: Kinds that put a matter before a body for its decision: the government's own meetings
+#: are its agenda, not a line (报请县政府常务会议讨论).
+_BEFORE_A_BODY = ("approval", "submission")
 
 
 @dataclass(frozen=True, slots=True)
-class ReportMatch:
-    """One report verb in a clause with its targets (offsets into the clause text)."""
-
-    start: int
-    end: int
-    verb: str
-    targets: tuple[EntityRef, ...]
-
-
-def find_reports(ctx: Context, text: str, leave: bool) -> list[ReportMatch]:
-    """Every report verb in ``text`` with the entities it reports to."""
-    found: list[ReportMatch] = []
-    for m in _TO.finditer(text):
-        region = PARENTHETICAL.sub("", m.group("to")).strip()
-        if _RELATIVE.match(text, m.end()):
-            continue  # 向县委请示的重要事项: a kind of matter, not a line
-        if region == "其":
-            targets = _antecedent(ctx, text[: m.start()])
-        else:
-            targets = _target_region(ctx, region)
-        if targets:
-            found.append(ReportMatch(m.start(), m.end(), m.group("verb"), tuple(targets)))
-    for m in _BAO.finditer(text):
-        end = read_np(ctx, text, m.end())
-        if end == m.end():
-            continue
-        suffix = next((s for s in BAO_SUFFIXES if text.startswith(s, end)), None)
-        scope = BAO_SUFFIXES[suffix] if suffix else "leave"
-        if suffix is None and not _BOUNDARY.match(text, end):
-            continue
-        if scope == "leave" and not leave:
-            continue
-        verb = suffix or "报"
-        found.append(ReportMatch(m.start(), end + len(suffix or ""), verb, tuple(parse_parties(ctx, text[m.end() : end]))))
-    for m in _OBJECT_VERB.finditer(text):
-        end = read_np(ctx, text, m.end())
-        if end > m.end() and _BOUNDARY.match(text, end):
-            found.append(ReportMatch(m.start(), end, m.group("verb"), tuple(parse_parties(ctx, text[m.end() : end]))))
-    for m in _RESPONSIBLE.finditer(text):
-        region = m.group("to")
-        if read_np(ctx, region) == len(region):
-            found.append(ReportMatch(m.start(), m.end(), "负责", tuple(parse_parties(ctx, region))))
-    if leave:
-        for m in _INFORM.finditer(text):
-            end = read_np(ctx, text, m.end())
-            if end > m.end():
-                found.append(ReportMatch(m.start(), end, "告知", tuple(parse_parties(ctx, text[m.end() : end]))))
-        for m in _BY_APPROVAL.finditer(text):
-            end = read_np(ctx, text, m.end())
-            verb = _APPROVAL_VERB.match(text, end)
-            if end > m.end() and verb:
-                found.append(ReportMatch(m.start(), verb.end(), verb.group(), tuple(parse_parties(ctx, text[m.end() : end]))))
-    covered = [(r.start, r.end) for r in found]
-    for m in _WORK.finditer(text):
-        if any(s <= m.start() < e for s, e in covered):
-            continue
-        targets = _antecedent(ctx, text[: m.start()], skip_subject=True)
-        if targets:
-            found.append(ReportMatch(m.start(), m.end(), m.group(), tuple(targets)))
-    found.sort(key=lambda r: r.start)
-    return [r for r in found if r.targets]
-
-
-def _target_region(ctx: Context, region: str) -> list[EntityRef]:
-    """Targets between 向 and the verb. Every coordinated part must be a noun phrase of
-    the vocabulary; a part described by a clause (或主持工作的常务副县长) is an alternate
-    recipient and left out; anything else means 向 did not open a target."""
-    if read_np(ctx, region) == len(region):
-        return parse_parties(ctx, region)
-    kept: list[str] = []
-    for part in COORDINATOR.split(region):
-        if part and read_np(ctx, part) == len(part):
-            kept.append(part)
-        elif not _DESCRIBED.fullmatch(part) or not kept:
-            return []
-    return [ref for part in kept for ref in parse_parties(ctx, part)]
-
-
-#: A role or organ described by a clause: 主持工作的常务副县长.
-_DESCRIBED = re.compile(r"[^“”《》，,]{1,12}的[^的“”《》，,]{2,12}")
-
-
-def _antecedent(ctx: Context, before: str, skip_subject: bool = False) -> list[EntityRef]:
-    """The body a pronoun or an object-less 报告工作 points back to: the last one named
-    before it, not the clause's own subject nor the one it acts for (代表县政府)."""
-    mentions = list(ctx.mentions(before, ("body",)))
-    if skip_subject:
-        subject_end = read_np(ctx, before, label_end(before))
-        mentions = [m for m in mentions if m.start >= subject_end and not _REPRESENT.search(before[: m.start])]
-    return [ctx.entity(mentions[-1])] if mentions else []
+class _Statement:
+    clause: Clause
+    source: EntityRef
+    target: EntityRef
+    matter: str
+    kind: ReportingKind
+    steps: tuple[ReportingStep, ...]
 
 
 def extract_reporting(ctx: Context) -> list[ReportingLine]:
@@ -178,34 +71,132 @@ def extract_reporting(ctx: Context) -> list[ReportingLine]:
 def _article_lines(ctx: Context, article: Article) -> list[ReportingLine]:
     """Lines of one article; a pair stated twice in one passage (an item, or the article
     when it has none) is one line whose evidence covers both statements."""
-    subjects = SubjectTracker(ctx)
-    government = ctx.entity_by_key("body", "government")
-    found: dict[tuple[int, str, str], list[tuple[Clause, EntityRef, EntityRef, str]]] = {}
-    for clause in ctx.clauses(article):
+    government = ctx.entity_by_key("body", WORDING.government_key)
+    clauses = ctx.clauses(article)
+    named_before = False  # whether the article has named a subject before this clause
+    found: dict[tuple[int, str, str], list[_Statement]] = {}
+    previous: list[EntityRef] = []  # the subject of the preceding sentence
+    current: list[EntityRef] = []  # the subject named so far in this sentence
+    sentence: Sentence | None = None
+    for clause in clauses:
+        if clause.sentence is not sentence:
+            if sentence is not None:
+                # a meeting is not carried over as a reporter: its sentence was about its work
+                previous = [s for s in current if s.kind != "meeting"]
+            current, sentence = [], clause.sentence
         text = clause.text
         leave = bool(LEAVE_CONTEXT.search(ctx.sentence_text(clause.sentence)))
         agenda = _AGENDA_ITEM.match(text, label_end(text))
-        reports = [] if agenda else find_reports(ctx, text, leave)
+        task = bool(agenda or _TASK.match(text, label_end(text)))
+        reports = find_reports(ctx, text, leave)
+        if agenda:
+            # a meeting's task names kinds of matter; only a rule stated in its parenthesis is
+            # a line (…的经费使用事项（2000万元以上的报县委常委会研究审议）), and the government's
+            reports = [r for r in reports if _in_parenthesis(text, r.start)]
         passage = _passage(article, clause)
         for report in reports:
-            if _optional(text, report.start):
+            if optional(text, report.start) or prohibited(text, report.start):
                 continue
-            sources = by_source(ctx, text, report.start) or subjects.clause_subjects(text, report.start) or [government]
-            matter = _matter(ctx, clause, report, leave)
+            here = _subjects_in(ctx, text, report.start)
+            agents = by_source(ctx, text, report.start) or _described_agents(ctx, text, report.start)
+            # a meeting of the government that decides to submit speaks for the government
+            agents = list(dict.fromkeys(government if a.kind == "meeting" else a for a in agents))
+            sources = [government] if task and _in_parenthesis(text, report.start) else (
+                agents
+                or here
+                or current
+                or previous
+                or _reviewer(ctx, text, report.start)
+                or ([] if named_before else [government])
+            )
+            targets = [t for t in report.targets if t.kind != "meeting" or report.kind not in _BEFORE_A_BODY]
+            matter = matter_of(ctx, clause, report, leave)
+            chain = _chain(ctx, text, report.start, [r for r in reports if r.start < report.start])
             for source in sources:
-                for target in report.targets:
+                for target in targets:
                     if source.key != target.key:
-                        found.setdefault((passage, source.key, target.key), []).append((clause, source, target, matter))
-        subjects.observe(text)
+                        steps = (*chain, ReportingStep(len(chain) + 1, target, report.verb))
+                        statement = _Statement(clause, source, target, matter, report.kind, steps)
+                        found.setdefault((passage, source.key, target.key), []).append(statement)
+        subjects = _subjects_in(ctx, text, len(text))
+        if subjects:
+            current = subjects
+            named_before = True
     out = []
     for statements in found.values():
-        first, source, target, _ = statements[0]
-        last = statements[-1][0]
-        matters = list(dict.fromkeys(m for _, _, _, m in statements))
-        evidence = ctx.evidence(article, first.nstart, max(first.nend, last.nend))
-        out.append(ReportingLine(source, target, "、".join(matters), evidence))
+        first, last = statements[0], statements[-1]
+        matters = list(dict.fromkeys(s.matter for s in statements))
+        evidence = ctx.evidence(article, first.clause.nstart, max(first.clause.nend, last.clause.nend))
+        out.append(ReportingLine(first.source, first.target, "、".join(matters), evidence, first.kind, first.steps))
     out.sort(key=lambda line: line.evidence.start)
     return out
+
+
+def _subjects_in(ctx: Context, text: str, upto: int) -> list[EntityRef]:
+    """The last noun phrase a clause or comma chunk opens with before ``upto`` (not one
+    followed by 的, which qualifies a noun: 县政府各部门报送的公文)."""
+    found: list[EntityRef] = []
+    starts = [label_end(text)] + [m.end() for m in re.finditer(r"[，,：:]", text)]
+    for start, chunk_end in zip(starts, starts[1:] + [len(text) + 1]):
+        if start >= upto:
+            break
+        described = described_subjects(ctx, text, start, min(chunk_end - 1, upto))
+        if described:
+            found = described
+            continue
+        if any(text.startswith(p, start) for p in SUBJECT_PRONOUNS):
+            continue
+        if text.startswith("由", start):
+            start += 1  # 由牵头部门负责组织协调: the agent is who the sentence goes on about
+        owner = _OWNER.match(text, start)
+        if owner and read_np(ctx, owner.group("who")) == len(owner.group("who")):
+            found = parse_parties(ctx, owner.group("who"))  # 以县政府名义制发的文件: its owner
+            continue
+        end = read_np(ctx, text, start)
+        if end > start and (not text.startswith("的", end) or _OWNED.match(text, end)):
+            found = parse_parties(ctx, text[start:end])  # 县政府各部门的请示，报…: the owner brings it
+    return found
+
+
+def _described_agents(ctx: Context, text: str, upto: int) -> list[EntityRef]:
+    """The agents of the last 由有关部门 / 由各单位、各部门 before ``upto``."""
+    found: list[EntityRef] = []
+    for m in _DESCRIBED_AGENT.finditer(text, 0, upto):
+        parts = [p for p in re.split(r"[、和]", m.group("who")) if p]
+        found = [
+            ctx.entity_by_key(t.kind, t.key) if (t := ctx.vocab.resolve(p)) is not None and t.kind in ("role", "body")
+            else descriptive_entity("body", p)
+            for p in parts
+        ]
+    return found
+
+
+def _reviewer(ctx: Context, text: str, upto: int) -> list[EntityRef]:
+    """The X of 经X审核(后) before ``upto``: the office that reviews and passes the matter on."""
+    found: list[EntityRef] = []
+    for m in _REVIEW.finditer(text, 0, upto):
+        end = read_np(ctx, text, m.end())
+        if end > m.end() and _REVIEW_VERB.match(text, end):
+            found = parse_parties(ctx, text[m.end() : end])
+    return found
+
+
+def _chain(ctx: Context, text: str, upto: int, earlier: list[ReportMatch]) -> tuple[ReportingStep, ...]:
+    """The steps before the recipient's own, in the order the clause states them: every
+    经X审核/同意 and every earlier report verb of the clause (报县委书记同意，按程序报市政府审批)."""
+    events: list[tuple[int, EntityRef, str]] = []
+    for m in _REVIEW.finditer(text, 0, upto):
+        end = read_np(ctx, text, m.end())
+        action = re.match(r"[^，,；。后并]{1,6}", text[end:])
+        if end > m.end() and action:
+            events += [(m.start(), actor, action.group()) for actor in parse_parties(ctx, text[m.end() : end])]
+    events += [(r.start, target, r.verb) for r in earlier for target in r.targets]
+    events.sort(key=lambda e: e[0])
+    return tuple(ReportingStep(i, actor, action) for i, (_, actor, action) in enumerate(events, 1))
+
+
+def _in_parenthesis(text: str, at: int) -> bool:
+    return text.count("（", 0, at) + text.count("(", 0, at) > text.count("）", 0, at) + text.count(")", 0, at)
 
 
 def _passage(article: Article, clause: Clause) -> int:
@@ -214,51 +205,3 @@ def _passage(article: Article, clause: Clause) -> int:
         if item.nstart <= clause.nstart < item.nend:
             return index
     return -1
-
-
-def _optional(text: str, at: int) -> bool:
-    chunk_start = max(text.rfind(c, 0, at) for c in "，,；") + 1
-    return bool(OPTIONAL_MARKERS.search(text, chunk_start, at))
-
-
-#: What a report verb is followed by when it names the matter: 报告重大事项和专项工作.
-_OBJECT = re.compile(r"[^，。；、,;并及的]{1,16}(?=$|[，。；,;并])")
-#: Words around a matter that say how or when, not what: 要及时, 按规定, 认真负责地.
-_FILLER = re.compile(
-    r"^(?:本人|上述人员|要|应当|应|必须|须|需|需要|及时|立即|按规定|按要求|按程序|依法|认真负责地?|认真|如实|并|同时|事前|事先|"
-    r"提前|本人|定期|主动|积极|书面|全面|以书面形式|在|于|均|也|将)+|(?:要|应当|应|必须|须|需|及时|立即|按规定|"
-    r"按要求|按程序|依法|认真|如实|并|同时|事前|事先|提前|定期|主动|积极|书面|全面|以书面形式|均|也|将)+$"
-)
-#: A clause that opens with its matter: 对监督中发现的问题，…
-_MATTER_OPENER = re.compile(r"^(?:对|关于)(?P<matter>[^，,；]{2,16})[，,]")
-#: A time frame the report belongs to: …的重大决策前，及时向县委请示报告.
-_BEFORE_AFTER = re.compile(r"(?:的|，|,|^)(?P<matter>[^的，,]{2,8}(?:前|后|期间))$")
-
-
-def _matter(ctx: Context, clause: Clause, report: ReportMatch, leave: bool) -> str:
-    """A short phrase of the clause saying what is reported: 离京请假, 重大事项报告."""
-    text = clause.text
-    if report.verb == "负责":
-        return text[report.start : report.end]  # 对县政府负责
-    verb = "报告" if report.verb == "报" else report.verb
-    if leave:
-        trip = TRIP_WORDS.search(ctx.sentence_text(clause.sentence))
-        if trip:
-            return trip.group() + verb
-    obj = _OBJECT.match(text, report.end)
-    if obj and not ctx.mentions(obj.group(), ENTITY_KINDS):
-        return verb + obj.group()
-    opener = _MATTER_OPENER.match(text)
-    if opener:
-        return opener.group("matter") + verb
-    chunk_start = max(text.rfind(c, 0, report.start) for c in "，,") + 1
-    np_end = read_np(ctx, text, chunk_start)
-    by = by_source(ctx, text[chunk_start : report.start], report.start - chunk_start)
-    head = text[np_end : report.start] if not by else ""
-    head = _FILLER.sub("", _FILLER.sub("", head))
-    if 2 <= len(head) <= 12 and not ctx.mentions(head, ENTITY_KINDS):
-        return head + verb
-    frame = _BEFORE_AFTER.search(text[: max(chunk_start - 1, 0)])
-    if frame and not head:
-        return frame.group("matter") + verb
-    return verb

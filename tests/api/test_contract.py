@@ -10,6 +10,8 @@ import pytest
 
 from .conftest import GOLD_PLACES, data
 
+pytestmark = pytest.mark.neo4j  # every test here compares the embedded store with a Neo4j server
+
 ENTITY = "key name nameEn label"
 DOC = "key title status jurisdiction sourceUrl"
 ARTICLE = "key number label text rawText start end document { %s }" % DOC
@@ -19,7 +21,7 @@ STEP = """role { %s } action condition verb delegated order
 PARTICIPANT = "key name nameEn label role { %s } mandatory delegated condition article { %s } evidence { %s }" % (
     ENTITY, ARTICLE, EVIDENCE)
 OBLIGATION = """key modality trigger action condition bearer { %s } counterparty { %s }
-  deadline { amount unit text kind } article { %s } evidence { %s }""" % (ENTITY, ENTITY, ARTICLE, EVIDENCE)
+  deadline { amount unit text kind max per } article { %s } evidence { %s }""" % (ENTITY, ENTITY, ARTICLE, EVIDENCE)
 RULE_DOCUMENT = """key title docNumber issued adopted published sourceUrl status publishedStatus current jurisdiction supersedes
   supersededBy file articleCount chapterCount warnings supersedesNumbers"""
 
@@ -34,8 +36,9 @@ DOCUMENTS = {
         quorumSource { article { %s } evidence { %s } } minutesSigners { %s } articles { %s } evidence { %s } } }"""
        % (p, PARTICIPANT, PARTICIPANT, PARTICIPANT, PARTICIPANT, ARTICLE, EVIDENCE, ARTICLE, EVIDENCE, STEP, ARTICLE,
           EVIDENCE) for p in PLACES},
-    **{f"reportingLines {p}": """{ reportingLines(jurisdiction: "%s") { from { %s } to { %s } matter
-        article { %s } evidence { %s } } }""" % (p, ENTITY, ENTITY, ARTICLE, EVIDENCE) for p in PLACES},
+    **{f"reportingLines {p}": """{ reportingLines(jurisdiction: "%s") { from { %s } to { %s } matter kind
+        steps { order actor { %s } action } article { %s } evidence { %s } } }"""
+       % (p, ENTITY, ENTITY, ENTITY, ARTICLE, EVIDENCE) for p in PLACES},
     **{f"obligations {p}": """{ obligations(jurisdiction: "%s", first: 100) { totalCount
         pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { %s } } } }"""
        % (p, OBLIGATION) for p in PLACES},

@@ -119,7 +119,7 @@ def test_reporting_lines_filter_by_from_and_to(store, gold_by_place) -> None:  #
 OBLIGATIONS = """query($j: String!, $first: Int, $after: String, $d: Boolean, $m: Modality, $b: String) {
   obligations(jurisdiction: $j, first: $first, after: $after, withDeadline: $d, modality: $m, bearer: $b) {
     totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    edges { cursor node { key modality trigger action bearer { key name } deadline { amount unit text }
+    edges { cursor node { key modality trigger action bearer { key name } deadline { amount unit text max per }
                           %s %s } } } }""" % (ARTICLE, EVIDENCE)
 
 
@@ -148,9 +148,13 @@ def test_obligation_filters(store, gold_by_place) -> None:  # type: ignore[no-un
     assert nodes and all(n["deadline"] is not None for n in nodes)
     for node in nodes:
         check_span(node)
-    amounts = {(n["article"]["number"], n["deadline"]["amount"], n["deadline"]["unit"]) for n in nodes}
+    # amounts compare to three decimals, as `govgraph eval` does (三分之二 = 0.667)
+    amounts = {(n["article"]["number"], round(n["deadline"]["amount"], 3), n["deadline"]["unit"]) for n in nodes}
     for d in gold_by_place["北辰区"]["deadlines"]:
-        assert (d["article"], float(d["amount"]), d["unit"]) in amounts, d
+        assert (d["article"], round(float(d["amount"]), 3), d["unit"]) in amounts, d
+    # a range keeps its upper end (每人确定1至2个重点课题), a count its period (原则上每年只组织1次)
+    assert {(n["article"]["number"], n["deadline"]["amount"], n["deadline"]["max"]) for n in nodes} >= {(79, 1.0, 2.0)}
+    assert {(n["article"]["number"], n["deadline"]["unit"], n["deadline"]["per"]) for n in nodes} >= {(51, "times", "year")}
     must_not = data(store, OBLIGATIONS, j="Beichen", first=100, m="MUST_NOT")["obligations"]
     assert all(e["node"]["modality"] == "MUST_NOT" for e in must_not["edges"])
     by_departments = data(store, OBLIGATIONS, j="Beichen", first=100, b="departments")["obligations"]

@@ -62,6 +62,7 @@ def test_evidence_is_the_exact_source_span(store) -> None:  # type: ignore[no-un
         assert original[ev["start"] : ev["end"]] == ev["text"]
 
 
+@pytest.mark.neo4j
 def test_both_stores_answer_identically(memory_store, loaded_neo4j) -> None:  # type: ignore[no-untyped-def]
     for jurisdiction in ("东城区", "通州区", "东昌区", "房山区", "北辰区"):
         for issuer in ("区政府", "区政府办公室", "区政府常务会议", "区政府各部门"):

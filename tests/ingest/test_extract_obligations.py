@@ -54,6 +54,14 @@ def first_article(ctx: Context) -> list:
         ("应在３０日内办结", 30, "day", "within", "３０日内"),
         ("议题一般不超过5项", 5, "item", "at_most", "不超过5项"),
         ("每年调研不少于两个月", 2, "month", "at_least", "不少于两个月"),
+        ("原则上政策性文件不超过10页", 10, "page", "at_most", "不超过10页"),
+        ("每次出访不超过3个国家", 3, "item", "at_most", "不超过3个"),
+        ("每年至少形成1篇调研报告", 1, "item", "at_least", "至少形成1篇"),
+        ("每年到基层联系点调研不少于2次", 2, "times", "at_least", "不少于2次"),
+        ("一般只安排1位县政府领导出席", 1, "person", "at_most", "1位"),
+        ("看问题调研点位不少于50%", 0.5, "fraction", "at_least", "不少于50%"),
+        ("实质性公务活动应占出访日程的三分之二以上", 0.667, "fraction", "at_least", "三分之二以上"),
+        ("分管不同工作的副县长一周内不安排到同一地区调研", 1, "week", "within", "一周内"),
     ],
 )
 def test_quantities(text: str, amount: float, unit: str, kind: str, surface: str) -> None:
@@ -66,7 +74,9 @@ def test_quantities(text: str, amount: float, unit: str, kind: str, surface: str
     "text",
     [
         "自2024年3月31日前完成",  # a date
-        "一周内不安排到同一地区调研",  # a period of abstention, not a time limit
+        "涉及两个以上部门职责的事项",  # a count of parties, not a limit
+        "一般每月召开1-2次",  # a meeting's frequency, even as a range
+        "于每年“两会”前召开1次",  # 前 bounds a date, not a count
         "一般每周召开1次",  # a frequency
         "每届任期5年",  # a term, no bound
         "严格执行中央八项规定",  # a name
@@ -77,6 +87,20 @@ def test_quantities(text: str, amount: float, unit: str, kind: str, surface: str
 )
 def test_not_quantities(text: str) -> None:
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "maximum", "unit", "per"),
+    [
+        ("每年确定1至2个重点课题", 1, 2, "item", "year"),
+        ("每人确定一至三个课题", 1, 3, "item", "person"),
+        ("每年到基层调研不少于2次", 2, None, "times", "year"),
+        ("只允许综合部门每年召开1次", 1, None, "times", "year"),
+    ],
+)
+def test_ranges_and_periods(text: str, amount: float, maximum: float | None, unit: str, per: str | None) -> None:
+    (q,) = find_quantities(text)
+    assert (q.deadline.amount, q.deadline.maximum, q.deadline.unit, q.deadline.per) == (amount, maximum, unit, per)
 
 
 @given(n=st.integers(1, 9999), data=st.data())

@@ -62,10 +62,41 @@ def lines(ctx: Context) -> set[tuple[int, str, str]]:
             "县政府各部门和各乡镇的行政正职离县外出，应事前向县长请假。",
             {("县政府各部门行政正职", "县长"), ("各乡镇的行政正职", "县长")},
         ),
-        # 向其报告: the body named before
-        ("县政府接受县人大及其常委会的监督，向其报告工作。", {("县政府", "县人大常委会")}),
-        # an alternate recipient described by a clause is not a second line
-        ("副县长由本人提前半天向县长或主持工作的常务副县长报告。", {("副县长", "县长")}),
+        # 向其报告: the body named before; 县人大及其常委会 is both bodies
+        ("县政府接受县人大及其常委会的监督，向其报告工作。", {("县政府", "县人大"), ("县政府", "县人大常委会")}),
+        # 报X审批 routes a matter for approval: the document's owner brings it
+        ("县政府各部门的请示，报分管副县长审核后报县长审批。", {("县政府各部门", "县长")}),
+        # 报送X: materials submitted to a named recipient
+        ("议题提出部门须于会议召开前3天将会议材料报送县政府办公室。", {("议题提出部门", "县政府办公室")}),
+        # 提交X讨论 as a required step; an article with no subject speaks of the government
+        ("涉及全县发展的重大事项，经县政府会议研究后，提交县委常委会讨论。", {("县政府", "县委常委会")}),
+        # 按照X分工呈批, then 报X审批: the office that handles the document
+        (
+            "县政府各部门报送县政府审批的公文，由县政府办公室按照县政府领导分工呈批，重大事项报县长审批。",
+            {("县政府办公室", "县政府领导"), ("县政府办公室", "县长")},
+        ),
+        # 经X审核后报Y: the reviewer brings it when no one else is named
+        ("对贺信题词一般不予安排。特殊情况，经县政府办公室审核后，报有关县领导审批。", {("县政府办公室", "县政府领导")}),
+        # 向X反馈, and a described traveller: every coordinated member is its own line
+        ("县政府各部门对县领导的批示，要随时向县领导反馈落实情况。", {("县政府各部门", "县政府领导")}),
+        (
+            "县政府各部门和各乡镇的正科级人员因公出访，报县委书记、县长审批。",
+            {("县政府各部门正科级人员", "县委书记"), ("县政府各部门正科级人员", "县长"),
+             ("各乡镇的正科级人员", "县委书记"), ("各乡镇的正科级人员", "县长")},
+        ),
+        # a coordinated list with a development zone: each member is its own line
+        ("各乡镇、开发区要及时向县政府总值班室报告突发事件信息。", {("乡镇人民政府", "县政府总值班室"), ("开发区", "县政府总值班室")}),
+        # an alternate recipient described by a clause is a second line, read as its role
+        ("副县长由本人提前半天向县长或主持工作的常务副县长报告。", {("副县长", "县长"), ("副县长", "常务副县长")}),
+        # leaving the place by its short name (any one, none is listed): a leave sentence, so 告知X is a line
+        ("县长离皖出差，须提前向市长请假，经批准后告知县委办公室。", {("县长", "市长"), ("县长", "县委办公室")}),
+        # a rule in the parenthesis of a meeting's task speaks of the government
+        (
+            "县政府常务会议的主要任务是：研究审议追加额度在500万元以上的经费使用事项（追加额度在1000万元以上的重大事项报县委常委会研究审议），研究其他事项。",
+            {("县政府", "县委常委会")},
+        ),
+        # X并Y审批: both approve
+        ("重要事项由县政府办公室报送常务副县长并县长审批。", {("县政府办公室", "常务副县长"), ("县政府办公室", "县长")}),
     ],
 )
 def test_report_patterns(article: str, expected: set[tuple[str, str]]) -> None:
@@ -79,12 +110,15 @@ def test_report_patterns(article: str, expected: set[tuple[str, str]]) -> None:
         "县政府常务会议的主要议题是：讨论决定需要向县委请示的重要事项；研究县政府工作中的重要问题。",
         # an optional report is not a must-report line
         "必要时，县政府可以向县人大常委会报告有关专项工作。",
-        # outside a leave context 报X审批 routes a document
-        "县政府各部门的请示，报分管副县长审核后报县长审批。",
         # 受X领导 is not a report line
         "县政府各部门受县政府统一领导。",
-        # 报送 submits materials
-        "议题提出部门须于会议召开前3天将会议材料报送县政府办公室。",
+        # a document sent for review (报X审核) is not a line; neither is 报X签发 (signing)
+        "县政府各部门的文件，报县政府办公室审核。",
+        "以县政府名义制发的公文，报县长签发。",
+        # a report with no named reporter (the sentence before names none either)
+        "县政府领导同志要减少事务性活动。会见外宾尽量精简陪同人员。涉外会议须经外事部门审核后按程序向市级部门报批。",
+        # a prohibition
+        "县政府各部门不得越级报送公文，也不得向县政府领导个人报送公文。",
     ],
 )
 def test_not_report_lines(article: str) -> None:
@@ -186,3 +220,41 @@ def test_evidence_is_the_original_text_on_every_seed(seed_trees) -> None:
         for line in reporting:
             assert tree.raw.text[line.evidence.start : line.evidence.end] == line.evidence.text
             assert 0 < len(line.matter) <= 40
+
+
+# ------------------------------------------------------------------ kinds and steps
+
+
+def _doc_lines(name: str) -> dict[tuple[int, str], object]:
+    """The lines of a test document by (article, recipient); the gold tests check reporters."""
+    ctx = Context(parse_file(DOCS / name))
+    return {(line.evidence.article, line.target.name): line for line in extract_reporting(ctx)}
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "kind", "steps"),
+    [
+        ("approval_county.txt", (2, "县政府", "县人大"), "responsibility", [("县人大", "负责")]),
+        ("approval_county.txt", (3, "县政府各部门", "县司法局"), "filing", [("县司法局", "报备案")]),
+        # the meeting's deliberation is the first step: 经县政府常务会议研究后，提交县委常委会讨论决定
+        (
+            "approval_county.txt", (4, "县政府", "县委常委会"), "submission",
+            [("县政府常务会议", "研究"), ("县委常委会", "提交讨论决定")],
+        ),
+        ("approval_county.txt", (5, "县政府办公室", "县政府领导"), "approval", [("县政府领导", "呈批")]),
+        ("approval_county.txt", (5, "县政府办公室", "县长"), "approval", [("县政府领导", "呈批"), ("县长", "报审批")]),
+        # 经A审核后报B同意，按程序报C审批: every step with its order
+        (
+            "approval_county.txt", (7, "县政府领导", "市政府"), "approval",
+            [("县政府外办", "审核"), ("县委书记", "报同意"), ("县长", "报同意"), ("市政府", "报审批")],
+        ),
+        ("approval_city.txt", (4, "副市长", "市长"), "leave", [("市长", "请假")]),
+        ("approval_city.txt", (4, "副市长", "市政府办公室"), "filing", [("市长", "请假"), ("市政府办公室", "告知")]),
+        ("approval_city.txt", (6, "市政府各部门", "市政府领导"), "report", [("市政府领导", "反馈")]),
+    ],
+)
+def test_line_kinds_and_steps(name: str, line: tuple[int, str, str], kind: str, steps: list[tuple[str, str]]) -> None:
+    found = _doc_lines(name)[(line[0], line[2])]
+    assert found.kind == kind  # type: ignore[attr-defined]
+    assert [(s.actor.name, s.action) for s in found.steps] == steps  # type: ignore[attr-defined]
+    assert [s.order for s in found.steps] == list(range(1, len(steps) + 1))  # type: ignore[attr-defined]

@@ -19,6 +19,7 @@ from ingest.facts import (
     Participant,
     Quorum,
     ReportingLine,
+    ReportingStep,
     SigningRule,
     SigningStep,
 )
@@ -130,6 +131,7 @@ def facts(tree: DocumentTree, *, revised: bool) -> DocumentFacts:
     return DocumentFacts(
         signing=(minutes,),
         meetings=(meeting,),
-        reporting=(ReportingLine(AUDIT, GOVERNMENT, "审计工作", report),),
+        reporting=(ReportingLine(AUDIT, GOVERNMENT, "审计工作", report, "report",
+                                 (ReportingStep(1, OFFICE, "审核"), ReportingStep(2, GOVERNMENT, "报告"))),),
         obligations=tuple(obligations),
     )

@@ -1,0 +1,80 @@
+"""Extraction wording as data: the verb and cue tables an extractor matches, one YAML file
+per extractor in ``schema/wording/``, checked strictly against the extractor's model.
+
+An extractor declares a frozen dataclass whose fields are the tables it reads; the file
+must hold exactly those keys (an unknown or missing key is an error), each of the
+field's shape: ``str``, ``tuple[str, ...]`` (a YAML list of strings) or
+``dict[str, str]`` (a mapping of strings). Files load once per process.
+
+>>> from dataclasses import dataclass
+>>> @dataclass(frozen=True)
+... class Cues:
+...     verbs: tuple[str, ...]
+>>> load_wording("reporting", Cues)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar, get_type_hints
+
+import yaml
+
+WORDING_DIR = Path(__file__).with_name("wording")
+
+T = TypeVar("T")
+
+
+class WordingError(ValueError):
+    """A wording file does not fit its extractor's model."""
+
+
+def load_wording(name: str, model: type[T], directory: Path = WORDING_DIR) -> T:
+    """The tables of ``directory/name.yaml`` as an instance of ``model`` (cached per file)."""
+    return _load(name, model, directory)  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=None)
+def _load(name: str, model: type[Any], directory: Path) -> Any:
+    path = directory / f"{name}.yaml"
+    if not path.is_file():
+        raise WordingError(f"{path}: no such wording file")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return parse_wording(data, model, str(path))
+
+
+def parse_wording(data: Any, model: type[T], where: str) -> T:
+    """Check ``data`` (a parsed YAML mapping) against ``model`` and build it."""
+    if not dataclasses.is_dataclass(model):
+        raise TypeError(f"{model!r} is not a dataclass")
+    if not isinstance(data, dict):
+        raise WordingError(f"{where}: expected a mapping of tables, got {type(data).__name__}")
+    hints = get_type_hints(model)
+    fields = [f.name for f in dataclasses.fields(model)]
+    unknown = sorted(set(data) - set(fields))
+    if unknown:
+        raise WordingError(f"{where}: unknown key(s) {', '.join(map(str, unknown))}; expected {', '.join(fields)}")
+    missing = [f for f in fields if f not in data]
+    if missing:
+        raise WordingError(f"{where}: missing key(s) {', '.join(missing)}")
+    values = {name: _value(data[name], hints[name], f"{where}: {name}") for name in fields}
+    return model(**values)
+
+
+def _value(raw: Any, hint: Any, where: str) -> Any:
+    if hint is str:
+        if not isinstance(raw, str) or not raw:
+            raise WordingError(f"{where}: expected a non-empty string")
+        return raw
+    origin = getattr(hint, "__origin__", None)
+    if origin is tuple:
+        if not isinstance(raw, list) or not all(isinstance(x, str) and x for x in raw):
+            raise WordingError(f"{where}: expected a list of non-empty strings")
+        return tuple(raw)
+    if origin is dict:
+        if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
+            raise WordingError(f"{where}: expected a mapping of strings to strings")
+        return dict(raw)
+    raise TypeError(f"{where}: unsupported table type {hint!r}")
