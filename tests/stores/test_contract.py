@@ -194,3 +194,20 @@ def test_both_refuse_negative_pages(stores) -> None:  # type: ignore[no-untyped-
             store.obligations(JURISDICTION, None, None, None, None, -1, 10)
         with pytest.raises(ValueError, match="skip and limit"):
             store.search("区长", None, 0, -1)
+
+
+def test_signing_rules_and_articles(stores) -> None:  # type: ignore[no-untyped-def]
+    def calls(graphs: list[Graph]) -> list[tuple[str, tuple]]:
+        keys = [*(g.document for g in graphs), "doc-0000000000000000"]
+        return [(method, (key,)) for key in keys for method in ("signing_rules", "articles")]
+
+    _check(stores, calls)
+    memory, _, graphs = stores
+    for graph in graphs:
+        steps = memory.signing_rules(graph.document)
+        relationships = sum(1 for r in graph.relationships if r.type in ("SIGNS", "APPROVES", "REVIEWS", "COUNTERSIGNS"))
+        assert len(steps) == relationships
+        assert all(s["documentType"]["issuerKey"] for s in steps)
+        articles = memory.articles(graph.document)
+        assert [a["number"] for a in articles] == list(range(1, len(articles) + 1))
+        assert len(articles) == sum(1 for n in graph.nodes if n.label == "Article")
