@@ -86,11 +86,25 @@ def diff_documents(old_store: Any, old: str, new_store: Any, new: str) -> DiffRe
     return diff_views(read_document(old_store, old), read_document(new_store, new))
 
 
-def revision_summary(store: Any, document: str) -> str | None:
-    """The one-line summary of what a newly loaded version changed against the version it
-    supersedes, or None when it supersedes none (``ingest`` prints it)."""
-    rows = [d for d in store.documents(None) if d["key"] == document]
-    if not rows or not rows[0].get("supersedes"):
-        return None
-    report = diff_documents(store, rows[0]["supersedes"][0], store, document)
-    return report.summary()
+def change_line(change: Change) -> str:
+    """One change on one line: what, old -> new, and the articles (old -> new numbers)."""
+    old = ",".join(str(c.number) for c in change.old_citations) or "-"
+    new = ",".join(str(c.number) for c in change.new_citations) or "-"
+    return f"{change.change} {change.subject}: {change.old or '-'} -> {change.new or '-'} (article {old} -> {new})"
+
+
+def revision_summaries(store: Any, documents: list[str], limit: int = 8) -> list[str]:
+    """What each newly loaded version changed against the version it supersedes, in a few lines
+    (``ingest`` prints them); nothing for a document that supersedes none."""
+    rows = {d["key"]: d for d in store.documents(None)}
+    lines = []
+    for key in documents:
+        older = (rows.get(key) or {}).get("supersedes") or []
+        if not older:
+            continue
+        report = diff_documents(store, older[0], store, key)
+        lines.append(f"{rows[key].get('jurisdiction')}: {report.summary()}")
+        lines += [f"  {change_line(c)}" for c in report.changes[:limit]]
+        if len(report.changes) > limit:
+            lines.append(f"  … {len(report.changes) - limit} more: govgraph diff {older[0]} {key}")
+    return lines
