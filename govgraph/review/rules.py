@@ -11,7 +11,7 @@ from typing import Any, Literal
 import yaml
 
 Severity = Literal["error", "warning", "info"]
-_FILE = Path(__file__).with_name("check_rules.yaml")
+RULES_FILE = Path(__file__).with_name("check_rules.yaml")
 _SEVERITIES = ("error", "warning", "info")
 
 
@@ -38,11 +38,11 @@ class CheckRules:
 
 def _keys(where: str, data: Any, allowed: set[str]) -> dict[str, Any]:
     if not isinstance(data, dict):
-        raise ValueError(f"{_FILE.name}: {where} must be a mapping")
+        raise ValueError(f"{RULES_FILE.name}: {where} must be a mapping")
     unknown = set(data) - allowed
     missing = allowed - set(data)
     if unknown or missing:
-        raise ValueError(f"{_FILE.name}: {where}: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}")
+        raise ValueError(f"{RULES_FILE.name}: {where}: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}")
     return data
 
 
@@ -51,15 +51,15 @@ def parse_rules(data: Any) -> CheckRules:
     peers = _keys("peers", top["peers"], {"min_share", "min_documents", "examples"})
     refs = _keys("references", top["references"], {"pattern", "foreign_markers", "clause_ends"})
     if not 0 < float(peers["min_share"]) <= 1:
-        raise ValueError(f"{_FILE.name}: peers.min_share must be in (0, 1]")
+        raise ValueError(f"{RULES_FILE.name}: peers.min_share must be in (0, 1]")
     pattern = re.compile(refs["pattern"])
     if "number" not in pattern.groupindex or "own" not in pattern.groupindex:
-        raise ValueError(f"{_FILE.name}: references.pattern needs the groups 'own' and 'number'")
+        raise ValueError(f"{RULES_FILE.name}: references.pattern needs the groups 'own' and 'number'")
     codes = {}
     for code, spec in (top["codes"] or {}).items():
         spec = _keys(f"codes.{code}", spec, {"severity", "explanation"})
         if spec["severity"] not in _SEVERITIES:
-            raise ValueError(f"{_FILE.name}: codes.{code}.severity must be one of {', '.join(_SEVERITIES)}")
+            raise ValueError(f"{RULES_FILE.name}: codes.{code}.severity must be one of {', '.join(_SEVERITIES)}")
         codes[code] = Code(code, spec["severity"], str(spec["explanation"]))
     return CheckRules(float(peers["min_share"]), int(peers["min_documents"]), int(peers["examples"]), pattern,
                       str(refs["foreign_markers"]), str(refs["clause_ends"]), codes)
@@ -67,4 +67,4 @@ def parse_rules(data: Any) -> CheckRules:
 
 @lru_cache(maxsize=1)
 def check_rules() -> CheckRules:
-    return parse_rules(yaml.safe_load(_FILE.read_text(encoding="utf-8")))
+    return parse_rules(yaml.safe_load(RULES_FILE.read_text(encoding="utf-8")))
