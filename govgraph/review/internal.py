@@ -15,6 +15,10 @@ from .facts import Citation, DocumentView, Row, citation
 from .rules import CheckRules
 
 
+#: reporting cycles reported at most (a dense graph of lines has exponentially many)
+MAX_CYCLES = 20
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     code: str
@@ -38,7 +42,8 @@ def conflicting_signers(view: DocumentView, rules: CheckRules) -> list[Finding]:
     by_type: dict[str, dict[int | None, list[Row]]] = {}
     for step in view.signing:
         if step["action"] == "SIGN" and not step.get("condition") and not step.get("delegated"):
-            by_type.setdefault(step["documentType"]["key"], {}).setdefault(step["evidence"].get("start"), []).append(step)
+            statements = by_type.setdefault(step["documentType"]["key"], {})
+            statements.setdefault(step["evidence"].get("start"), []).append(step)
     out = []
     for statements in by_type.values():
         signers = {frozenset(s["role"]["key"] for s in steps) for steps in statements.values()}
@@ -46,8 +51,9 @@ def conflicting_signers(view: DocumentView, rules: CheckRules) -> list[Finding]:
             continue
         steps = [s for group in statements.values() for s in group]
         names = "、".join(dict.fromkeys(s["role"]["name"] for s in steps))
-        out.append(_finding(rules, "conflicting-default-signers", [citation(s["article"], s["evidence"]) for s in steps],
-                            subject=steps[0]["documentType"]["name"], signers=names))
+        cites = [citation(s["article"], s["evidence"]) for s in steps]
+        out.append(_finding(rules, "conflicting-default-signers", cites, subject=steps[0]["documentType"]["name"],
+                            signers=names))
     return out
 
 
@@ -78,6 +84,8 @@ def reporting_cycles(view: DocumentView, rules: CheckRules) -> list[Finding]:
     cycles: set[tuple[str, ...]] = set()
 
     def walk(path: list[str]) -> None:
+        if len(cycles) >= MAX_CYCLES:
+            return
         for nxt in edges.get(path[-1], {}):
             if nxt == path[0]:
                 i = path.index(min(path))
@@ -133,9 +141,10 @@ def numbering(view: DocumentView, rules: CheckRules) -> list[Finding]:
         before = previous["declared"] if previous else 0
         cites = [citation(previous, None), citation(article, None)] if previous else [citation(article, None)]
         label, after = article["label"], (previous["label"] if previous else "—")
+        restarted = previous is not None and declared == 1 and article.get("chapter") != previous.get("chapter")
         if previous and declared == before:
             out.append(_finding(rules, "numbering-duplicate", cites, label=label))
-        elif declared < before and not (declared == 1 and article.get("chapter") != previous.get("chapter") if previous else False):
+        elif declared < before and not restarted:
             out.append(_finding(rules, "numbering-order", cites, label=label, after=after))
         elif declared > before + 1:
             missing = ", ".join(str(n) for n in range(before + 1, declared))

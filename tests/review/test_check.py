@@ -69,6 +69,18 @@ def test_every_planted_finding_and_nothing_else(memory_store) -> None:  # type: 
         assert all(e.document in report.peers for e in omission.examples)
 
 
+def test_numbering_and_references_planted_in_another_layout(memory_store) -> None:  # type: ignore[no-untyped-def]
+    """check_planted_numbering.txt: articles numbered 一、二、, one number twice, one skipped, one
+    backwards, and a reference to 第九条 of six; 《组织法》第七十三条 cites another act."""
+    report = check_file(DOCS / "check_planted_numbering.txt", memory_store)
+    assert [(f.code, f.articles) for f in report.findings] == [
+        ("dangling-reference", (6,)), ("numbering-duplicate", (3, 4)), ("numbering-gap", (4, 5)),
+        ("numbering-order", (5, 6))]
+    assert report.findings[0].citations[0].text == "第九条"
+    # a short document: it lacks what every peer has, the thematic meeting among them
+    assert ("meeting", "thematic") in {f.provision for f in report.peer_findings}
+
+
 def test_a_clean_document_has_no_finding(memory_store) -> None:  # type: ignore[no-untyped-def]
     report = check_file(CLEAN, memory_store)
     assert report.findings == () and report.peer_findings == () and report.clean
