@@ -19,8 +19,10 @@ _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _CHANGE_STYLE = {"changed": "magenta", "added": "green", "removed": "red"}
 
 
-def _cite(c: Citation) -> str:
-    return f"[dim]{escape(c.label)} (article {c.number})[/] {escape(c.text)}"
+def _cite(c: Citation, width: int = 100) -> str:
+    text = " ".join(c.text.split())  # one line: evidence may span page breaks
+    text = text if len(text) <= width else text[: width - 1] + "…"
+    return f"[dim]{escape(c.label)} (article {c.number})[/] {escape(text)}"
 
 
 def _cites(citations: tuple[Citation, ...]) -> str:

@@ -42,8 +42,11 @@ class CheckReport:
 
     def summary(self) -> str:
         errors = sum(1 for f in self.findings if f.severity == "error")
-        return (f"{errors} errors, {len(self.findings) - errors} warnings, {len(self.peer_findings)} provisions "
-                f"that at least {self.min_share:.0%} of {len(self.peers)} peer rules have")
+        internal = f"{errors} errors, {len(self.findings) - errors} warnings"
+        if not self.peers:
+            return f"{internal}; no peer rules in the store to compare with"
+        return (f"{internal}, {len(self.peer_findings)} provisions that at least {self.min_share:.0%} of "
+                f"{len(self.peers)} peer rules have and this one lacks")
 
 
 def peer_views(store: Any, jurisdiction: str) -> list[DocumentView]:

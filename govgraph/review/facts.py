@@ -86,7 +86,10 @@ def citation(article: Row | None, evidence: Row | None) -> Citation | None:
         return None
     doc = article["document"]
     span = evidence or {}
-    text = span.get("text") or " ".join((article.get("text") or "").split())[:120]
+    body = article.get("text") or ""
+    label = article.get("label") or ""
+    body = body[len(label):] if label and body.startswith(label) else body
+    text = span.get("text") or " ".join(body.split())[:120]  # no clause: the article's beginning
     return Citation(doc["key"], doc.get("title") or "", doc.get("jurisdiction") or "", article["number"],
                     article.get("label") or "", span.get("start"), span.get("end"), text)
 
@@ -109,7 +112,8 @@ def signing_facts(view: DocumentView) -> list[Fact]:
                step.get("condition") or "")
         groups.setdefault(key, []).append(step)
     facts = []
-    for key, steps in groups.items():
+    # the general rule of an issuer (any genre, any recipient) first: it is the example peers cite
+    for key, steps in sorted(groups.items(), key=lambda kv: (bool(kv[0][1]), bool(kv[0][2]))):
         t, action, condition = steps[0]["documentType"], key[3], key[4]
         actors = [(s["role"]["key"], bool(s.get("delegated"))) for s in steps]
         names = [s["role"]["name"] + ("（受委托）" if s.get("delegated") else "") for s in steps]

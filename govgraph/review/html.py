@@ -28,7 +28,8 @@ blockquote{margin:4px 0;padding:4px 10px;border-left:3px solid #9fb3cc;backgroun
 
 
 def _cite(c: Citation) -> str:
-    where = f"{escape(c.jurisdiction)} · {escape(c.title)} · {escape(c.label)}（第{c.number}条）"
+    # the label as written, and the ordinal the API's `article(document, number)` takes
+    where = f"{escape(c.jurisdiction)} · {escape(c.title)} · {escape(c.label)} (#{c.number})"
     span = f" [{c.start}:{c.end}]" if c.start is not None else ""
     return f'<blockquote>{escape(c.text)}<div class="cite">{where}{span}</div></blockquote>'
 
