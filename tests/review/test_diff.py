@@ -105,3 +105,20 @@ def test_diff_of_the_revised_seed_in_neo4j(loaded_neo4j, versions) -> None:  # t
         assert revision_summaries(loaded_neo4j, [new.graph.document]) == revision_summaries(memory, [new.graph.document])
     finally:
         loaded_neo4j.delete(new.graph.document)
+
+
+def test_a_diff_read_backwards_is_its_mirror(memory_store, corpus_graphs) -> None:  # type: ignore[no-untyped-def]
+    """Between any two documents (here: different governments, so most facts differ), what one
+    adds the other removes, a change is the same change reversed, and nothing is counted twice."""
+    keys = [g.document for g in corpus_graphs]
+    flip = {"added": "removed", "removed": "added", "changed": "changed"}
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            forward = diff_documents(memory_store, a, memory_store, b)
+            backward = diff_documents(memory_store, b, memory_store, a)
+            assert forward.unchanged == backward.unchanged and forward.renumbered == backward.renumbered
+            mirrored = {(flip[c.change], c.kind, c.key, c.new, c.old, c.new_citations, c.old_citations)
+                        for c in forward.changes}
+            assert mirrored == {(c.change, c.kind, c.key, c.old, c.new, c.old_citations, c.new_citations)
+                                for c in backward.changes}
+            assert len({(c.kind, c.key) for c in forward.changes}) == len(forward.changes)
