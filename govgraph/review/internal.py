@@ -140,7 +140,7 @@ def numbering(view: DocumentView, rules: CheckRules) -> list[Finding]:
             continue
         before = previous["declared"] if previous else 0
         cites = [citation(previous, None), citation(article, None)] if previous else [citation(article, None)]
-        label, after = article["label"], (previous["label"] if previous else "—")
+        label, after = article["label"], (previous["label"] if previous else "the beginning")
         restarted = previous is not None and declared == 1 and article.get("chapter") != previous.get("chapter")
         if previous and declared == before:
             out.append(_finding(rules, "numbering-duplicate", cites, label=label))

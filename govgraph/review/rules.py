@@ -11,6 +11,9 @@ from typing import Any, Literal
 import yaml
 
 Severity = Literal["error", "warning", "info"]
+#: every code the checks emit: the rules file must word each one
+CODES = ("conflicting-default-signers", "reporting-cycle", "dangling-reference", "meeting-no-chair",
+         "meeting-no-frequency", "numbering-gap", "numbering-duplicate", "numbering-order", "missing-provision")
 RULES_FILE = Path(__file__).with_name("check_rules.yaml")
 _SEVERITIES = ("error", "warning", "info")
 
@@ -61,6 +64,9 @@ def parse_rules(data: Any) -> CheckRules:
         if spec["severity"] not in _SEVERITIES:
             raise ValueError(f"{RULES_FILE.name}: codes.{code}.severity must be one of {', '.join(_SEVERITIES)}")
         codes[code] = Code(code, spec["severity"], str(spec["explanation"]))
+    unworded = [code for code in CODES if code not in codes]
+    if unworded:
+        raise ValueError(f"{RULES_FILE.name}: codes without an explanation: {', '.join(unworded)}")
     return CheckRules(float(peers["min_share"]), int(peers["min_documents"]), int(peers["examples"]), pattern,
                       str(refs["foreign_markers"]), str(refs["clause_ends"]), codes)
 

@@ -118,7 +118,11 @@ def test_rules_refuse_unknown_keys() -> None:
     data["peers"]["min_sharee"] = 0.5
     with pytest.raises(ValueError, match="unknown keys"):
         parse_rules(data)
-    assert set(check_rules().codes) >= set(PLANTED_FINDINGS) | {"missing-provision"}
+    assert set(check_rules().codes) == set(rules_module.CODES)
+    data["peers"].pop("min_sharee")
+    del data["codes"]["reporting-cycle"]
+    with pytest.raises(ValueError, match="codes without an explanation: reporting-cycle"):
+        parse_rules(data)
 
 
 def test_the_html_page_is_self_contained_and_escaped(memory_store) -> None:  # type: ignore[no-untyped-def]
