@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from stores.base import current_order_key
+
 from .facts import Citation, DocumentView, Fact, document_facts, read_document
 
 ChangeKind = Literal["changed", "added", "removed"]
@@ -99,12 +101,29 @@ def revision_summaries(store: Any, documents: list[str], limit: int = 8) -> list
     rows = {d["key"]: d for d in store.documents(None)}
     lines = []
     for key in documents:
-        older = (rows.get(key) or {}).get("supersedes") or []
-        if not older:
+        older = _previous(rows, key)
+        if older is None:
             continue
-        report = diff_documents(store, older[0], store, key)
-        lines.append(f"{rows[key].get('jurisdiction')}: {report.summary()}")
+        report = diff_documents(store, older, store, key)
+        draft = " (a draft, against the rules in force)" if rows[key].get("publishedStatus") == "draft" else ""
+        lines.append(f"{rows[key].get('jurisdiction')}: {report.summary()}{draft}")
         lines += [f"  {change_line(c)}" for c in report.changes[:limit]]
         if len(report.changes) > limit:
-            lines.append(f"  … {len(report.changes) - limit} more: govgraph diff {older[0]} {key}")
+            lines.append(f"  … {len(report.changes) - limit} more: govgraph diff {older} {key}")
     return lines
+
+
+def _previous(rows: dict[str, dict[str, Any]], key: str) -> str | None:
+    """The version a document revises: the one it supersedes, or for a draft newer than the
+    rules in force (a draft supersedes nothing until adopted), those rules."""
+    row = rows.get(key)
+    if row is None:
+        return None
+    if row.get("supersedes"):
+        return str(row["supersedes"][0])
+    if row.get("publishedStatus") != "draft" or row.get("current"):
+        return None
+    in_force = [d for d in rows.values() if d.get("jurisdiction") == row.get("jurisdiction") and d.get("current")]
+    if in_force and current_order_key(in_force[0]) < current_order_key(row):
+        return str(in_force[0]["key"])
+    return None

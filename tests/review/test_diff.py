@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from govgraph.review.diff import DiffReport, diff_documents, revision_summaries
-from ingest.pipeline import ingest_path
+from ingest.pipeline import ingest_bytes, ingest_path
 from stores.memory import MemoryStore
 from tests.conftest import CORPUS, ROOT
 
@@ -122,3 +122,21 @@ def test_a_diff_read_backwards_is_its_mirror(memory_store, corpus_graphs) -> Non
             assert mirrored == {(c.change, c.kind, c.key, c.old, c.new, c.old_citations, c.new_citations)
                                 for c in backward.changes}
             assert len({(c.kind, c.key) for c in forward.changes}) == len(forward.changes)
+
+
+def test_a_newer_draft_is_summarized_against_the_rules_in_force(versions) -> None:  # type: ignore[no-untyped-def]
+    """A 征求意见稿 supersedes nothing until adopted; what it would change is still worth a line."""
+    old, new = versions
+    text = new.tree.raw.text.replace("北京市东城区人民政府工作规则\n\n第一章", "北京市东城区人民政府工作规则\n\n（征求意见稿）\n\n第一章", 1)
+    draft = ingest_bytes(text.encode("utf-8"), "draft_" + REVISED.name)
+    assert draft.tree.metadata.status == "draft"
+    store = MemoryStore()
+    store.load(old.graph)
+    store.load(draft.graph)
+    lines = revision_summaries(store, [draft.graph.document, old.graph.document])
+    assert lines[0].endswith("2 changed, 1 added, 1 removed (72 unchanged, 72 of them renumbered) "
+                             "(a draft, against the rules in force)")
+    assert len(lines) == 5
+    older_draft = ingest_bytes(text.replace("2026", "2020").encode("utf-8"), "old_draft.txt")
+    store.load(older_draft.graph)  # a draft older than the rules in force revises nothing
+    assert revision_summaries(store, [older_draft.graph.document]) == []
