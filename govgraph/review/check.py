@@ -51,9 +51,9 @@ class CheckReport:
 
 def peer_views(store: Any, jurisdiction: str) -> list[DocumentView]:
     """The current document of every other jurisdiction in the store, by full name."""
-    keys = [d["key"] for j in store.jurisdictions() if j["fullName"] != jurisdiction
-            for d in j["documents"] if d.get("current")]
-    return [read_document(store, key) for key in keys]
+    places = store.jurisdictions()
+    keys = [d["key"] for j in places if j["fullName"] != jurisdiction for d in j["documents"] if d.get("current")]
+    return [read_document(store, key, places) for key in keys]
 
 
 def peer_findings(view: DocumentView, peers: list[DocumentView], rules: CheckRules,

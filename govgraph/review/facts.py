@@ -69,9 +69,10 @@ class DocumentView:
         return str(self.document["key"])
 
 
-def read_document(store: Any, document: str) -> DocumentView:
-    """Every read a diff or a check needs, for one stored document (a RuleDocument key)."""
-    for jur in store.jurisdictions():
+def read_document(store: Any, document: str, jurisdictions: list[Row] | None = None) -> DocumentView:
+    """Every read a diff or a check needs, for one stored document (a RuleDocument key);
+    ``jurisdictions``: the store's jurisdictions() when the caller has read them already."""
+    for jur in store.jurisdictions() if jurisdictions is None else jurisdictions:
         for doc in jur["documents"]:
             if doc["key"] == document:
                 row = {**doc, "jurisdiction": jur["fullName"], "jurisdictionKey": jur["key"]}
