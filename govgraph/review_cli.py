@@ -50,7 +50,7 @@ def diff(
     """What changed between two versions: facts added, removed and changed, matched by meaning
     (the same meeting, kind of document, reporting pair), each with the old and new article.
 
-    Example: govgraph diff corpus/001_61fb93ccc4c48713.txt tests/data/docs/revised_dongcheng.txt
+    Example: govgraph diff rules-2019.txt rules-2024.txt    (or stored documents: govgraph diff 朝政发〔2019〕3号 朝政发〔2024〕1号)
     """
     from .cli import open_store, out
     from .review.diff import diff_documents
@@ -85,7 +85,7 @@ def check(
     chair or frequency, a reporting cycle, a reference to a missing article, numbering), and the
     provisions most peer rules in the store have that it lacks, with counts and cited examples.
 
-    Example: govgraph check corpus/002_9ce208a7cacaba4e.txt --html check.html
+    Example: govgraph check 朝阳区人民政府工作规则（征求意见稿）.txt --html check.html
     """
     from .cli import open_store, out
     from .review.check import check_view
