@@ -42,7 +42,8 @@ def _write(report: Any, html: str, as_json: bool, html_file: Path | None) -> Non
 
 def diff(
     old: str = typer.Argument(..., help="The older version: a file, or a stored document (key, file, 文号 or title)."),
-    new: str = typer.Argument(..., help="The newer version, likewise."),
+    new: Optional[str] = typer.Argument(None, help="The newer version, likewise. Alone, OLD is a stored document "
+                                        "compared with the version it revises."),
     as_json: bool = typer.Option(False, "--json", help="Print the changes and their citations as JSON."),
     html: Optional[Path] = typer.Option(None, "--html", help="Also write a self-contained HTML page here."),
     neo4j: Optional[str] = typer.Option(None, "--neo4j", metavar="URI", help="Read stored documents from Neo4j."),
@@ -53,13 +54,20 @@ def diff(
     Example: govgraph diff rules-2019.txt rules-2024.txt    (or stored documents: govgraph diff 朝政发〔2019〕3号 朝政发〔2024〕1号)
     """
     from .cli import open_store, out
-    from .review.diff import diff_documents
+    from .review.diff import diff_documents, previous_version
     from .review.html import diff_html
     from .review.sources import open_source
 
     store = open_store(neo4j)
     try:
-        report = diff_documents(*open_source(old, store), *open_source(new, store))
+        if new is None:
+            new_store, new_key = open_source(old, store)
+            older = previous_version(store, new_key) if new_store is store else None
+            if older is None:
+                raise LookupError(f"{old!r} revises no stored version; name the older one: govgraph diff OLD NEW")
+            report = diff_documents(store, older, store, new_key)
+        else:
+            report = diff_documents(*open_source(old, store), *open_source(new, store))
     finally:
         store.close()
     _write(report, diff_html(report), as_json, html)

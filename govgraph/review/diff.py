@@ -113,6 +113,11 @@ def revision_summaries(store: Any, documents: list[str], limit: int = 8) -> list
     return lines
 
 
+def previous_version(store: Any, document: str) -> str | None:
+    """The stored version a stored document revises (see ``_previous``), or None."""
+    return _previous({d["key"]: d for d in store.documents(None)}, document)
+
+
 def _previous(rows: dict[str, dict[str, Any]], key: str) -> str | None:
     """The version a document revises: the one it supersedes, or for a draft newer than the
     rules in force (a draft supersedes nothing until adopted), those rules."""

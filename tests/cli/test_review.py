@@ -33,6 +33,12 @@ def test_diff_of_two_files_and_of_stored_documents(loaded, tmp_path: Path) -> No
     assert stored.exit_code == 0, stored.output
     assert "区政府秘书长" in stored.output and "五十六、" in stored.output
     assert "区政府秘书长" in page.read_text(encoding="utf-8")
+    alone = loaded("diff", "东政发〔2026〕9号", "--json")  # against the version it revises
+    both = loaded("diff", "东政发〔2024〕2号", "东政发〔2026〕9号", "--json")
+    assert alone.exit_code == 0 and json.loads(alone.output) == json.loads(both.output)
+    assert json.loads(alone.output)["old"]["docNumber"] == "东政发〔2024〕2号"
+    first = loaded("diff", "东政发〔2024〕2号")
+    assert first.exit_code == 1 and "revises no stored version" in first.output
 
 
 def test_check_of_a_file_terminal_json_and_html(loaded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
