@@ -101,7 +101,11 @@ class DocumentCheck:
     peers: list[str] = strawberry.field(description="Keys of the peer documents compared")
     min_share: float
     summary: str
-    html: str = strawberry.field(description="The report as a self-contained HTML page")
+    report: strawberry.Private[review_check.CheckReport]
+
+    @strawberry.field(description="The report as a self-contained HTML page")
+    def html(self) -> str:
+        return check_html(self.report)  # built only when asked for
 
 
 def _citations(rows: tuple[CitationRow, ...]) -> list[Citation]:
@@ -130,7 +134,7 @@ def _check(report: review_check.CheckReport) -> DocumentCheck:
         peer_findings=[PeerFinding(code=p.code, severity=p.severity, message=p.message, provision=list(p.provision),
                                    count=p.count, peers=p.peers, examples=_citations(p.examples))
                        for p in report.peer_findings],
-        peers=list(report.peers), min_share=report.min_share, summary=report.summary(), html=check_html(report))
+        peers=list(report.peers), min_share=report.min_share, summary=report.summary(), report=report)
 
 
 @strawberry.type
