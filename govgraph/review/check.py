@@ -60,7 +60,9 @@ def peer_findings(view: DocumentView, peers: list[DocumentView], rules: CheckRul
                   min_share: float) -> list[PeerFinding]:
     own = {f.peer for f in document_facts(view) if f.peer is not None}
     having: dict[tuple[str, ...], list[Fact]] = {}
-    for peer in peers:
+    # peers of the document's own level first (a county's draft is shown counties' wording and examples)
+    level = view.document.get("level")
+    for peer in sorted(peers, key=lambda p: p.document.get("level") != level):
         seen: dict[tuple[str, ...], Fact] = {}
         for fact in document_facts(peer):
             if fact.peer is not None and fact.citations:

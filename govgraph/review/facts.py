@@ -58,7 +58,7 @@ class Fact:
 class DocumentView:
     """One stored document as the store's read API returns it."""
 
-    document: Row  # documents() row, plus jurisdictionKey
+    document: Row  # the jurisdictions() row of the document, plus jurisdiction (full name), jurisdictionKey, level
     signing: list[Row] = field(default_factory=list)
     meetings: list[Row] = field(default_factory=list)
     reporting: list[Row] = field(default_factory=list)
@@ -75,7 +75,7 @@ def read_document(store: Any, document: str, jurisdictions: list[Row] | None = N
     for jur in store.jurisdictions() if jurisdictions is None else jurisdictions:
         for doc in jur["documents"]:
             if doc["key"] == document:
-                row = {**doc, "jurisdiction": jur["fullName"], "jurisdictionKey": jur["key"]}
+                row = {**doc, "jurisdiction": jur["fullName"], "jurisdictionKey": jur["key"], "level": jur.get("level")}
                 return DocumentView(
                     row, store.signing_rules(document), store.meetings(jur["key"], None, document),
                     store.reporting_lines(jur["key"], None, None, document), store.articles(document))
