@@ -228,6 +228,7 @@ def ingest(
     from ingest.manifest import given, sources_for
     from ingest.pipeline import document_paths, ingest_path
 
+    from .review.diff import revision_summaries
     from .summary import summarize_graph
 
     from stores.base import StoreUnavailable
@@ -240,6 +241,7 @@ def ingest(
     table = _summary_table(f"loaded into the {store.name} store")
     refused: list[tuple[Path, str]] = []
     warned: list[tuple[Path, str]] = []  # loaded, with what the parser noticed (truncated, converted-script …)
+    loaded: list[str] = []  # document keys, for what a newer version changed
     failed = 0
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         console=err, transient=True, disable=not err.is_terminal)
@@ -271,16 +273,20 @@ def ingest(
                         refused.append((path, f"not loaded, nothing of it kept: {_store_refusal(exc)}"))
                         progress.advance(task)
                         continue
+                    loaded.append(result.graph.document)
                     s = summarize_graph(result.graph)
                     table.add_row(*_cells(path.name, s.jurisdiction, *s.row()))
                     warned += [(path, f"{w.code}: {w.message}") for w in result.tree.warnings]
                 progress.advance(task)
+        revisions = revision_summaries(store, loaded)
     finally:
         if store.name == "memory":
             store.save(data_file())
         store.close()
     if table.row_count:
         out.print(table)
+    for line in revisions:
+        out.print(line, highlight=False, markup=False)
     for path, warning in warned:
         err.print(f"[cyan]warning[/] {escape(f'{path}: {warning}')}", highlight=False, soft_wrap=True)
     for path, reason in refused:
@@ -516,6 +522,11 @@ def eval_(
                 out.print(f"[yellow]false hit[/] {name} {hit}", highlight=False)
     if check and report.failing():
         _fail(f"below the bar (P >= {PRECISION_BAR}, R >= {RECALL_BAR}): {', '.join(report.failing())}")
+
+
+from .review_cli import register as _register_review  # noqa: E402 - commands of their own module
+
+_register_review(app)
 
 
 def main() -> None:

@@ -22,6 +22,7 @@ from .ask import Intent, answer
 from .errors import BadArgument, MaskInternalErrors, is_user_error, is_unicode_text
 from .mutations import Mutation
 from .names import UnknownName, resolve_document, resolve_jurisdiction, resolve_term
+from .review import ReviewQuery
 from .pagination import ArticleConnection, ObligationConnection, article_connection, obligation_connection, page_window
 
 MAX_DEPTH = 10
@@ -127,7 +128,7 @@ def _fact_entity(row: t.Row) -> t.Entity:
 
 
 @strawberry.type
-class Query:
+class Query(ReviewQuery):
     @strawberry.field(description="Every jurisdiction with its rules documents.")
     def jurisdictions(self, info: Info) -> list[t.Jurisdiction]:
         # the list itself is the answer: read it now, not from the names shared between requests

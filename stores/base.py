@@ -59,6 +59,15 @@ class Store(Protocol):
         """StepRows for documents issued under ``issuer`` (a genre matches document types of that
         genre and those of any genre), ordered by document type key, article, step order."""
 
+    def signing_rules(self, document: str) -> list[Row]:
+        """Every StepRow of one document (any issuer; [] for an unknown key), ordered as
+        ``signatories``; ``documentType`` also holds ``issuerKey``, ``genreKeys`` and ``recipientKey``
+        (vocabulary keys), what a diff of versions and a check against peers match on."""
+
+    def articles(self, document: str) -> list[Row]:
+        """Every ArticleRow of one document by number ([] for an unknown key), each with
+        ``declared`` (its number as written, None when unreadable) and ``chapter`` (ordinal, 0 = none)."""
+
     def meetings(self, jurisdiction: str, meeting: str | None, document: str | None) -> list[Row]:
         """Meetings of the current (or given) document; ``meeting`` is a vocabulary key or None for all.
 

@@ -173,6 +173,27 @@ class MemoryStore:
                 keyed.append(((dtype.key, rel.props["article"], last_if_none(rel.props.get("order")), rel.key), row))
         return [row for _, row in sorted(keyed, key=lambda kr: kr[0])]
 
+    def signing_rules(self, document: str) -> list[Row]:
+        ix = self._index
+        doc = ix.documents.get(document)
+        if doc is None:
+            return []
+        rows = self._step_rows(doc, ix.by_doc_label.get((document, "DocumentType"), []))
+        for row in rows:
+            dtype = ix.nodes[row["documentType"]["key"]].props
+            row["documentType"].update(issuerKey=dtype.get("issuerKey"), genreKeys=dtype.get("genres"),
+                                       recipientKey=dtype.get("recipientKey"))
+        return rows
+
+    def articles(self, document: str) -> list[Row]:
+        ix = self._index
+        doc = ix.documents.get(document)
+        if doc is None:
+            return []
+        nodes = sorted(ix.by_doc_label.get((document, "Article"), []), key=lambda a: a.props["number"])
+        return [{**article_row(a, doc), "declared": a.props.get("declared"), "chapter": a.props.get("chapter")}
+                for a in nodes]
+
     def meetings(self, jurisdiction: str, meeting: str | None, document: str | None) -> list[Row]:
         ix = self._index
         doc = ix.document(jurisdiction, document)

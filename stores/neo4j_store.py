@@ -317,6 +317,12 @@ class Neo4jStore:
     def compare(self, issuer: str, genre: str | None) -> list[Row]:
         return self._read("compare", issuer=issuer, genre=genre)
 
+    def signing_rules(self, document: str) -> list[Row]:
+        return self._read("signing_rules", document=document)
+
+    def articles(self, document: str) -> list[Row]:
+        return self._read("articles", document=document)
+
     def meetings(self, jurisdiction: str, meeting: str | None, document: str | None) -> list[Row]:
         return self._read("meetings", jurisdiction=jurisdiction, meeting=meeting, document=document)
 

@@ -79,11 +79,10 @@ def loaded_neo4j(neo4j_store, corpus_graphs):  # type: ignore[no-untyped-def]
     return neo4j_store
 
 
-# The neo4j param carries the mark, so that `-m "not neo4j"` never reaches a server (the
-# fixtures wipe the database they are given).
 @pytest.fixture(params=["memory", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def store(request, memory_store):  # type: ignore[no-untyped-def]
-    """Every API test runs against both stores."""
+    """Every API test runs against both stores. The Neo4j run is marked `neo4j`, so that
+    `-m "not neo4j"` never reaches (and wipes) whatever server NEO4J_TEST_URI defaults to."""
     if request.param == "memory":
         return memory_store
     return request.getfixturevalue("loaded_neo4j")

@@ -212,3 +212,20 @@ def test_source_url_and_level_come_back_from_both_stores(stores) -> None:  # typ
         assert cited["sourceUrl"] == SOURCE_URL
         _, rows = store.search("常务会议", None, 0, 50, revised)
         assert rows and {r["article"]["document"]["sourceUrl"] for r in rows} == {SOURCE_URL}
+
+
+def test_signing_rules_and_articles(stores) -> None:  # type: ignore[no-untyped-def]
+    def calls(graphs: list[Graph]) -> list[tuple[str, tuple]]:
+        keys = [*(g.document for g in graphs), "doc-0000000000000000"]
+        return [(method, (key,)) for key in keys for method in ("signing_rules", "articles")]
+
+    _check(stores, calls)
+    memory, _, graphs = stores
+    for graph in graphs:
+        steps = memory.signing_rules(graph.document)
+        relationships = sum(1 for r in graph.relationships if r.type in ("SIGNS", "APPROVES", "REVIEWS", "COUNTERSIGNS"))
+        assert len(steps) == relationships
+        assert all(s["documentType"]["issuerKey"] for s in steps)
+        articles = memory.articles(graph.document)
+        assert [a["number"] for a in articles] == list(range(1, len(articles) + 1))
+        assert len(articles) == sum(1 for n in graph.nodes if n.label == "Article")
