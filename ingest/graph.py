@@ -11,11 +11,12 @@ import yaml
 import schema
 
 from schema.model import Graph
-from schema.vocabulary import DEFAULT_LEVEL, load_vocabulary, strip_level_suffix
+from schema.vocabulary import load_vocabulary, strip_level_suffix
 
 from .facts import (
     DocumentFacts, EntityRef, Evidence, Meeting, Obligation, Participant, ReportingLine, SigningRule, SigningStep,
 )
+from .extract.common import document_level
 from .models import DocumentTree
 
 _ACTION_TYPES = {"SIGN": "SIGNS", "APPROVE": "APPROVES", "REVIEW": "REVIEWS", "COUNTERSIGN": "COUNTERSIGNS"}
@@ -53,7 +54,7 @@ def place_readings() -> dict[str, list[str]]:
 def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:
     doc = document_id(tree)
     meta = tree.metadata
-    level = meta.level or DEFAULT_LEVEL
+    level = document_level(tree)
     vocab = load_vocabulary()
     g = Graph(doc)
     jur_name = meta.jurisdiction or "未知"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from schema.vocabulary import DEFAULT_LEVEL, Kind, Mention, Vocabulary, load_vocabulary
+from schema.vocabulary import DEFAULT_LEVEL, LEVELS, Kind, Mention, Vocabulary, level_in_text, load_vocabulary
 
 from ..facts import EntityRef, Evidence
 from ..models import Article, DocumentTree, Sentence
@@ -42,7 +42,7 @@ class Context:
         self.tree = tree
         self.norm = tree.normalized
         self.vocab = vocabulary or load_vocabulary()
-        self.level = tree.metadata.level or DEFAULT_LEVEL
+        self.level = document_level(tree)
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.norm.text[sentence.nstart : sentence.nend]
@@ -78,7 +78,17 @@ class Context:
         return EntityRef(kind, key, self.vocab.name(kind, key, self.level))  # type: ignore[arg-type]
 
     def mentions(self, text: str, kinds: tuple[Kind, ...]) -> list[Mention]:
-        return self.vocab.find(text, kinds)
+        return self.vocab.find(text, kinds, self.level)
+
+
+def document_level(tree: DocumentTree) -> str:
+    """The level of the government whose rules these are: as identified from the document's
+    name, else as its articles speak of their government (市长负责制, 管委会), else a district."""
+    level = tree.metadata.level
+    if level in LEVELS:
+        return level
+    body = "".join(tree.normalized.text[a.nstart : a.nend] for a in tree.articles) or tree.normalized.text
+    return level_in_text(body) or DEFAULT_LEVEL
 
 
 def descriptive_entity(kind: Kind, written: str) -> EntityRef:

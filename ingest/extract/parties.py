@@ -114,7 +114,7 @@ def parse_parties(ctx: Context, region: str) -> list[EntityRef]:
 def _part(ctx: Context, surface: str) -> _Part | None:
     if not surface:
         return None
-    term = ctx.vocab.resolve(surface)
+    term = ctx.vocab.resolve(surface, ctx.level)
     if term is not None and term.kind in ENTITY_KINDS:
         return _Part(surface, ctx.entity_by_key(term.kind, term.key), None)
     mentions = ctx.mentions(surface, ENTITY_KINDS)

@@ -290,7 +290,7 @@ def _recipients(ctx: Context, text: str) -> list[EntityRef]:
     head = _SHARED_HEAD.match(text[mentions[-1].end :]) if mentions else None
     refs = []
     for m in mentions:
-        term = ctx.vocab.resolve(m.surface + head.group(1)) if head else None
+        term = ctx.vocab.resolve(m.surface + head.group(1), ctx.level) if head else None
         refs.append(ctx.entity_by_key("body", term.key) if term and term.kind == "body" else ctx.entity(m))
     return refs
 

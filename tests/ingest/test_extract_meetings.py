@@ -57,7 +57,7 @@ def wording() -> dict[str, Meeting]:
 def test_county_meeting_kinds(county):
     # 第十条 (在提交…前，分管副县长应召开专题会议) states a case, not who convenes the
     # thematic meeting; 第九条 (…纪要由县长签发) is about minutes, not chairs.
-    assert sorted(county) == ["briefing", "executive", "head_thematic", "party_group", "plenary"]
+    assert sorted(county) == ["briefing", "executive", "head_office", "party_group", "plenary"]
     assert county["executive"].entity.name == "县政府常务会议"
 
 
@@ -92,7 +92,7 @@ def test_county_executive_delegation_quorum_and_range(county):
 
 
 def test_county_other_meetings(county):
-    head = county["head_thematic"]  # 县长办公会议由县长或者县长委托的副县长召集并主持
+    head = county["head_office"]  # 县长办公会议由县长或者县长委托的副县长召集并主持
     assert [(p.entity.key, p.delegated) for p in head.chairs] == [("head", False), ("deputy_head", True)]
     assert _names(head.attendees) == ["与议题有关的部门和乡镇负责同志"]
     assert (head.frequency.period, head.frequency.times) == ("two_weeks", 1)
