@@ -11,6 +11,7 @@ import yaml
 import schema
 
 from schema.model import Graph
+from schema.naming import open_english
 from schema.vocabulary import load_vocabulary, strip_level_suffix
 
 from .facts import (
@@ -117,7 +118,7 @@ def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:
     def entity(ref: EntityRef) -> str:
         node_key = f"{doc}:{ref.kind}:{ref.key}"
         if node_key not in entities:
-            name_en = vocab.english(ref.kind, ref.key, level) if ref.known else None
+            name_en = vocab.english(ref.kind, ref.key, level) if ref.known else open_english(ref.name, level, vocab)
             entities[node_key] = g.node(
                 _LABELS[ref.kind], node_key, doc=doc, kind=ref.key, name=ref.name, nameEn=name_en,
                 caption=f"{ref.name} · {name_en}" if name_en else ref.name,

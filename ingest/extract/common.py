@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from schema.naming import open_key
 from schema.vocabulary import DEFAULT_LEVEL, LEVELS, Kind, Mention, Vocabulary, level_in_text, load_vocabulary
 
 from ..facts import EntityRef, Evidence
@@ -91,10 +92,12 @@ def document_level(tree: DocumentTree) -> str:
     return level_in_text(body) or DEFAULT_LEVEL
 
 
-def descriptive_entity(kind: Kind, written: str) -> EntityRef:
-    """A role or body outside the vocabulary, named as written (乡镇(街道)行政正职). Its key is
-    the same in either script, so one document's mentions of it are one node."""
-    return EntityRef(kind, "x:" + to_simplified(written), written)  # type: ignore[arg-type]
+def descriptive_entity(kind: Kind, written: str, level: str | None = None) -> EntityRef:
+    """A role or body outside the vocabulary (乡镇(街道)行政正职, 区长助理). Its name is the simplified
+    form; its key is that name with the level's words as templates (x:{L}长助理), the same in
+    either script and at every level, so that one name's mentions are one node."""
+    name = to_simplified(written)
+    return EntityRef(kind, open_key(name, level) if level else "x:" + name, name)  # type: ignore[arg-type]
 
 
 def leading_condition(text: str) -> tuple[str | None, int]:

@@ -105,7 +105,7 @@ def parse_parties(ctx: Context, region: str) -> list[EntityRef]:
     for part in parts:
         if last is not None and last.head and part is not last and part.head is None and part.ref.kind == "body":
             surface = part.surface + last.head
-            out.append(descriptive_entity("role", surface))
+            out.append(descriptive_entity("role", surface, ctx.level))
         else:
             out.append(part.ref)
     return _unique(out)
@@ -127,10 +127,10 @@ def _part(ctx: Context, surface: str) -> _Part | None:
     bodies_before = [m for m in mentions if m.term.kind == "body" and m.end <= len(surface) - len(head or "")]
     if head is not None:
         qualified = bool(bodies_before)
-        return _Part(surface, descriptive_entity("role", surface), head if qualified else None)
+        return _Part(surface, descriptive_entity("role", surface, ctx.level), head if qualified else None)
     if last.end != len(surface):
         return None  # a mention inside a longer noun (县政府重要工作安排) names no party
-    return _Part(surface, descriptive_entity(last.term.kind, surface), None)
+    return _Part(surface, descriptive_entity(last.term.kind, surface, ctx.level), None)
 
 
 def _unique(refs: list[EntityRef]) -> list[EntityRef]:
