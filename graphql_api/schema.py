@@ -21,7 +21,7 @@ from . import types as t
 from .ask import Intent, answer
 from .errors import BadArgument, MaskInternalErrors, is_user_error, is_unicode_text
 from .mutations import Mutation
-from .names import UnknownName, resolve_document, resolve_jurisdiction, resolve_term
+from .names import UnknownName, find_open, resolve_document, resolve_jurisdiction, resolve_term
 from .pagination import ArticleConnection, ObligationConnection, article_connection, obligation_connection, page_window
 
 MAX_DEPTH = 10
@@ -160,7 +160,11 @@ class Query:
     def meetings(self, info: Info, jurisdiction: str, name: str | None = None,
                  document: str | None = None) -> list[t.Meeting]:
         jur, doc = _scope(info, jurisdiction, document)
-        rows = _store(info).meetings(jur["key"], _key("meeting", name, ("meeting",)), doc)
+        try:
+            key = _key("meeting", name, ("meeting",))
+        except UnknownName:  # a meeting outside the vocabulary (工作协调会) is found by its own names
+            return [t.meeting(row) for row in find_open("meeting", str(name), _store(info).meetings(jur["key"], None, doc))]
+        rows = _store(info).meetings(jur["key"], key, doc)
         return [t.meeting(row) for row in rows]
 
     @strawberry.field(description="Must-report-to lines, optionally from and/or to a role or body.")

@@ -19,6 +19,7 @@ from .facts import (
 )
 from .extract.common import document_level
 from .models import DocumentTree
+from .script import to_simplified
 
 _ACTION_TYPES = {"SIGN": "SIGNS", "APPROVE": "APPROVES", "REVIEW": "REVIEWS", "COUNTERSIGN": "COUNTERSIGNS"}
 _LABELS = {"role": "Role", "body": "Body", "meeting": "Meeting"}
@@ -73,7 +74,8 @@ def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:
         "RuleDocument",
         doc,
         doc=doc,
-        name=meta.title or tree.name,
+        # name is the canonical simplified form; title keeps the document's own characters
+        name=to_simplified(meta.title or tree.name),
         title=meta.title or tree.name,
         file=tree.name,
         docNumber=meta.doc_number,

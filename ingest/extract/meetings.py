@@ -46,7 +46,7 @@ _PREDICATE = re.compile(r"召开|组成(?!部门|员)|主持|召集")
 _BARE_MARKER = re.compile(r"^(?:根据[^，；。]{0,10}需要|视[^，；。]{0,6}(?:需要|情况)|视情|必要时|如有需要)$")
 #: a segment with any of these is a predicate, not part of a list of participants
 _NOT_A_LIST = re.compile(r"召开|组成(?!部门|员)|主持|召集|审定|提出|研究|讨论|决定|确定|需要|一般|原则上|每|实行|形成|签发|任务")
-_MODAL_GAP = re.compile(r"^(?:负责|可以|可|应当|应|须|要|一般|原则上|不定期|定期|随时|根据[^，；。]{0,10}需要|视[^，；。]{0,6}需要|[，、])*$")
+_MODAL_GAP = re.compile(r"^(?:负责|可以|可|应当|应|须|要|一般|原则上|不定期|定期|随时|每(?:两?周|月|季度?|半年|年)|根据[^，；。]{0,10}需要|视[^，；。]{0,6}需要|[，、])*$")
 #: between roles that convene together: 区长或区长委托常务副区长
 _AGENT_JOINER = re.compile(r"[、和及或]|或者|(?:或|可以?|也可以?)?(?:由其)?委托|或[^，]{0,4}委托")
 #: right before a chair who acts for another: 受区长委托，/ 区长因故不能主持时，可委托
