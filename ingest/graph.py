@@ -12,7 +12,7 @@ import schema
 
 from schema.model import Graph
 from schema.naming import open_english
-from schema.vocabulary import load_vocabulary, strip_level_suffix
+from schema.vocabulary import level_suffix_english, load_vocabulary, strip_level_suffix
 
 from .facts import (
     DocumentFacts, EntityRef, Evidence, Meeting, Obligation, Participant, ReportingLine, SigningRule, SigningStep,
@@ -31,10 +31,15 @@ def document_id(tree: DocumentTree) -> str:
 
 
 def jurisdiction_english(name: str) -> str:
-    """朝阳区 -> Chaoyang (the suffix is dropped, as in English usage)."""
+    """朝阳区 -> Chaoyang (the suffix is dropped, as in English usage); 洛阳高新区 -> Luoyang
+    High-tech Zone, 浦东新区 -> Pudong New Area (a suffix English keeps)."""
+    suffix = level_suffix_english(name)
+    return f"{_stem_english(strip_level_suffix(name))} {suffix}".strip()
+
+
+def _stem_english(stem: str) -> str:
     from pypinyin import lazy_pinyin
 
-    stem = strip_level_suffix(name)
     readings = place_readings()
     if stem in readings:
         return "".join(readings[stem]).capitalize()

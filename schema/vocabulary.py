@@ -15,126 +15,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Literal
 
 import yaml
+
+from .levels import (  # noqa: F401  (the level table is part of the vocabulary's interface)
+    DEFAULT_LEVEL, LEVEL_SUFFIXES, LEVELS, Level, Upper, fill, fill_english, fill_forms, level_in_text, level_of,
+    level_suffix_english, strip_level_suffix,
+)
 
 Kind = Literal["role", "body", "meeting", "genre"]
 KINDS: tuple[Kind, ...] = ("role", "body", "meeting", "genre")
 _FILES: dict[Kind, str] = {"role": "roles.yaml", "body": "bodies.yaml", "meeting": "meetings.yaml", "genre": "genres.yaml"}
 _DIR = Path(__file__).with_name("vocabulary")
-
-
-class Upper(NamedTuple):
-    """The government above a level: its character, English adjective and head's title."""
-
-    char: str
-    english: str
-    head: str
-
-
-class Level(NamedTuple):
-    """One level of local government (data: vocabulary/levels.yaml). ``level[0]`` is its character."""
-
-    char: str
-    english: str
-    key: str
-    tokens: tuple[tuple[str, tuple[str, ...]], ...]  # template word -> its forms, canonical first
-    en_tokens: tuple[tuple[str, str], ...]
-    uppers: tuple[Upper, ...]
-    suffixes: tuple[str, ...]
-    name_en: str
-
-
-_LEVEL_FIELDS = {"key", "char", "english", "tokens", "en_tokens", "uppers", "suffixes", "name_en"}
-
-
-def _load_levels(path: Path) -> dict[str, Level]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    levels: dict[str, Level] = {}
-    for entry in data:
-        unknown = set(entry) - _LEVEL_FIELDS
-        if unknown or not {"key", "char", "english", "uppers", "suffixes"} <= set(entry):
-            raise ValueError(f"{path}: level entry {entry.get('key')!r} has unknown keys {sorted(unknown)} or lacks one")
-        tokens = tuple(sorted(((t, tuple(f)) for t, f in (entry.get("tokens") or {}).items()), key=lambda t: -len(t[0])))
-        en_tokens = tuple(sorted(((t, f[0]) for t, f in (entry.get("en_tokens") or {}).items()), key=lambda t: -len(t[0])))
-        levels[entry["key"]] = Level(
-            entry["char"], entry["english"], entry["key"], tokens, en_tokens,
-            tuple(Upper(*u) for u in entry["uppers"]), tuple(entry["suffixes"]), entry.get("name_en") or "",
-        )
-    return levels
-
-
-#: level key -> its templates' values (district, county, city, banner, new_area, zone, agency)
-LEVELS: dict[str, Level] = _load_levels(_DIR / "levels.yaml")
-DEFAULT_LEVEL = "district"
-#: suffixes of local-government names, longest first
-LEVEL_SUFFIXES = tuple(sorted({s for level in LEVELS.values() for s in level.suffixes}, key=len, reverse=True))
-
-
-def strip_level_suffix(name: str) -> str:
-    """朝阳区 -> 朝阳; a one-character stem keeps its suffix (城区 stays 城区)."""
-    for suffix in LEVEL_SUFFIXES:
-        if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            return name[: -len(suffix)]
-    return name
-
-
-def level_of(name: str) -> str | None:
-    """The level a jurisdiction's name states: 义乌市 -> city, 景宁畲族自治县 -> county,
-    洛阳高新区 -> zone, 某某地区行政公署 -> agency; None when no suffix says."""
-    best: tuple[int, str] | None = None
-    for key, level in LEVELS.items():
-        for suffix in level.suffixes:
-            if name.endswith(suffix) and len(name) > len(suffix) and (best is None or len(suffix) > best[0]):
-                best = (len(suffix), key)
-    return best[1] if best else None
-
-
-#: how strongly a form says "these are the rules of this level's government"
-_SELF_WEIGHT = {"{L}长负责制": 20, "本{L}": 3, "{L}人民政府": 1, "{L}政府": 1}
-
-
-def level_in_text(text: str) -> str | None:
-    """The level whose government a rules text is about, read off its own words: the head's
-    responsibility system (实行市长负责制) and how often the government names itself (市政府,
-    管委会, 行署). None when the text names no government."""
-    scores: dict[str, int] = {}
-    for key in LEVELS:
-        score = 0
-        for template, weight in _SELF_WEIGHT.items():
-            forms = sorted(set(fill_forms(template, key)), key=len, reverse=True)
-            score += weight * len(re.findall("|".join(map(re.escape, forms)), text))
-        scores[key] = score
-    best = max(scores, key=lambda k: scores[k])  # the first of equals: a 新区 reads as a district
-    return best if scores[best] else None
-
-
-def fill_forms(template: str, level: str, upper: int | None = None) -> list[str]:
-    """Every surface a template has at a level, canonical first: {L}长 -> [管委会主任, 主任] (zone)."""
-    spec = LEVELS[level]
-    forms = [template]
-    for token, alternatives in spec.tokens:  # longest token first: 副{L}长 before {L}长
-        forms = [f.replace(token, a) for f in forms for a in alternatives] if token in template else forms
-    uppers = spec.uppers if upper is None else spec.uppers[upper : upper + 1]
-    out: list[str] = []
-    for form in forms:
-        for up in uppers if "{U" in form else uppers[:1]:
-            filled = (form.replace("{L}", spec.char).replace("{Level}", spec.english).replace("{U}", up.char)
-                      .replace("{UpperHead}", up.head).replace("{Upper}", up.english))
-            if filled not in out:
-                out.append(filled)
-    return out
-
-
-def _fill(template: str, level: str) -> str:
-    return fill_forms(template, level, upper=0)[0]
-
-
-def _fill_en(template: str, level: str) -> str:
-    for token, english in LEVELS[level].en_tokens:
-        template = template.replace(token, english)
-    return _fill(template, level)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,10 +41,10 @@ class Term:
     kind_of: str | None = None  # key of the broader term of the same kind (常务副区长 is a 副区长)
 
     def zh_for(self, level: str) -> str:
-        return _fill(self.zh, level)
+        return fill(self.zh, level)
 
     def en_for(self, level: str) -> str:
-        return _fill_en(self.en, level)
+        return fill_english(self.en, level)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +142,7 @@ class Vocabulary:
         for term in self.terms:
             if term.kind not in kinds:
                 continue
-            english = {_fill_en(term.en, level).lower() for level in LEVELS}
+            english = {fill_english(term.en, level).lower() for level in LEVELS}
             if lowered in english or lowered in term.en_aliases or lowered == term.key.replace("_", " "):
                 return term
         return None
@@ -259,7 +152,7 @@ class Vocabulary:
         out = [s for s, t in self._anywhere.surfaces.items() if t.kind in kinds]
         for term in self.terms:
             if term.kind in kinds:
-                out.extend([_fill_en(term.en, DEFAULT_LEVEL), *term.en_aliases])
+                out.extend([fill_english(term.en, DEFAULT_LEVEL), *term.en_aliases])
         return out
 
     def surfaces(self, kind: Kind, level: str | None = None) -> list[tuple[str, Term]]:
