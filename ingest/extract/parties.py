@@ -19,9 +19,9 @@ from .common import Context, descriptive_entity
 
 ENTITY_KINDS = ("role", "body", "meeting")
 
-#: Words that end a role named by an organ: 各部门主要负责人, 各街道办事处主任.
+#: Words that end a role named by an organ or another role: 各部门主要负责人, 各街道办事处主任, 区长助理.
 ROLE_HEADS = ("行政主要负责同志", "有关负责同志", "有关负责人", "主要负责同志", "主要负责人", "负责同志", "负责人", "组成人员",
-              "行政正职", "公职人员", "工作人员", "主任", "局长")
+              "行政正职", "公职人员", "工作人员", "主任", "局长", "助理", "顾问")
 #: Prefixes an organ may carry inside a noun phrase: 各乡镇, 有关部门.
 NP_PREFIXES = ("各", "有关", "相关", "全体")
 #: Coordinators between the parts of a noun phrase.

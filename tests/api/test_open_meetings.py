@@ -38,3 +38,28 @@ def test_every_meeting_is_listed(store: MemoryStore) -> None:
 def test_unknown_meeting_is_still_an_error(store: MemoryStore) -> None:
     result = execute(store, QUERY, name="县政府联络会")
     assert result.errors and "unknown meeting" in result.errors[0].message
+
+
+LINES = ("query($from: String) { reportingLines(jurisdiction: \"青山市\", from: $from) "
+         "{ from { key name } to { key name } } }")
+CITY = Path(__file__).resolve().parents[1] / "data" / "docs" / "city_qingshan.txt"
+
+
+@pytest.fixture(scope="module")
+def city_store() -> MemoryStore:
+    store = MemoryStore()
+    store.load(ingest_path(CITY).graph)
+    return store
+
+
+def test_a_role_outside_the_vocabulary_is_found_by_its_name(city_store: MemoryStore) -> None:
+    """市长助理 reports to the mayor in the city's rules; a county's name for the role (县长助理)
+    is the same level-free key."""
+    for name in ("市长助理", "市長助理", "县长助理"):
+        lines = data(city_store, LINES, **{"from": name})["reportingLines"]
+        assert [(line["from"]["key"], line["to"]["key"]) for line in lines] == [("x:{L}长助理", "head")], name
+
+
+def test_a_role_no_rule_names_is_an_error(city_store: MemoryStore) -> None:
+    result = execute(city_store, LINES, **{"from": "市长顾问团"})
+    assert result.errors and "unknown from" in result.errors[0].message
