@@ -30,6 +30,7 @@ from typing import Any
 
 import yaml
 
+from ingest.extract.common import document_level
 from ingest.facts import DocumentFacts, EntityRef, Meeting, SigningRule
 from ingest.pipeline import IngestResult, ingest_path
 from ingest.script import to_simplified
@@ -109,11 +110,18 @@ class Report:
 class Names:
     """Decides whether a predicted entity is the one a gold name means."""
 
-    def __init__(self, vocabulary: Vocabulary) -> None:
+    def __init__(self, vocabulary: Vocabulary, level: str | None = None) -> None:
         self.vocab = vocabulary
+        self.level = level  # the document's: its 市长 is the head in a city, the higher head in a district
+
+    def at(self, level: str) -> Names:
+        return Names(self.vocab, level)
 
     def key(self, name: str) -> str | None:
-        term = self.vocab.lookup(to_simplified(name), _ENTITY_KINDS)  # type: ignore[arg-type]
+        simple = to_simplified(name)
+        term = self.vocab.lookup(simple, _ENTITY_KINDS, self.level)  # type: ignore[arg-type]
+        if term is None and self.level is not None:
+            term = self.vocab.lookup(simple, _ENTITY_KINDS)  # type: ignore[arg-type]
         return term.key if term else None
 
     def same(self, gold: str, predicted: EntityRef) -> bool:
@@ -413,6 +421,7 @@ def evaluate(gold_path: Path | Iterable[Path], sections: Iterable[str] = SECTION
     for path, gold in merge_gold(paths).items():
         result = ingest_path(path)  # with what a sources.yaml beside it says, as `govgraph ingest` reads it
         documents.append(path.name)
+        names = names.at(document_level(result.tree))
         scores = {
             "document": lambda: score_document(gold, stored_metadata(result.graph)),
             "structure": lambda: score_structure(gold, structure_counts(result)),

@@ -4,6 +4,8 @@ Jurisdictions: 朝阳区, 朝阳, 北京市朝阳区, Chaoyang, chaoyang distric
 Issuers, genres, roles, bodies, meetings: Chinese (any level, any alias), English, the
 key, or pinyin (quzhengfubangongshi = 区政府办公室).
 Documents: the key, the document number (京朝政发〔2024〕1号), the title or the file name.
+Names outside the vocabulary (区政府工作协调会, 县长助理): the name in either script, at any level
+(区政府工作协调会 finds a county's 县政府工作协调会), its English, its key or its pinyin.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ import difflib
 import re
 from functools import lru_cache
 
-from schema.vocabulary import KINDS, LEVEL_SUFFIXES, Kind, Term, load_vocabulary, strip_level_suffix
+from ingest.script import to_simplified
+from schema.naming import open_key
+from schema.vocabulary import KINDS, LEVEL_SUFFIXES, LEVELS, Kind, Term, load_vocabulary, strip_level_suffix
 
 from .errors import UserError
 
@@ -101,6 +105,30 @@ def _pinyin_index(kinds: tuple[Kind, ...]) -> dict[str, Term]:
             index.setdefault(pinyin_key(surface), term)
     index.pop("", None)
     return index
+
+
+def open_keys(name: str) -> set[str]:
+    """The keys a name outside the vocabulary has when a document of any level names it."""
+    simple = to_simplified(name.strip())
+    return {"x:" + simple, *(open_key(simple, level) for level in LEVELS)}
+
+
+def find_open(what: str, name: str, rows: list[dict]) -> list[dict]:
+    """The rows (entities outside the vocabulary: ``kind`` ``x:…``) a user's name refers to, by
+    key, name in either script and at any level, English or pinyin; UnknownName when none."""
+    keys = open_keys(name)
+    simple = to_simplified(name.strip())
+    typed = _NOT_LETTERS.sub("", name.lower())
+    found = [
+        r for r in rows
+        if str(r.get("kind") or "").startswith("x:")
+        and (r.get("kind") in keys or name.strip() == r.get("kind") or simple == to_simplified(r.get("name") or "")
+             or (typed and typed in {_NOT_LETTERS.sub("", (r.get("nameEn") or "").lower()), pinyin_key(r.get("name") or "")}))
+    ]
+    if not found:
+        vocab = load_vocabulary()
+        raise UnknownName(what, name, vocab.names((what,) if what in KINDS else KINDS) + [r.get("name") or "" for r in rows])
+    return found
 
 
 def resolve_document(name: str, documents: list[dict]) -> dict:

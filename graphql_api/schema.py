@@ -15,13 +15,16 @@ from graphql import GraphQLError
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.types import Info
 
+from ingest.script import to_simplified
+from schema.naming import open_key
+from schema.vocabulary import DEFAULT_LEVEL, LEVELS
 from stores.base import StoreUnavailable
 
 from . import types as t
 from .ask import Intent, answer
 from .errors import BadArgument, MaskInternalErrors, is_user_error, is_unicode_text
 from .mutations import Mutation
-from .names import UnknownName, resolve_document, resolve_jurisdiction, resolve_term
+from .names import UnknownName, find_open, open_keys, resolve_document, resolve_jurisdiction, resolve_term
 from .review import ReviewQuery
 from .pagination import ArticleConnection, ObligationConnection, article_connection, obligation_connection, page_window
 
@@ -103,6 +106,18 @@ def _key(what: str, name: str | None, kinds: tuple[Any, ...]) -> str | None:
     return resolve_term(what, name, kinds).key if name is not None else None
 
 
+def _party_keys(jur: t.Row, what: str, name: str | None) -> tuple[list[str | None], UnknownName | None]:
+    """A role's or body's key; for a name outside the vocabulary (县长助理), the keys it may have
+    in the place's rules (level-free, x:{L}长助理: the place's own level first) and the error to
+    raise when no rule names it."""
+    try:
+        return [_key(what, name, PARTY_KINDS)], None
+    except UnknownName as error:
+        level = jur.get("level") if jur.get("level") in LEVELS else DEFAULT_LEVEL
+        own = open_key(to_simplified(str(name).strip()), level)
+        return [own, *sorted(open_keys(str(name)) - {own})], error
+
+
 def _text(what: str, value: str) -> str:
     value = value.strip()
     if not value or len(value) > MAX_TEXT:
@@ -161,7 +176,11 @@ class Query(ReviewQuery):
     def meetings(self, info: Info, jurisdiction: str, name: str | None = None,
                  document: str | None = None) -> list[t.Meeting]:
         jur, doc = _scope(info, jurisdiction, document)
-        rows = _store(info).meetings(jur["key"], _key("meeting", name, ("meeting",)), doc)
+        try:
+            key = _key("meeting", name, ("meeting",))
+        except UnknownName:  # a meeting outside the vocabulary (工作协调会) is found by its own names
+            return [t.meeting(row) for row in find_open("meeting", str(name), _store(info).meetings(jur["key"], None, doc))]
+        rows = _store(info).meetings(jur["key"], key, doc)
         return [t.meeting(row) for row in rows]
 
     @strawberry.field(description="Must-report-to lines, optionally from and/or to a role or body.")
@@ -170,7 +189,14 @@ class Query(ReviewQuery):
         to: str | None = None, document: str | None = None,
     ) -> list[t.ReportingLine]:
         jur, doc = _scope(info, jurisdiction, document)
-        rows = _store(info).reporting_lines(jur["key"], _key("from", from_, PARTY_KINDS), _key("to", to, PARTY_KINDS), doc)
+        sources, unknown_source = _party_keys(jur, "from", from_)
+        targets, unknown_target = _party_keys(jur, "to", to)
+        rows: list[t.Row] = []
+        for source in sources:
+            for target in targets:
+                rows = rows or _store(info).reporting_lines(jur["key"], source, target, doc)
+        if not rows and (unknown_source or unknown_target):
+            raise unknown_source or unknown_target  # type: ignore[misc]  # a name nothing in the rules has
         return [t.reporting_line(row) for row in rows]
 
     @strawberry.field(description="Obligations (must / must not / may) in document order, paginated.")
@@ -181,10 +207,15 @@ class Query(ReviewQuery):
     ) -> ObligationConnection:
         jur, doc = _scope(info, jurisdiction, document)
         skip, limit = page_window("obligations", first, after)
-        total, rows = _store(info).obligations(
-            jur["key"], _key("bearer", bearer, PARTY_KINDS), modality.value if modality else None, with_deadline,
-            doc, skip, limit,
-        )
+        bearers, unknown_bearer = _party_keys(jur, "bearer", bearer)
+        for bearer_key in bearers:
+            total, rows = _store(info).obligations(
+                jur["key"], bearer_key, modality.value if modality else None, with_deadline, doc, skip, limit,
+            )
+            if total:
+                break
+        if not total and unknown_bearer:
+            raise unknown_bearer
         return obligation_connection(skip, total, rows)
 
     @strawberry.field(description="Articles containing the text as written, most occurrences first: of the current "

@@ -43,8 +43,9 @@ class Period(Enum):
 
 @strawberry.type(description="A role, body or meeting named in a rule (区政府办公室主任, 区政府各部门).")
 class Entity:
-    key: str = strawberry.field(description="Level-independent vocabulary key (office_director), "
-                                "or 'x:' + the words as written for a mention outside the vocabulary")
+    key: str = strawberry.field(description="Level-independent vocabulary key (office_director), or for a name "
+                                "outside the vocabulary 'x:' + its simplified name with the level's words as "
+                                "templates (x:{L}长助理 for 区长助理 and 县长助理 alike)")
     name: str
     name_en: str | None
     label: str = strawberry.field(description="Role, Body or Meeting")

@@ -11,12 +11,15 @@ import yaml
 import schema
 
 from schema.model import Graph
-from schema.vocabulary import level_ending, load_vocabulary, strip_level_suffix, template_level
+from schema.naming import open_english
+from schema.vocabulary import level_suffix_english, load_vocabulary, strip_level_suffix
 
 from .facts import (
     DocumentFacts, EntityRef, Evidence, Meeting, Obligation, Participant, ReportingLine, SigningRule, SigningStep,
 )
+from .extract.common import document_level
 from .models import DocumentTree
+from .script import to_simplified
 
 _ACTION_TYPES = {"SIGN": "SIGNS", "APPROVE": "APPROVES", "REVIEW": "REVIEWS", "COUNTERSIGN": "COUNTERSIGNS"}
 _LABELS = {"role": "Role", "body": "Body", "meeting": "Meeting"}
@@ -28,17 +31,11 @@ def document_id(tree: DocumentTree) -> str:
 
 
 def jurisdiction_english(name: str) -> str:
-    """朝阳区 -> Chaoyang (the suffix is dropped, as in English usage); a zone keeps its kind in
-    English (某某高新区 -> Moumou High-tech Zone); 某某自治县 drops the people's name too."""
-    ending = level_ending(name)
-    if ending is not None and ending.en is not None:
-        return f"{_romanized(name[: -len(ending.ending)])} {ending.en}"
-    stem = strip_level_suffix(name)
-    if ending is not None and ending.ending.startswith("自治") and "族" in stem[2:]:
-        # 某某畲族自治县 -> Moumou: the peoples' names (畲族, 回族土族) are left out of the short
-        # name; the place stem before them has two characters in nearly every autonomous county
-        stem = stem[:2]
-    return _romanized(stem)
+    """朝阳区 -> Chaoyang (the suffix is dropped, as in English usage); 洛阳高新区 -> Luoyang
+    High-tech Zone, 浦东新区 -> Pudong New Area (a suffix English keeps); 某某畲族自治县 drops the
+    people's name too."""
+    suffix = level_suffix_english(name)
+    return f"{_romanized(strip_level_suffix(name))} {suffix}".strip()
 
 
 def _romanized(stem: str) -> str:
@@ -85,7 +82,7 @@ def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:
     if meta.jurisdiction is None or meta.jurisdiction_full is None or meta.level is None:
         # ingest refuses such a text (UnknownJurisdiction) before it gets here
         raise ValueError(f"{tree.name}: no jurisdiction to file the document under")
-    level = template_level(meta.level)
+    level = document_level(tree)
     vocab = load_vocabulary()
     g = Graph(doc)
     jur_name = meta.jurisdiction
@@ -105,7 +102,8 @@ def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:
         "RuleDocument",
         doc,
         doc=doc,
-        name=title,
+        # name is the canonical simplified form; title keeps the document's own characters
+        name=to_simplified(title),
         title=title,
         file=tree.name,
         sourceUrl=meta.source_url,
@@ -153,7 +151,7 @@ def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:
     def entity(ref: EntityRef) -> str:
         node_key = f"{doc}:{ref.kind}:{ref.key}"
         if node_key not in entities:
-            name_en = vocab.english(ref.kind, ref.key, level) if ref.known else None
+            name_en = vocab.english(ref.kind, ref.key, level) if ref.known else open_english(ref.name, level, vocab)
             entities[node_key] = g.node(
                 _LABELS[ref.kind], node_key, doc=doc, kind=ref.key, name=ref.name, nameEn=name_en,
                 caption=f"{ref.name} · {name_en}" if name_en else ref.name,

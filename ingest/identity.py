@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from schema.vocabulary import level_ending, level_of
+from schema.vocabulary import LEVELS, level_ending, level_of
 
 from .script import to_simplified
 
@@ -83,18 +83,15 @@ def parse_place(text: str, government: str | None = None, source: str = "named")
         return None
     prefix = (m.group("province") or "") + (m.group("city") or "")
     parent = m.group("city") or m.group("province")
-    return Identity(name, prefix + name, parent, level, _organ(name, level, government), source)
+    return Identity(name, prefix + name, parent, level, _organ(level, government), source)
 
 
-def _organ(name: str, level: str, government: str | None) -> str:
+def _organ(level: str, government: str | None) -> str:
     if government in ("管委会", "管理委员会"):
         return "管理委员会"
     if government in ("人民政府", "行政公署"):
         return government
-    ending = level_ending(name)
-    if level in ("district", "county", "city", "banner") or ending is None:
-        return "人民政府"
-    return ending.government
+    return LEVELS[level].government
 
 
 def named_identity(name: str) -> Identity:

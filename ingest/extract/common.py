@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from schema.vocabulary import Kind, Mention, Vocabulary, load_vocabulary, template_level
+from schema.naming import open_key
+from schema.vocabulary import DEFAULT_LEVEL, LEVELS, Kind, Mention, Vocabulary, level_in_text, load_vocabulary
 
 from ..facts import EntityRef, Evidence
 from ..models import Article, DocumentTree, Sentence
@@ -42,7 +43,7 @@ class Context:
         self.tree = tree
         self.norm = tree.normalized
         self.vocab = vocabulary or load_vocabulary()
-        self.level = template_level(tree.metadata.level)
+        self.level = document_level(tree)
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.norm.text[sentence.nstart : sentence.nend]
@@ -78,13 +79,25 @@ class Context:
         return EntityRef(kind, key, self.vocab.name(kind, key, self.level))  # type: ignore[arg-type]
 
     def mentions(self, text: str, kinds: tuple[Kind, ...]) -> list[Mention]:
-        return self.vocab.find(text, kinds)
+        return self.vocab.find(text, kinds, self.level)
 
 
-def descriptive_entity(kind: Kind, written: str) -> EntityRef:
-    """A role or body outside the vocabulary, named as written (乡镇(街道)行政正职). Its key is
-    the same in either script, so one document's mentions of it are one node."""
-    return EntityRef(kind, "x:" + to_simplified(written), written)  # type: ignore[arg-type]
+def document_level(tree: DocumentTree) -> str:
+    """The level of the government whose rules these are: as identified from the document's
+    name, else as its articles speak of their government (市长负责制, 管委会), else a district."""
+    level = tree.metadata.level
+    if level in LEVELS:
+        return level
+    body = "".join(tree.normalized.text[a.nstart : a.nend] for a in tree.articles) or tree.normalized.text
+    return level_in_text(body) or DEFAULT_LEVEL
+
+
+def descriptive_entity(kind: Kind, written: str, level: str | None = None) -> EntityRef:
+    """A role or body outside the vocabulary (乡镇(街道)行政正职, 区长助理). Its name is the simplified
+    form; its key is that name with the level's words as templates (x:{L}长助理), the same in
+    either script and at every level, so that one name's mentions are one node."""
+    name = to_simplified(written)
+    return EntityRef(kind, open_key(name, level) if level else "x:" + name, name)  # type: ignore[arg-type]
 
 
 def leading_condition(text: str) -> tuple[str | None, int]:

@@ -33,7 +33,7 @@ _SCOPE = re.compile(r"^(?:其他)?(?:有关|相关|与[^，、]{0,8}?(?:有关|�
 #: The government's own units (departments, bureaus, townships) take part through their
 #: officers; other organs (区人大常委会, 区政协, 区人民法院) are named as themselves.
 _UNIT = re.compile(r"部门|单位|街道|乡镇|乡（镇）|机构|企业|办事处|(?:局|办|办公室|中心|所)$")
-_PERSON = re.compile(r"(?:人|长|员|领导|正职|主任|同志|代表|委员|顾问|书记|市民|群众)$")
+_PERSON = re.compile(r"(?:人|长|员|领导|正职|主任|同志|代表|委员|顾问|助理|书记|市民|群众)$")
 _TRAILING = re.compile(r"(?:等(?:单位|部门|方面|特定人员|人员)?|全程|均|也|须|应|要|[。：])+$")
 _LEADING = re.compile(r"^(?:以及|及|和|并|由|其中)")
 #: names no one: 有关人员, 有关方面人员, 他人
@@ -158,18 +158,18 @@ def _entity(ctx: Context, text: str, group: _Group, show: Callable[[int, int], s
     bare = core.rstrip("的")
     found = _exact(ctx, bare) or _exact(ctx, bare.removeprefix("各"))
     if head is None:
-        return ctx.entity(found) if found is not None else _descriptive(show(group.start, group.end), whole)
+        return ctx.entity(found) if found is not None else _descriptive(ctx, show(group.start, group.end), whole)
     if found is not None and found.term.kind == "role":
         return ctx.entity(found)
     written = show(group.start, group.core_end) + show(*head)
     matched = core + text[head[0] : head[1]]
     if _UNIT.search(bare):
-        return _descriptive(written, matched)  # the officers of units: 各部门主要负责人, 区司法局主要负责人
+        return _descriptive(ctx, written, matched)  # the officers of units: 各部门主要负责人, 区司法局主要负责人
     if found is not None:
         return ctx.entity(found)  # 区人大常委会、区政协领导: the organs themselves
     if group.shared_head is not None:
-        return _descriptive(show(group.start, group.core_end), core)  # 群众团体、民主党派负责人: the organizations
-    return _descriptive(written, matched)
+        return _descriptive(ctx, show(group.start, group.core_end), core)  # 群众团体、民主党派负责人: the organizations
+    return _descriptive(ctx, written, matched)
 
 
 def _exact(ctx: Context, text: str) -> Mention | None:
@@ -177,7 +177,7 @@ def _exact(ctx: Context, text: str) -> Mention | None:
     return found[0] if len(found) == 1 and found[0].surface == text else None
 
 
-def _descriptive(surface: str, normalized: str) -> EntityRef:
+def _descriptive(ctx: Context, surface: str, normalized: str) -> EntityRef:
     """A name outside the vocabulary, kept as written; a person or an organ by its normalized
     form, so that a traditional-script 負責人 is a person as 负责人 is."""
-    return descriptive_entity("role" if _PERSON.search(normalized) else "body", surface)
+    return descriptive_entity("role" if _PERSON.search(normalized) else "body", surface, ctx.level)

@@ -19,9 +19,9 @@ from .common import Context, descriptive_entity
 
 ENTITY_KINDS = ("role", "body", "meeting")
 
-#: Words that end a role named by an organ: 各部门主要负责人, 各街道办事处主任.
+#: Words that end a role named by an organ or another role: 各部门主要负责人, 各街道办事处主任, 区长助理.
 ROLE_HEADS = ("行政主要负责同志", "有关负责同志", "有关负责人", "主要负责同志", "主要负责人", "负责同志", "负责人", "组成人员",
-              "行政正职", "公职人员", "工作人员", "主任", "局长")
+              "行政正职", "公职人员", "工作人员", "主任", "局长", "助理", "顾问")
 #: Prefixes an organ may carry inside a noun phrase: 各乡镇, 有关部门.
 NP_PREFIXES = ("各", "有关", "相关", "全体")
 #: Coordinators between the parts of a noun phrase.
@@ -105,7 +105,7 @@ def parse_parties(ctx: Context, region: str) -> list[EntityRef]:
     for part in parts:
         if last is not None and last.head and part is not last and part.head is None and part.ref.kind == "body":
             surface = part.surface + last.head
-            out.append(descriptive_entity("role", surface))
+            out.append(descriptive_entity("role", surface, ctx.level))
         else:
             out.append(part.ref)
     return _unique(out)
@@ -114,7 +114,7 @@ def parse_parties(ctx: Context, region: str) -> list[EntityRef]:
 def _part(ctx: Context, surface: str) -> _Part | None:
     if not surface:
         return None
-    term = ctx.vocab.resolve(surface)
+    term = ctx.vocab.resolve(surface, ctx.level)
     if term is not None and term.kind in ENTITY_KINDS:
         return _Part(surface, ctx.entity_by_key(term.kind, term.key), None)
     mentions = ctx.mentions(surface, ENTITY_KINDS)
@@ -127,10 +127,10 @@ def _part(ctx: Context, surface: str) -> _Part | None:
     bodies_before = [m for m in mentions if m.term.kind == "body" and m.end <= len(surface) - len(head or "")]
     if head is not None:
         qualified = bool(bodies_before)
-        return _Part(surface, descriptive_entity("role", surface), head if qualified else None)
+        return _Part(surface, descriptive_entity("role", surface, ctx.level), head if qualified else None)
     if last.end != len(surface):
         return None  # a mention inside a longer noun (县政府重要工作安排) names no party
-    return _Part(surface, descriptive_entity(last.term.kind, surface), None)
+    return _Part(surface, descriptive_entity(last.term.kind, surface, ctx.level), None)
 
 
 def _unique(refs: list[EntityRef]) -> list[EntityRef]:

@@ -21,6 +21,7 @@ from schema.vocabulary import Mention
 from ..facts import EntityRef, SigningRule, SigningStep
 from ..models import Article
 from .common import Clause, Context, leading_condition
+from .open_names import open_meetings
 
 #: verb as written -> action. Longer verbs first so 审核把关 wins over 审核.
 VERB_ACTIONS: dict[str, str] = {
@@ -181,7 +182,7 @@ def _frame(ctx: Context, text: str) -> _Frame:
         text = text[: chaired.start()] + "　" * (chaired.end() - chaired.start()) + text[chaired.end() :]
     by_name = _BY_NAME.search(text)
     to = _TO.search(text)
-    meetings = [m for m in ctx.mentions(text, ("meeting",))]
+    meetings = open_meetings(ctx, text)  # 县政府工作协调会纪要: a meeting outside the vocabulary too
     if meetings and "纪要" in text[meetings[-1].end :]:
         frame.issuers = [ctx.entity(m) for m in meetings]
         frame.genres = ["minutes"]
@@ -290,7 +291,7 @@ def _recipients(ctx: Context, text: str) -> list[EntityRef]:
     head = _SHARED_HEAD.match(text[mentions[-1].end :]) if mentions else None
     refs = []
     for m in mentions:
-        term = ctx.vocab.resolve(m.surface + head.group(1)) if head else None
+        term = ctx.vocab.resolve(m.surface + head.group(1), ctx.level) if head else None
         refs.append(ctx.entity_by_key("body", term.key) if term and term.kind == "body" else ctx.entity(m))
     return refs
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from graphql_api.names import UnknownName, pinyin_key, resolve_document, resolve_jurisdiction, resolve_term
+from graphql_api.names import (
+    UnknownName, find_open, open_keys, pinyin_key, resolve_document, resolve_jurisdiction, resolve_term,
+)
 
 from .test_question import CHAOYANG, HAIDIAN, SOMECOUNTY
 
@@ -79,3 +81,38 @@ def test_unknown_document_lists_close_matches() -> None:
     with pytest.raises(UnknownName) as err:
         resolve_document("朝政发〔2024〕2号", DOCS)
     assert "朝政发〔2024〕1号" in str(err.value)
+
+
+# ------------------------------------------------------------ names outside the vocabulary
+
+OPEN_ROWS = [
+    {"key": "doc-9:meeting:x:{L}政府工作协调会", "kind": "x:{L}政府工作协调会", "name": "县政府工作协调会",
+     "nameEn": "County Government Work Coordination Meeting"},
+    {"key": "doc-9:meeting:x:安全生产联席会议", "kind": "x:安全生产联席会议", "name": "安全生产联席会议",
+     "nameEn": "Work Safety Joint Meeting"},
+    {"key": "doc-9:meeting:executive", "kind": "executive", "name": "县政府常务会议", "nameEn": None},
+]
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("县政府工作协调会", "x:{L}政府工作协调会"),
+    ("縣政府工作協調會", "x:{L}政府工作协调会"),  # traditional script
+    ("区政府工作协调会", "x:{L}政府工作协调会"),  # another level's name for it
+    ("管委会工作协调会", "x:{L}政府工作协调会"),
+    ("x:{L}政府工作协调会", "x:{L}政府工作协调会"),  # the key
+    ("county government work coordination meeting", "x:{L}政府工作协调会"),
+    ("xianzhengfugongzuoxietiaohui", "x:{L}政府工作协调会"),  # pinyin
+    ("安全生产联席会议", "x:安全生产联席会议"),
+    ("Work Safety Joint Meeting", "x:安全生产联席会议"),
+])
+def test_open_names_are_found_by_any_of_their_names(name: str, kind: str) -> None:
+    assert [r["kind"] for r in find_open("meeting", name, OPEN_ROWS)] == [kind]
+
+
+def test_a_name_nothing_has_is_still_an_error() -> None:
+    with pytest.raises(UnknownName, match="did you mean"):
+        find_open("meeting", "工作协调会议室", OPEN_ROWS)
+
+
+def test_open_keys_cover_every_level() -> None:
+    assert {"x:{L}长助理", "x:县长助理"} <= open_keys("县长助理")

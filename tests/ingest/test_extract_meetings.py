@@ -57,7 +57,7 @@ def wording() -> dict[str, Meeting]:
 def test_county_meeting_kinds(county):
     # 第十条 (在提交…前，分管副县长应召开专题会议) states a case, not who convenes the
     # thematic meeting; 第九条 (…纪要由县长签发) is about minutes, not chairs.
-    assert sorted(county) == ["briefing", "executive", "head_thematic", "party_group", "plenary"]
+    assert sorted(county) == ["briefing", "executive", "head_office", "party_group", "plenary"]
     assert county["executive"].entity.name == "县政府常务会议"
 
 
@@ -92,7 +92,7 @@ def test_county_executive_delegation_quorum_and_range(county):
 
 
 def test_county_other_meetings(county):
-    head = county["head_thematic"]  # 县长办公会议由县长或者县长委托的副县长召集并主持
+    head = county["head_office"]  # 县长办公会议由县长或者县长委托的副县长召集并主持
     assert [(p.entity.key, p.delegated) for p in head.chairs] == [("head", False), ("deputy_head", True)]
     assert _names(head.attendees) == ["与议题有关的部门和乡镇负责同志"]
     assert (head.frequency.period, head.frequency.times) == ("two_weeks", 1)
@@ -184,7 +184,9 @@ _HEADED = """某县人民政府工作规则
 
 def test_article_headed_by_the_meeting_with_items():
     meetings = _extract(_HEADED)
-    assert sorted(meetings) == ["executive"]  # the 全县性工作会议 is no meeting of the vocabulary
+    # the 全县性工作会议 is no meeting of the vocabulary, but a node with the facts the rule gives it
+    assert sorted(meetings) == ["executive", "x:全县性工作会议"]
+    assert _names(meetings["x:全县性工作会议"].attendees) == ["有关部门负责人"]
     executive = meetings["executive"]
     assert _keys(executive.members) == ["head", "deputy_head", "office_director"]
     assert [(p.entity.key, p.delegated) for p in executive.conveners] == [
@@ -208,11 +210,11 @@ def district_ctx() -> Context:
     ("党组书记或党组书记委托副书记", ["party_group_secretary", "party_group_deputy_secretary*"]),
     ("区人大常委会、区政协领导", ["congress_standing_committee", "cppcc"]),
     ("区委、区政协领导及其部门负责人", ["party_committee", "cppcc"]),
-    ("区政府有关部门和各街道主要负责人", ["x:区政府有关部门主要负责人", "x:各街道主要负责人"]),
+    ("区政府有关部门和各街道主要负责人", ["x:{L}政府有关部门主要负责人", "x:各街道主要负责人"]),
     ("与议题相关的部门、单位主要负责人", ["x:与议题相关的部门、单位主要负责人"]),
     ("群众团体、民主党派、工商联等单位负责人", ["x:群众团体", "x:民主党派", "x:工商联负责人"]),
     ("区司法局主要负责人", ["x:区司法局主要负责人"]),
-    ("区政府工作部门的局长、主任", ["x:区政府工作部门的局长、主任"]),
+    ("区政府工作部门的局长、主任", ["x:{L}政府工作部门的局长、主任"]),
     ("区人大代表、政协委员、市民", ["x:区人大代表", "x:政协委员", "x:市民"]),
     ("有关方面人员", []),
 ])
