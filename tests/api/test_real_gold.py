@@ -86,12 +86,13 @@ def through_the_api(served: MemoryStore) -> dict[str, SectionScore]:
         place = doc["jurisdiction"]
         facts = DocumentFacts(signing=tuple(_signing(served, place)), meetings=tuple(_meetings(served, place)),
                               reporting=tuple(_reporting(served, place)))
+        at_level = names.at(places[place]["level"])  # a city's 市长 is its head, as eval reads it
         scores = {
             "document": score_document(gold, _stored(places[place], doc)),
             "structure": score_structure(gold, {"chapters": doc["chapterCount"], "articles": doc["articleCount"]}),
-            "meetings": score_meetings(gold, facts, names),
-            "reports_to": score_reports_to(gold, facts, names),
-            "signing": score_signing(gold, facts, names),
+            "meetings": score_meetings(gold, facts, at_level),
+            "reports_to": score_reports_to(gold, facts, at_level),
+            "signing": score_signing(gold, facts, at_level),
         }
         for section, score in scores.items():
             totals[section].add(score, path.name)
