@@ -13,6 +13,7 @@ import schema
 from schema.model import Graph
 from schema.vocabulary import DEFAULT_LEVEL, load_vocabulary, strip_level_suffix
 
+from .government_graph import add_government
 from .facts import (
     DocumentFacts, EntityRef, Evidence, Meeting, Obligation, Participant, ReportingLine, SigningRule, SigningStep,
 )
@@ -131,6 +132,8 @@ def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:
         _reporting_line(g, doc, line, entity)
     for number, obligation in enumerate(facts.obligations, 1):
         _obligation(g, doc, number, obligation, entity)
+    if facts.government is not None:
+        add_government(g, doc, facts.government, entity)
     return g.deduplicated()
 
 
