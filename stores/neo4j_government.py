@@ -1,0 +1,23 @@
+"""The Neo4j store's answers about what a government is made of: one named query each
+(cypher/queries/government, basis, instrument). Row shapes: stores/memory_government.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .base import Row
+
+
+class GovernmentQueries:
+    def _read(self, name: str, **params: Any) -> list[Any]: ...  # Neo4jStore's
+
+    def government(self, jurisdiction: str, document: str | None) -> Row | None:
+        rows = self._read("government", jurisdiction=jurisdiction, document=document)
+        return rows[0] if rows else None
+
+    def basis(self, document: str) -> list[Row]:
+        return self._read("basis", document=document)
+
+    def instrument(self, key: str) -> Row | None:
+        rows = self._read("instrument", key=key)
+        return rows[0] if rows else None
