@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..facts import EntityRef, Evidence
+from ..government_graph import instrument_title
 from ..government_facts import BasisCitation, Government, GovernmentLink, Relation
 from ..models import Article, Sentence
 from ..script import to_simplified
@@ -26,8 +27,6 @@ from .government_wording import GovernmentWording, load_wording
 
 _CLAUSE = re.compile(r"[^，,；;。]+")
 _TITLE = re.compile(r"《(?P<title>[^《》]{2,80})》")
-#: A reading gloss after a character (规（guī）则) is not part of a title.
-_GLOSS = re.compile(r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[）)]")
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -190,7 +189,7 @@ class _Reader:
             if not before:
                 continue
             written = m.group("title")
-            title = _GLOSS.sub("", re.sub(r"\s+", "", to_simplified(written)))
+            title = instrument_title(written)
             ev = self.evidence(article, s.nstart + m.start(), s.nstart + m.end())
             out.append(BasisCitation(title, re.sub(r"\s+", "", written), to_simplified(before[-1].group()), ev))
         return out
