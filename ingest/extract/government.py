@@ -191,7 +191,8 @@ class _Reader:
             written = m.group("title")
             title = instrument_title(written)
             ev = self.evidence(article, s.nstart + m.start(), s.nstart + m.end())
-            out.append(BasisCitation(title, re.sub(r"\s+", "", written), to_simplified(before[-1].group()), ev))
+            as_written = re.sub(r"[\s《》]+", "", ev.text)  # in the source's script
+            out.append(BasisCitation(title, as_written, to_simplified(before[-1].group()), ev))
         return out
 
     def principles(self, article: Article, s: Sentence, text: str) -> Evidence | None:
