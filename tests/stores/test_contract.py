@@ -26,7 +26,7 @@ pytestmark = pytest.mark.neo4j
 VERSIONS = [rules_document(2030), rules_document(2032, revised=True), rules_document(2033, draft=True)]
 #: Documents written for the government facts (a county, a city in traditional script, a zone whose
 #: head is the 管委会主任): they share instruments with each other and with the corpus.
-GOVERNMENT_DOCS = sorted((Path(__file__).resolve().parents[1] / "data" / "docs").glob("government_*.txt"))
+GOVERNMENT_DOCS = sorted((Path(__file__).resolve().parents[1] / "data" / "docs").glob("**/government_*.txt"))
 SEARCH_TEXTS = ["常务会议", "区长", "会", "签发", "报告", "应当", "工作日", "1", "（一）", "Government", "", "不存在的词语"]
 PAGES = [(0, 100), (0, 3), (2, 5), (1000, 10), (0, 0)]
 
