@@ -211,8 +211,7 @@ _HANDLERS: dict[Intent, Callable[[Question, Any, Row, str | None], _Block]] = {
     Intent.REPORTING: _reporting,
     Intent.DEADLINES: _deadlines,
     # what a government is made of, and quotations (graphql_api/ask_government.py)
-    **{Intent(name): (lambda h: lambda *a: _Block(*map(list, h(*a))))(handler)
-       for name, handler in ask_government.HANDLERS.items()},
+    **{Intent(name): ask_government.as_block(handler, _Block) for name, handler in ask_government.HANDLERS.items()},
 }
 
 

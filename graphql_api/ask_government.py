@@ -115,6 +115,12 @@ def quote_topic(topic: str | None = None) -> Callable[[Question, Any, Row, str |
     return handle
 
 
+def as_block(handler: Callable[[Question, Any, Row, str | None], Lines], block: Callable[[list[str], list[Row]], Any]
+             ) -> Callable[[Question, Any, Row, str | None], Any]:
+    """A handler of this module as ``ask`` calls it: its lines and citations in ``ask``'s block."""
+    return lambda q, store, jur, doc: block(*handler(q, store, jur, doc))
+
+
 HANDLERS: dict[str, Callable[[Question, Any, Row, str | None], Lines]] = {
     "government_composition": _links(("member",)),
     "government_acting": _links(("acting",)),

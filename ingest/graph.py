@@ -13,10 +13,10 @@ import schema
 from schema.model import Graph
 from schema.vocabulary import DEFAULT_LEVEL, load_vocabulary, strip_level_suffix
 
-from .government_graph import add_government
 from .facts import (
     DocumentFacts, EntityRef, Evidence, Meeting, Obligation, Participant, ReportingLine, SigningRule, SigningStep,
 )
+from .government_graph import add_government
 from .models import DocumentTree
 
 _ACTION_TYPES = {"SIGN": "SIGNS", "APPROVE": "APPROVES", "REVIEW": "REVIEWS", "COUNTERSIGN": "COUNTERSIGNS"}

@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .base import Row
 
 
 class GovernmentQueries:
-    def _read(self, name: str, **params: Any) -> list[Any]: ...  # Neo4jStore's
+    """Mixed into ``Neo4jStore``, whose ``_read`` runs one named query."""
+
+    _read: Callable[..., list[Row]]  # Neo4jStore._read
 
     def government(self, jurisdiction: str, document: str | None) -> Row | None:
         rows = self._read("government", jurisdiction=jurisdiction, document=document)

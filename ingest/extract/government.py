@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 
 from ..facts import EntityRef, Evidence
-from ..government_graph import instrument_title
 from ..government_facts import BasisCitation, Government, GovernmentLink, Relation
+from ..government_graph import instrument_title
 from ..models import Article, Sentence
 from ..script import to_simplified
 from .common import Context
@@ -51,7 +51,7 @@ class _Reader:
         self.absence = re.compile(rf"(?P<who>[^，,；。]{{1,12}}?)(?:{_alt(a.absences)})[^，,；。]{{0,12}}?(?:{_alt(a.period)})")
         self.actor = re.compile(rf"(?:由|{_alt(a.delegation)})(?P<who>[^，,；。由]{{1,24}}?)(?:{_alt(a.acts)})")
         self.delegated = re.compile(rf"受(?P<by>[^，,；。受]{{1,12}}?){_alt(a.delegation)}")
-        self.assist = re.compile(rf"(?P<whom>[^，,；。、]{{1,12}}?)(?:的)?工作")
+        self.assist = re.compile(r"(?P<whom>[^，,；。、]{1,12}?)(?:的)?工作")
         self.leads = re.compile(rf"(?:在|是)?(?P<who>[^，,；。在是]{{1,60}}?)(?:{_alt(wording.leadership.cues)})")
         self.answers = re.compile(rf"对(?P<to>[^，,；。]{{1,80}}?)(?:{_alt(wording.accountability.cues)})")
         self.recess = re.compile(rf"在(?P<when>[^，,；。在]{{1,24}}?(?:{_alt(wording.accountability.recess)}))")

@@ -212,7 +212,7 @@ def test_government(stores) -> None:  # type: ignore[no-untyped-def]
         return out + [("instrument", (key,)) for key in [*keys, "instrument:不存在的规则"]]
 
     _check(stores, calls)
-    memory, _, graphs = stores
+    memory = stores[0]
     # Instruments are shared: the State Council's rules are cited by several documents.
     cited = memory.instrument("instrument:国务院工作规则")
     assert cited is not None and len({c["document"]["key"] for c in cited["citedBy"]}) >= 3
