@@ -50,6 +50,8 @@ class _Reader:
         self.system = re.compile(rf"(?:{_alt(wording.head.system_verbs)})(?P<head>[^，,。；、]{{1,12}}?)(?:{_alt(wording.head.system)})")
         self.absence = re.compile(rf"(?P<who>[^，,；。]{{1,12}}?)(?:{_alt(a.absences)})[^，,；。]{{0,12}}?(?:{_alt(a.period)})")
         self.actor = re.compile(rf"(?:由|{_alt(a.delegation)})(?P<who>[^，,；。由]{{1,24}}?)(?:{_alt(a.acts)})")
+        self.case = re.compile(rf"(?P<who>[^，,；。]{{1,24}}?)(?:{_alt(a.absences)})[^，,；。]{{0,8}}?(?:{_alt(a.case_endings)})[，,]")
+        self.stand_in = re.compile(rf"由(?P<who>[^，,；。由]{{1,24}}?)(?:{_alt(a.stand_in)})")
         self.delegated = re.compile(rf"受(?P<by>[^，,；。受]{{1,12}}?){_alt(a.delegation)}")
         self.assist = re.compile(r"(?P<whom>[^，,；。、]{1,12}?)(?:的)?工作")
         self.leads = re.compile(rf"(?:在|是)?(?P<who>[^，,；。在是]{{1,60}}?)(?:{_alt(wording.leadership.cues)})")
@@ -148,6 +150,15 @@ class _Reader:
                 condition = to_simplified(text[absence.start() : absence.end()])
                 for who in self.roles(actor.group("who")):
                     self.link("acting", who, of, ev, cue=cue, condition=condition)
+            return
+        case = self.case.search(text)
+        stand_in = self.stand_in.search(text, case.end()) if case else None
+        if case and stand_in:
+            absent = re.split(_alt(self.w.acting.subject_ends), case.group("who"))[0]
+            condition = to_simplified(text[case.start() : case.end() - 1])
+            for who in self.roles(stand_in.group("who")):
+                if who.known:
+                    self.link("acting", who, self.role(absent), ev, cue=cue, condition=condition)
             return
         if delegated and self.head is not None and self.role(delegated.group("by")) == self.head:
             segment = re.split(r"[；;]", text[: delegated.start()])[-1]

@@ -59,7 +59,8 @@ class Names:
                                 strip_level_suffix(meta.jurisdiction) if meta.jurisdiction else None) if n}
         gov = ctx.vocab.term("body", "government")
         # A document of unknown level may be any level's: its government is any level's form.
-        chars = [LEVELS[ctx.level][0]] if meta.level in LEVELS else [c for c, _ in LEVELS.values()]
+        chars = [LEVELS[ctx.level][0]] if meta.level in LEVELS and ctx.level in LEVELS else \
+            [c for c, _ in LEVELS.values()]
         self.government_forms = sorted({f.replace("{L}", c) for f in (gov.zh, *gov.aliases) for c in chars},
                                        key=len, reverse=True)
 
@@ -87,7 +88,8 @@ class Names:
 
     # -- names -------------------------------------------------------------------------
     def term(self, surface: str, kinds: tuple[Kind, ...]) -> Term | None:
-        term = _level_surfaces(self.ctx.level).get(surface) or self.ctx.vocab.resolve(surface)
+        own = _level_surfaces(self.ctx.level) if self.ctx.level in LEVELS else {}
+        term = own.get(surface) or self.ctx.vocab.resolve(surface)
         return term if term is not None and term.kind in kinds else None
 
     def ref(self, surface: str, kind: Kind, kinds: tuple[Kind, ...] | None = None) -> EntityRef:

@@ -41,6 +41,9 @@ class Acting:
     period: Words
     acts: Words
     delegation: Words
+    case_endings: Words
+    stand_in: Words
+    subject_ends: Words
 
 
 @dataclass(frozen=True, slots=True)
