@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from .question import Question
 
@@ -29,8 +33,26 @@ _WORDS = {
 }
 #: "what do the rules say about X": the topic as the question words it.
 _TOPIC = (re.compile(r"(?:关于|对于|有关|对)(?P<topic>[^，。？?]{1,12}?)(?:有什么|有何|有哪些|是怎么|怎么|如何)?(?:规定|要求|说)"),
-          re.compile(r"(?i)\bwhat (?:do|does) (?:the|its|their) rules? say about (?:the )?(?P<topic>[^?]+)"),
+          re.compile(r"(?i)\bwhat (?:do|does) (?:the|its|their) rules? say about (?:the )?(?P<topic>[^?]+?)(?: in [A-Z][\w' ]+)?\??$"),
           re.compile(r"(?i)\brules? (?:on|about) (?:the )?(?P<topic>[^?]+)"))
+
+
+@lru_cache(maxsize=1)
+def topics() -> dict[str, str]:
+    """English topic -> the words the rules use (``topics`` in ask_patterns.yaml)."""
+    data = yaml.safe_load(Path(__file__).with_name("ask_patterns.yaml").read_text(encoding="utf-8"))
+    table = data.get("topics") or {}
+    if not all(isinstance(k, str) and isinstance(v, str) and v for k, v in table.items()):
+        raise ValueError("ask_patterns.yaml: topics must map English words to the rules' words")
+    return {k.lower(): v for k, v in table.items()}
+
+
+def _topic_words(text: str) -> str | None:
+    found = next((m.group("topic").strip(" .?!") for p in _TOPIC if (m := p.search(text))), None)
+    if found is None:
+        return None
+    lowered = re.sub(r"^(the|its|their)\s+", "", found.lower())
+    return topics().get(lowered, found)
 
 
 def _name(row: Row, language: str) -> str:
@@ -100,7 +122,7 @@ def quote_topic(topic: str | None = None) -> Callable[[Question, Any, Row, str |
     """Quote the articles that state the question's topic (or ``topic``), most mentions first."""
 
     def handle(q: Question, store: Any, jur: Row, doc: str | None) -> Lines:
-        words = topic or next((m.group("topic").strip() for p in _TOPIC if (m := p.search(q.text))), None)
+        words = topic or _topic_words(q.text)
         if not words:
             return [_WORDS["none"][q.language]], []
         total, rows = store.search(words, jur["key"], 0, MAX_QUOTES, doc)

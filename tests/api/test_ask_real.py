@@ -97,3 +97,9 @@ def test_what_the_rules_say_about_a_topic_is_quoted_and_cited() -> None:
     assert result.intent is Intent.RULES_QUOTE and result.understood
     assert "原文：“" in result.text and "外事" in result.text
     assert all("外事" in a["text"] for a in result.citations) and result.citations
+
+
+def test_an_english_topic_is_searched_in_the_rules_words() -> None:
+    result = answer("What do the rules say about foreign affairs in Kunshan?", real_store())
+    assert result.intent is Intent.RULES_QUOTE and result.text.count("Quotation: “") == len(result.citations) >= 1
+    assert all("外事" in a["text"] for a in result.citations)
