@@ -45,7 +45,7 @@ class _Reader:
         self.links: list[GovernmentLink] = []
         self.article_subject: str | None = None
         c, a = wording.composition, wording.acting
-        self.frame = re.compile(rf"(?:{_alt(c.frame_open)})[：:]?(?P<list>[^。；]+?)(?:{_alt(c.frame_close)})")
+        self.frame = re.compile(rf"(?:{_alt(c.frame_open)})[：:]?(?P<list>[^。；]+?)(?:{_alt(c.frame_close)})(?!{_alt(c.frame_close_not_before)})")
         self.opener = re.compile(rf"(?:{_alt(c.list_openers)})[：:]?(?P<list>[^。；]+)")
         self.system = re.compile(rf"(?:{_alt(wording.head.system_verbs)})(?P<head>[^，,。；、]{{1,12}}?)(?:{_alt(wording.head.system)})")
         self.absence = re.compile(rf"(?P<who>[^，,；。]{{1,12}}?)(?:{_alt(a.absences)})[^，,；。]{{0,12}}?(?:{_alt(a.period)})")

@@ -68,7 +68,9 @@ class Names:
     def government_subject(self, text: str) -> str | None:
         """The government named at the start of ``text`` (区政府, 管委会, 安溪县人民政府), or None."""
         forms = [*self.government_forms, *self.wording.governing_bodies]
-        m = re.match(r"^本?(?P<place>[\u4e00-\u9fff]{0,10}?)(?P<form>" + "|".join(map(re.escape, forms)) + ")", text)
+        continues = "|".join(map(re.escape, self.wording.name_continues))
+        m = re.match(r"^本?(?P<place>[\u4e00-\u9fff]{0,10}?)(?P<form>" + "|".join(map(re.escape, forms)) + f")(?!{continues})",
+                     text)
         if not m:
             return None
         place = m.group("place")

@@ -25,6 +25,7 @@ Words = tuple[str, ...]
 class Composition:
     frame_open: Words
     frame_close: Words
+    frame_close_not_before: Words
     list_openers: Words
     title_endings: Words
 
@@ -78,6 +79,7 @@ class Principles:
 @dataclass(frozen=True, slots=True)
 class GovernmentWording:
     governing_bodies: Words
+    name_continues: Words
     composition: Composition
     head: Head
     acting: Acting

@@ -80,3 +80,13 @@ def test_the_wording_file_is_strict() -> None:
         parse_wording({k: v for k, v in data.items() if k != "basis"})
     with pytest.raises(WordingError, match="non-empty list"):
         parse_wording({**data, "assists": {"verbs": []}})
+
+
+def test_a_member_named_with_zu_cheng_does_not_close_the_list() -> None:
+    """区政府组成部门 is a member's name: the list ends at the last 组成, not inside it."""
+    text = ("东华区人民政府工作规则\n\n第一章　总则\n\n第一条　为规范区政府工作，制定本规则。\n\n"
+            "第二条　区政府由区长、副区长和区政府组成部门的主要负责人组成。\n\n第三条　区政府实行区长负责制。\n\n"
+            "第四条　本规则自印发之日起施行。\n")
+    tree = parse_document(text.encode(), "district_members.txt")
+    gov = extract_facts(tree).government
+    assert [m.who.name for m in _links(gov, "member")] == ["区长", "副区长", "区政府组成部门的主要负责人"]
