@@ -112,6 +112,9 @@ class Names:
 
     def _item_parties(self, text: str, kinds: tuple[Kind, ...]) -> list[EntityRef]:
         out: list[EntityRef] = []
+        if any(cue in text for cue in self.wording.accountability.both_bodies):  # 市人大及其常务委员会
+            return [self.ctx.entity_by_key("body", "congress"),
+                    self.ctx.entity_by_key("body", "congress_standing_committee")]
         for mention in self.ctx.mentions(text, kinds):
             start = mention.start
             while start > 0 and text[start - 1] not in _BOUNDARY:

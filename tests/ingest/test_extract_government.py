@@ -83,10 +83,13 @@ def test_the_wording_file_is_strict() -> None:
 
 
 def test_a_member_named_with_zu_cheng_does_not_close_the_list() -> None:
-    """区政府组成部门 is a member's name: the list ends at the last 组成, not inside it."""
+    """区政府组成部门 is a member's name: the list ends at the last 组成, not inside it; and
+    区人大及其常务委员会, in a form the vocabulary does not list, is both bodies."""
     text = ("东华区人民政府工作规则\n\n第一章　总则\n\n第一条　为规范区政府工作，制定本规则。\n\n"
-            "第二条　区政府由区长、副区长和区政府组成部门的主要负责人组成。\n\n第三条　区政府实行区长负责制。\n\n"
+            "第二条　区政府由区长、副区长和区政府组成部门的主要负责人组成。\n\n第三条　区政府实行区长负责制，"
+            "对区人大及其常务委员会和市政府负责并报告工作。\n\n"
             "第四条　本规则自印发之日起施行。\n")
     tree = parse_document(text.encode(), "district_members.txt")
     gov = extract_facts(tree).government
     assert [m.who.name for m in _links(gov, "member")] == ["区长", "副区长", "区政府组成部门的主要负责人"]
+    assert [a.who.name for a in _links(gov, "accountable")] == ["区人大", "区人大常委会", "市政府"]
