@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ingest.extract import extract_facts
 from ingest.extract.government_wording import WORDING_FILE, WordingError, parse_wording
+from ingest.government_graph import instrument_title
 from ingest.parse import parse_document
 
 DOCS = Path(__file__).resolve().parents[1] / "data" / "docs"
@@ -93,3 +96,11 @@ def test_a_member_named_with_zu_cheng_does_not_close_the_list() -> None:
     gov = extract_facts(tree).government
     assert [m.who.name for m in _links(gov, "member")] == ["区长", "副区长", "区政府组成部门的主要负责人"]
     assert [a.who.name for a in _links(gov, "accountable")] == ["区人大", "区人大常委会", "市政府"]
+
+
+@given(st.text(alphabet=st.sampled_from("国务院工作规則則人民政府《》 \u3000（guī）市省"), max_size=30))
+def test_an_instrument_title_is_its_own_key(written: str) -> None:
+    """Normalizing a title twice changes nothing, and brackets or spaces never make another key."""
+    title = instrument_title(written)
+    assert instrument_title(title) == title
+    assert instrument_title(f"《{written} 》") == title
