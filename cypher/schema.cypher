@@ -31,3 +31,6 @@ CREATE INDEX meeting_doc IF NOT EXISTS FOR (n:Meeting) ON (n.doc);
 CREATE INDEX documenttype_doc IF NOT EXISTS FOR (n:DocumentType) ON (n.doc);
 // All articles of one document (a delete or a sweep): the (doc, number) index needs both.
 CREATE INDEX article_of_doc IF NOT EXISTS FOR (n:Article) ON (n.doc);
+// Instruments (根据/参照《…》) are shared by every document that cites them, keyed by normalized title.
+CREATE CONSTRAINT instrument_key IF NOT EXISTS FOR (n:Instrument) REQUIRE n.key IS UNIQUE;
+CREATE INDEX body_government IF NOT EXISTS FOR (n:Body) ON (n.doc, n.government);

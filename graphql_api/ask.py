@@ -21,7 +21,7 @@ from typing import Any
 
 from schema.vocabulary import load_vocabulary
 
-from . import phrasing
+from . import ask_government, phrasing
 from .names import resolve_document
 from .question import Question, patterns, understand
 
@@ -40,6 +40,10 @@ class Intent(str, Enum):
     MEETING_QUORUM = "meeting_quorum"
     REPORTING = "reporting"
     DEADLINES = "deadlines"
+    GOVERNMENT_COMPOSITION, GOVERNMENT_HEAD = "government_composition", "government_head"
+    GOVERNMENT_ACTING, GOVERNMENT_ASSISTANTS = "government_acting", "government_assistants"
+    GOVERNMENT_LEADERSHIP, GOVERNMENT_ACCOUNTABILITY = "government_leadership", "government_accountability"
+    GOVERNMENT_BASIS, GOVERNMENT_PRINCIPLES, RULES_QUOTE = "government_basis", "government_principles", "rules_quote"
     UNSUPPORTED = "unsupported"
 
 
@@ -206,6 +210,8 @@ _HANDLERS: dict[Intent, Callable[[Question, Any, Row, str | None], _Block]] = {
     Intent.MEETING_QUORUM: _meeting_handler(phrasing.quorum, _stated_in(lambda m: m.get("quorumSource"))),
     Intent.REPORTING: _reporting,
     Intent.DEADLINES: _deadlines,
+    # what a government is made of, and quotations (graphql_api/ask_government.py)
+    **{Intent(name): ask_government.as_block(handler, _Block) for name, handler in ask_government.HANDLERS.items()},
 }
 
 

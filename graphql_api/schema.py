@@ -20,6 +20,7 @@ from schema.naming import open_key
 from schema.vocabulary import DEFAULT_LEVEL, LEVELS
 from stores.base import StoreUnavailable
 
+from . import government as gov
 from . import types as t
 from .ask import Intent, answer
 from .errors import BadArgument, MaskInternalErrors, is_user_error, is_unicode_text
@@ -248,6 +249,21 @@ class Query(ReviewQuery):
             for f in row["facts"]
         ]
         return Provision(article=t.article(row["article"]), facts=facts)
+
+    @strawberry.field(description="What a government is made of: members, head, who acts for and assists the "
+                      "head, leadership, accountability, principles and basis, each with its article.")
+    def government(self, info: Info, jurisdiction: str, document: str | None = None) -> gov.Government | None:
+        jur, doc = _scope(info, jurisdiction, document)
+        row = _store(info).government(jur["key"], doc)
+        if row is None:
+            return None
+        key = doc or next((d["key"] for d in jur.get("documents") or [] if d.get("current")), None)
+        return gov.government(row, _store(info).basis(key) if key else [])
+
+    @strawberry.field(description="A law or higher rules by title (国务院工作规则, with or without 《》) and the "
+                      "rules documents based on it.")
+    def instrument(self, info: Info, title: str) -> gov.Instrument | None:
+        return gov.instrument_by_title(_store(info), _text("title", title))
 
     @strawberry.field(description="A plain question in English or Chinese, answered with citations "
                       "('Who signs an office notice in Chaoyang?', '朝阳区常务会议多久召开一次？').")

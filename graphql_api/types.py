@@ -8,11 +8,14 @@ exact characters ``source[start:end]`` of the original file.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
 Row = dict[str, Any]
+
+if TYPE_CHECKING:
+    from .government import BasisCitation
 
 
 @strawberry.enum
@@ -214,6 +217,12 @@ class RuleDocument:
     chapter_count: int | None
     warnings: list[str]
     supersedes_numbers: list[str]
+
+    @strawberry.field(description="The instruments the rules are based on (根据/参照《…》), in the order named.")
+    def basis(self, info: strawberry.Info) -> list[Annotated[BasisCitation, strawberry.lazy("graphql_api.government")]]:
+        from .government import basis_citation
+
+        return [basis_citation(row) for row in info.context["store"].basis(self.key)]
 
 
 @strawberry.type

@@ -8,7 +8,10 @@ and the exact original span of the sentence (or clause) that states it, so that
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .government_facts import Government
 
 EntityKind = Literal["role", "body", "meeting"]
 SigningAction = Literal["SIGN", "APPROVE", "REVIEW", "COUNTERSIGN"]
@@ -160,3 +163,4 @@ class DocumentFacts:
     reporting: tuple[ReportingLine, ...] = ()
     obligations: tuple[Obligation, ...] = ()
     entities: tuple[EntityRef, ...] = field(default=())  # every role/body the facts name
+    government: Government | None = None  # what the government is made of (ingest/government_facts.py)

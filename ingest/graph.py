@@ -18,6 +18,7 @@ from .facts import (
     DocumentFacts, EntityRef, Evidence, Meeting, Obligation, Participant, ReportingLine, SigningRule, SigningStep,
 )
 from .extract.common import document_level
+from .government_graph import add_government
 from .models import DocumentTree
 from .script import to_simplified
 
@@ -166,6 +167,8 @@ def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:
         _reporting_line(g, doc, line, entity, vocab, level)
     for number, obligation in enumerate(facts.obligations, 1):
         _obligation(g, doc, number, obligation, entity)
+    if facts.government is not None:
+        add_government(g, doc, facts.government, entity)
     return g.deduplicated()
 
 

@@ -23,7 +23,11 @@ NODE_LABELS: dict[str, str] = {
     "Meeting": "a kind of meeting the rules establish (区政府常务会议)",
     "DocumentType": "documents of one kind: issuing name, genres, recipient",
     "Obligation": "a deontic sentence: who must / must not / may do what, by when",
+    "Instrument": "a law or higher rules a rules document is based on (《国务院工作规则》), shared by documents",
 }
+
+#: labels whose nodes no one document owns (no ``doc``): loaded by MERGE, dropped with their last citation
+SHARED_LABELS = ("Jurisdiction", "Instrument")
 
 #: type -> (allowed start labels, allowed end labels, meaning)
 RELATIONSHIP_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
@@ -48,6 +52,11 @@ RELATIONSHIP_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
     "BEARS": (("Role", "Body", "Meeting"), ("Obligation",), "the bearer of an obligation"),
     "OWED_TO": (("Obligation",), ("Role", "Body", "Meeting"), "the counterparty of an obligation (报告 to whom)"),
     "STATED_IN": (("DocumentType", "Meeting", "Obligation"), ("Article",), "the article that states it"),
+    "IN_GOVERNMENT": (("Role", "Body"), ("Body",), "a member of the government (its composition)"),
+    "ASSISTS": (("Role",), ("Role",), "assists another role (副区长协助区长工作)"),
+    "LEADS": (("Body",), ("Body",), "the government works under this body's leadership (在区委领导下)"),
+    "ACCOUNTABLE_TO": (("Body",), ("Body",), "the government answers to this body (负责并报告工作)"),
+    "BASED_ON": (("RuleDocument",), ("Instrument",), "the rules are made from this instrument (根据/参照《…》)"),
 }
 
 #: the property that identifies a node of each label (unique, constrained in Neo4j)

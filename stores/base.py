@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from schema.model import RELATIONSHIP_TYPES, Graph
+from schema.model import RELATIONSHIP_TYPES, SHARED_LABELS, Graph
 
 Row = dict[str, Any]
 
@@ -159,7 +159,7 @@ def check_graph(graph: Graph) -> None:
     """
     labels: dict[str, str] = {}
     for node in graph.nodes:
-        if node.label != "Jurisdiction" and node.props.get("doc", node.key) != graph.document:
+        if node.label not in SHARED_LABELS and node.props.get("doc", node.key) != graph.document:
             raise ValueError(f"node {node.key!r} belongs to {node.props.get('doc')!r}, not {graph.document!r}")
         labels[node.key] = node.label
     if labels.get(graph.document) != "RuleDocument":

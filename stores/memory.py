@@ -14,6 +14,7 @@ from pathlib import Path
 from schema.model import Graph, Node, Relationship
 
 from .base import Row, check_graph, check_page, current_order_key
+from .memory_government import GovernmentQueries
 from .memory_index import MemoryIndex
 from .rows import (
     PARTICIPANT_SLOTS,
@@ -34,7 +35,7 @@ _DOCUMENT_FIELDS = ("key", "title", "docNumber", "issued", "adopted", "published
                     "articleCount", "chapterCount", "warnings", "supersedesNumbers")
 
 
-class MemoryStore:
+class MemoryStore(GovernmentQueries):
     name = "memory"
 
     def __init__(self) -> None:

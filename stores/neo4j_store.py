@@ -31,6 +31,7 @@ from schema.model import Graph
 
 from . import neo4j_writes as writes
 from .base import Row, StoreUnavailable, check_graph, check_page
+from .neo4j_government import GovernmentQueries
 
 #: How long a sweep waits for a document's claim before leaving it to the writer that holds it.
 CLAIM_PROBE_SECONDS = 2.0
@@ -88,7 +89,7 @@ def make_driver(settings: Neo4jSettings) -> neo4j.Driver:
         raise StoreUnavailable(f"bad Neo4j URI {settings.uri!r}: {one_line(exc)}") from exc
 
 
-class Neo4jStore:
+class Neo4jStore(GovernmentQueries):
     name = "neo4j"
 
     def __init__(

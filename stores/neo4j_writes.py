@@ -40,6 +40,7 @@ def rederive(tx: Tx, jurisdiction: str) -> None:
     """After a load or delete: versions of the jurisdiction again, and drop it if it has no document left."""
     tx.run(cypher.statement("load/versions"), jurisdiction=jurisdiction).consume()
     tx.run(cypher.statement("load/drop_orphan_jurisdiction"), jurisdiction=jurisdiction).consume()
+    tx.run(cypher.statement("load/drop_orphan_instruments")).consume()
 
 
 Writes = list[tuple[str, list[dict[str, Any]]]]

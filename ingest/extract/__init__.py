@@ -7,6 +7,7 @@ from schema.vocabulary import Vocabulary
 from ..facts import DocumentFacts
 from ..models import DocumentTree
 from .common import Context
+from .government import extract_government
 from .meetings import extract_meetings
 from .minutes import attach_minutes_signers
 from .obligations import extract_obligations
@@ -23,4 +24,5 @@ def extract_facts(tree: DocumentTree, vocabulary: Vocabulary | None = None) -> D
         meetings=tuple(attach_minutes_signers(extract_meetings(ctx), signing)),
         reporting=tuple(extract_reporting(ctx)),
         obligations=tuple(extract_obligations(ctx)),
+        government=extract_government(ctx),
     )

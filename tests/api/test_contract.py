@@ -26,6 +26,11 @@ RULE_DOCUMENT = """key title docNumber issued adopted published sourceUrl status
   supersededBy file articleCount chapterCount warnings supersedesNumbers"""
 
 PLACES = [zh for zh, _ in GOLD_PLACES]
+LINK = "who { %s } of { %s } cue condition article { %s } evidence { %s }" % (ENTITY, ENTITY, ARTICLE, EVIDENCE)
+BASIS = "instrumentKey title written verb article { %s } evidence { %s }" % (ARTICLE, EVIDENCE)
+GOVERNMENT = """body { %s } members { %s } head { %s } acting { %s } assistants { %s } leadership { %s }
+  accountability { %s } principles { text article { %s } evidence { %s } } basis { %s }""" % (
+    ENTITY, LINK, LINK, LINK, LINK, LINK, LINK, ARTICLE, EVIDENCE, BASIS)
 
 DOCUMENTS = {
     "jurisdictions": "{ jurisdictions { key name fullName nameEn level parent documents { %s } } }" % RULE_DOCUMENT,
@@ -53,6 +58,11 @@ DOCUMENTS = {
     **{f"compare {i}": """{ compare(issuer: "%s") { jurisdiction { key name fullName nameEn level parent }
         document { %s } signers { %s } steps { %s } } }""" % (i, DOC, ENTITY, STEP)
        for i in ("区政府办公室", "区政府", "executive meeting")},
+    **{f"government {p}": '{ government(jurisdiction: "%s") { %s } }' % (p, GOVERNMENT) for p in PLACES},
+    "documents basis": "{ documents { key basis { %s } } }" % BASIS,
+    **{f"instrument {title}": """{ instrument(title: "%s") { key title citedBy { document { %s } jurisdiction verb
+        written article { %s } evidence { %s } } } }""" % (title, DOC, ARTICLE, EVIDENCE)
+       for title in ("国务院工作规则", "《北京市人民政府工作规则》", "中华人民共和国宪法", "不存在的规则")},
     "compare genre": '{ compare(issuer: "区政府", genre: "请示") { jurisdiction { name } signers { key } } }',
 }
 
@@ -64,6 +74,12 @@ QUESTION_FORMS = [
     "To whom must the deputy district head report in {en}?",
     "{zh}区政府各部门有哪些时限要求？",
     "Who attends the executive meeting in {en}?",
+    "{zh}区政府由哪些人员组成？",
+    "Who runs the {en} government while the district head is away?",
+    "Which higher-level work rules did {en} refer to?",
+    "{zh}区政府工作的准则是什么？",
+    "{zh}区政府对谁负责并报告工作？",
+    "{zh}关于外事有什么规定？",
 ]
 QUESTIONS = [form.format(zh=zh, en=en) for zh, en in GOLD_PLACES for form in QUESTION_FORMS] + [
     "Compare who signs office documents across districts",

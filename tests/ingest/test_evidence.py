@@ -26,6 +26,11 @@ def all_evidence(facts: DocumentFacts) -> list[tuple[str, Evidence]]:
             out.append(("frequency", m.frequency.evidence))
         if m.quorum and m.quorum.evidence:
             out.append(("quorum", m.quorum.evidence))
+    if facts.government is not None:
+        out += [(f"government {link.relation}", link.evidence) for link in facts.government.links]
+        out += [("basis", b.evidence) for b in facts.government.basis]
+        if facts.government.principles is not None:
+            out.append(("principles", facts.government.principles))
     return out
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from ingest.pipeline import ingest_path
 from schema.model import Graph
 from stores.memory import MemoryStore
 
@@ -23,20 +25,24 @@ pytestmark = pytest.mark.neo4j
 
 VERSIONS = [rules_document(2030), rules_document(2032, revised=True, source_url=SOURCE_URL),
             rules_document(2033, draft=True)]
+#: Documents written for the government facts (a county, a city in traditional script, a zone whose
+#: head is the 管委会主任): they share instruments with each other and with the corpus.
+GOVERNMENT_DOCS = sorted((Path(__file__).resolve().parents[1] / "data" / "docs").glob("**/government_*.txt"))
 SEARCH_TEXTS = ["常务会议", "区长", "会", "签发", "报告", "应当", "工作日", "1", "（一）", "Government", "", "不存在的词语"]
 PAGES = [(0, 100), (0, 3), (2, 5), (1000, 10), (0, 0)]
 
 
 @pytest.fixture(scope="module")
 def stores(corpus_graphs, loaded_neo4j) -> Iterator[tuple[MemoryStore, Any, list[Graph]]]:  # type: ignore[no-untyped-def]
-    graphs = [*corpus_graphs, *VERSIONS]
+    extra = [*VERSIONS, *(ingest_path(p).graph for p in GOVERNMENT_DOCS)]
+    graphs = [*corpus_graphs, *extra]
     memory = MemoryStore()
     for graph in graphs:
         memory.load(graph)
-    for graph in VERSIONS:
+    for graph in extra:
         loaded_neo4j.load(graph)
     yield memory, loaded_neo4j, graphs
-    for graph in VERSIONS:
+    for graph in extra:
         loaded_neo4j.delete(graph.document)
 
 
@@ -229,3 +235,39 @@ def test_signing_rules_and_articles(stores) -> None:  # type: ignore[no-untyped-
         articles = memory.articles(graph.document)
         assert [a["number"] for a in articles] == list(range(1, len(articles) + 1))
         assert len(articles) == sum(1 for n in graph.nodes if n.label == "Article")
+
+
+def test_government(stores) -> None:  # type: ignore[no-untyped-def]
+    def calls(graphs: list[Graph]) -> list[tuple[str, tuple]]:
+        out: list[tuple[str, tuple]] = []
+        for jur, docs in _jurisdiction_docs(graphs).items():
+            out += [("government", (jur, doc)) for doc in [None, *docs, "doc-0000000000000000"]]
+        out += [("basis", (g.document,)) for g in graphs] + [("basis", ("doc-0000000000000000",))]
+        keys = _values(graphs, "Instrument", "key")
+        return out + [("instrument", (key,)) for key in [*keys, "instrument:不存在的规则"]]
+
+    _check(stores, calls)
+    memory = stores[0]
+    # Instruments are shared: the State Council's rules are cited by several documents.
+    cited = memory.instrument("instrument:国务院工作规则")
+    assert cited is not None and len({c["document"]["key"] for c in cited["citedBy"]}) >= 3
+    relations = {link["relation"] for j in memory.jurisdictions()
+                 for link in (memory.government(j["key"], None) or {"links": []})["links"]}
+    assert relations == {"member", "head", "acting", "assists", "leadership", "accountable"}
+
+
+def test_instrument_dropped_with_its_last_document(stores) -> None:  # type: ignore[no-untyped-def]
+    memory, neo4j, graphs = stores
+    only_ours = "instrument:云川省人民政府工作规则"  # cited by the government documents only
+    ours = [g for g in graphs if any(n.key == only_ours for n in g.nodes)]
+    assert len(ours) == 3 and neo4j.instrument(only_ours) is not None
+    try:
+        for graph in ours:
+            for store in (memory, neo4j):
+                store.delete(graph.document)
+        assert memory.instrument(only_ours) is None and neo4j.instrument(only_ours) is None
+        assert neo4j.instrument("instrument:国务院工作规则") == memory.instrument("instrument:国务院工作规则") is not None
+    finally:
+        for graph in ours:
+            for store in (memory, neo4j):
+                store.load(graph)

@@ -41,6 +41,14 @@ REALISTIC: dict[str, tuple[dict[str, Any], Any]] = {
                              for h in rows[0]["rows"]] == [(NEW.document, 4, 1)]),
     "compare": ({"issuer": "government_office", "genre": None},
                 lambda rows: len(rows) >= 6 and any(r["steps"] for r in rows)),
+    "government": ({"jurisdiction": "jur:天津市北辰区", "document": None},
+                   lambda rows: rows[0]["body"]["key"] == "government"
+                   and {link["relation"] for link in rows[0]["links"]} == {"member", "head", "assists"}
+                   and "执政为民" in rows[0]["principles"]["evidence"]["text"]),
+    "basis": ({"document": "doc-088b793222b6524c"},
+              lambda rows: [r["instrument"]["title"] for r in rows][-1] == "天津市人民政府工作规则"),
+    "instrument": ({"key": "instrument:国务院工作规则"},
+                   lambda rows: len({c["document"]["key"] for c in rows[0]["citedBy"]}) == 3),
     "article": ({"document": NEW.document, "number": 4},
                 lambda rows: {f["type"] for f in rows[0]["facts"]} == {"REPORTS_TO", "BEARS", "OWED_TO", "STATED_IN"}),
 }

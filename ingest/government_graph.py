@@ -1,0 +1,69 @@
+"""Stage 5 for the government's facts (ingest/government_facts.py): relationships between the
+government, its roles and the bodies above it, each with its article and evidence span, and
+the instruments it is based on as Instrument nodes shared by every document that cites them.
+
+    (Role)-[:IN_GOVERNMENT]->(Body government)      a member
+    (Role)-[:HEADS {cue: 区长负责制}]->(Body government)
+    (Role)-[:DEPUTIZES_FOR {condition, cue}]->(Role head)
+    (Role)-[:ASSISTS]->(Role)
+    (Body)-[:LEADS]->(Body government)
+    (Body government)-[:ACCOUNTABLE_TO {condition}]->(Body)
+    (RuleDocument)-[:BASED_ON {verb, written, order}]->(Instrument {title})
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from schema.model import RELATIONSHIP_TYPES, Graph
+
+from .facts import EntityRef, Evidence
+from .government_facts import Government, Relation
+from .script import to_simplified
+
+#: relation -> (relationship type, whether the government link runs from ``of`` to ``who``)
+RELATIONSHIPS: dict[Relation, tuple[str, bool]] = {
+    "member": ("IN_GOVERNMENT", False), "head": ("HEADS", False), "acting": ("DEPUTIZES_FOR", False),
+    "assists": ("ASSISTS", False), "leadership": ("LEADS", False), "accountable": ("ACCOUNTABLE_TO", True),
+}
+_LABELS = {"role": "Role", "body": "Body", "meeting": "Meeting"}
+
+
+#: A reading gloss after a character (规（guī）则) is not part of a title.
+_GLOSS = re.compile(r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[）)]")
+
+
+def instrument_title(written: str) -> str:
+    """The title every document citing an instrument shares: simplified, without spaces,
+    brackets or reading glosses (《國務院工作規則》 -> 国务院工作规则)."""
+    return _GLOSS.sub("", re.sub(r"[\s《》]+", "", to_simplified(written)))
+
+
+def instrument_key(title: str) -> str:
+    return f"instrument:{instrument_title(title)}"
+
+
+def _evidence(doc: str, ev: Evidence) -> dict[str, object]:
+    return {"doc": doc, "article": ev.article, "start": ev.start, "end": ev.end, "evidence": ev.text}
+
+
+def add_government(g: Graph, doc: str, gov: Government, entity: Callable[[EntityRef], str]) -> None:
+    body = entity(gov.body)
+    ev = gov.principles
+    g.update(body, government=True, principlesArticle=ev.article if ev else None,
+             principlesStart=ev.start if ev else None, principlesEnd=ev.end if ev else None,
+             principlesEvidence=ev.text if ev else None)
+    for order, link in enumerate(gov.links, 1):
+        rel_type, reverse = RELATIONSHIPS[link.relation]
+        start, end = (link.of, link.who) if reverse else (link.who, link.of)
+        allowed = RELATIONSHIP_TYPES[rel_type]
+        if _LABELS[start.kind] not in allowed[0] or _LABELS[end.kind] not in allowed[1]:
+            continue  # e.g. a body named where a role acts: not a shape the model holds
+        g.link(rel_type, entity(start), entity(end), relation=link.relation, cue=link.cue,
+               condition=link.condition, order=order, **_evidence(doc, link.evidence))
+    for order, citation in enumerate(gov.basis, 1):
+        key = g.node("Instrument", instrument_key(citation.title), title=citation.title, name=citation.title,
+                     caption=f"《{citation.title}》")
+        g.link("BASED_ON", doc, key, verb=citation.verb, written=citation.written, order=order,
+               **_evidence(doc, citation.evidence))
