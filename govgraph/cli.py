@@ -1,7 +1,7 @@
 """The ``govgraph`` command line.
 
-Every command that touches a store uses the embedded store (persisted in
-``GOVGRAPH_DATA``, default ``.govgraph/graphs.json``) unless ``--neo4j URI`` or
+Every command that touches a store uses the embedded store (an SQLite file,
+``GOVGRAPH_DATA``, default ``.govgraph/govgraph.db``) unless ``--neo4j URI`` or
 ``NEO4J_URI`` names a Neo4j server. Errors are one clear line on stderr
 (``govgraph --debug COMMAND …`` shows the traceback). Exit codes: 0 ok, 1 error,
 2 some input files were refused.
@@ -27,9 +27,14 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 EXPORT_FORMATS = ("jsonl", "cypher", "graphml")
 
 
+DEFAULT_DATA = Path(".govgraph/govgraph.db")
+#: where the embedded store was kept (as one JSON file) before it became an SQLite file
+LEGACY_DATA = Path(".govgraph/graphs.json")
+
+
 def data_file() -> Path:
     """Where the embedded store keeps what `govgraph ingest` loaded, between commands."""
-    return Path(os.environ.get("GOVGRAPH_DATA", ".govgraph/graphs.json"))
+    return Path(os.environ.get("GOVGRAPH_DATA", DEFAULT_DATA))
 
 
 out = Console()
@@ -68,7 +73,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="govgraph: Chinese local-government work rules as a cited knowledge graph.",
-    epilog="Example: govgraph ingest corpus/ && govgraph ask \"朝阳区政府办公室的发文由谁签发？\"",
+    epilog="Example: govgraph ask \"东城区政府办公室的发文由谁签发？\"   (a new store starts with the bundled corpus/)",
 )
 
 NEO4J = typer.Option(
@@ -87,11 +92,13 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def open_store(neo4j_uri: str | None, *, lazy: bool = False):  # type: ignore[no-untyped-def]
+def open_store(neo4j_uri: str | None, *, lazy: bool = False, first_contact: bool = False):  # type: ignore[no-untyped-def]
     """The Neo4j store when a URI is given (flag or NEO4J_URI), else the embedded one.
 
     ``lazy``: a server that stays unreachable through the retries is connected on first use
-    (for ``serve``: the API comes up and /readyz says 503 until Neo4j does)."""
+    (for ``serve``: the API comes up and /readyz says 503 until Neo4j does).
+    ``first_contact``: an embedded store file that does not exist yet starts with the bundled
+    corpus, as ``serve`` does (for the commands that read: ask, documents, stats, export)."""
     uri = neo4j_uri or os.environ.get("NEO4J_URI")
     if uri:
         from stores.neo4j_store import Neo4jSettings, Neo4jStore
@@ -99,14 +106,36 @@ def open_store(neo4j_uri: str | None, *, lazy: bool = False):  # type: ignore[no
         return Neo4jStore(Neo4jSettings.from_env(uri), lazy=lazy)
     from stores.memory import MemoryStore
 
-    return MemoryStore.from_file(data_file())
+    path = data_file()
+    if "GOVGRAPH_DATA" not in os.environ and not path.exists() and LEGACY_DATA.is_file():
+        LEGACY_DATA.replace(path)  # the old default file: migrated to SQLite below, under the new name
+        err.print(f"[cyan]moved[/] {LEGACY_DATA} to {path}", highlight=False)
+    fresh = not path.exists()
+    store = MemoryStore.from_file(path)
+    if store.file is not None and store.file.migrated_documents is not None:
+        err.print(f"[cyan]migrated[/] {escape(str(path))}: {store.file.migrated_documents} documents "
+                  "from the old JSON format into SQLite", highlight=False)
+    if fresh and first_contact:
+        _load_bundled_corpus(store, path)
+    return store
+
+
+def _load_bundled_corpus(store: Any, path: Path) -> None:
+    """First contact: a new embedded store holds the bundled documents, so a question works at once."""
+    from ingest.pipeline import document_paths, ingest_path
+
+    files = document_paths([CORPUS])
+    for file in files:
+        store.load(ingest_path(file).graph)
+    err.print(f"[cyan]first use[/] of {escape(str(path))}: loaded the {len(files)} bundled documents from "
+              "corpus/ (`govgraph documents` lists them, `govgraph delete` removes one)", highlight=False)
 
 
 @app.command()
 def parse(file: Path = typer.Argument(..., help="A rules document (text, any common encoding).")) -> None:
     """Print a document's outline: metadata, chapters, articles with their first words, warnings.
 
-    Example: govgraph parse rules/朝阳区人民政府工作规则.txt
+    Example: govgraph parse corpus/001_61fb93ccc4c48713.txt     (or any FILE of your own)
     """
     from ingest.parse import parse_file
 
@@ -204,7 +233,7 @@ def ingest(
     Bad files are skipped with the reason; the others load. Exit code 0 when every
     file loaded, 2 when some were refused, 1 on any other error.
 
-    Example: govgraph ingest corpus/ my-rules/朝阳区人民政府工作规则.txt --neo4j bolt://127.0.0.1:7687
+    Example: govgraph ingest corpus/ --neo4j bolt://127.0.0.1:7687     (or your own: govgraph ingest FILE-OR-FOLDER…)
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -257,9 +286,7 @@ def ingest(
                     warned += [(path, f"{w.code}: {w.message}") for w in result.tree.warnings]
                 progress.advance(task)
     finally:
-        if store.name == "memory":
-            store.save(data_file())
-        store.close()
+        store.close()  # the embedded store wrote each document as it loaded
     if table.row_count:
         out.print(table)
     for path, warning in warned:
@@ -312,7 +339,7 @@ def documents(neo4j: Optional[str] = NEO4J) -> None:
 
     Example: govgraph documents --neo4j bolt://127.0.0.1:7687
     """
-    store = open_store(neo4j)
+    store = open_store(neo4j, first_contact=True)
     try:
         docs = _documents(store)
     finally:
@@ -335,7 +362,7 @@ def stats(neo4j: Optional[str] = NEO4J) -> None:
     from .snapshot import document_counts
     from .summary import summarize
 
-    store = open_store(neo4j)
+    store = open_store(neo4j, first_contact=True)
     try:
         labels, types = store.counts()
         per_document = document_counts(store)
@@ -363,14 +390,12 @@ def delete(
 ) -> None:
     """Remove one document and every fact that came from it. Exit code 1 if it is not there.
 
-    Example: govgraph delete 朝阳区人民政府工作规则.txt    (or a key: govgraph delete doc-1a2b3c4d5e6f7a8b)
+    Example: govgraph delete 001_61fb93ccc4c48713.txt    (a file name; or a key from `govgraph documents`)
     """
     store = open_store(neo4j)
     try:
         found = _find_document(store, document)
         store.delete(found["key"])
-        if store.name == "memory":
-            store.save(data_file())
     finally:
         store.close()
     out.print(f"deleted {found['key']} ({found.get('title')}, {found.get('file')}) from the {store.name} store",
@@ -397,7 +422,7 @@ def export(
 
     if format not in EXPORT_FORMATS:
         _fail(f"unknown format {format!r}; use one of: {', '.join(EXPORT_FORMATS)}")
-    store = open_store(neo4j)
+    store = open_store(neo4j, first_contact=True)
     try:
         graphs = read_graphs(store)
         if document is not None:
@@ -431,19 +456,23 @@ def ask(
     Exit code 0 when answered, 1 when the question could not be mapped (the answer
     then says what is missing and which questions work).
 
-    Example: govgraph ask "朝阳区政府办公室的发文由谁签发？"   or
-    govgraph ask "Who chairs the executive meeting in Chaoyang?"
+    Example: govgraph ask "东城区政府办公室的发文由谁签发？"   or
+    govgraph ask "Who chairs the executive meeting in Tongzhou?"
     """
     import dataclasses
     import json
 
     from graphql_api.ask import answer
 
-    store = open_store(neo4j)
+    store = open_store(neo4j, first_contact=True)
     try:
         result = answer(question, store, document)
+        empty = not store.jurisdictions()
     finally:
         store.close()
+    if empty:
+        err.print(f"[yellow]empty[/] the {store.name} store holds no documents: `govgraph ingest corpus/` "
+                  "loads the bundled ones", highlight=False)
     if as_json:
         typer.echo(json.dumps(dataclasses.asdict(result), ensure_ascii=False, indent=2, default=str))
     else:
