@@ -181,7 +181,7 @@ def serve(
     """
     import uvicorn
 
-    from graphql_api.app import create_app
+    from .app import create_app
     from ingest.pipeline import document_paths, ingest_path
 
     from .graphiql import LocalGraphiQL
@@ -359,13 +359,12 @@ def stats(neo4j: Optional[str] = NEO4J) -> None:
 
     Example: govgraph stats
     """
-    from .snapshot import document_counts
     from .summary import summarize
 
     store = open_store(neo4j, first_contact=True)
     try:
         labels, types = store.counts()
-        per_document = document_counts(store)
+        per_document = store.document_counts()
         docs = _documents(store)
     finally:
         store.close()
@@ -418,13 +417,12 @@ def export(
     Example: govgraph export --format cypher -o graph.cypher
     """
     from .export import to_cypher, to_graphml, to_jsonl
-    from .snapshot import read_graphs
 
     if format not in EXPORT_FORMATS:
         _fail(f"unknown format {format!r}; use one of: {', '.join(EXPORT_FORMATS)}")
     store = open_store(neo4j, first_contact=True)
     try:
-        graphs = read_graphs(store)
+        graphs = store.graphs()
         if document is not None:
             key = _find_document(store, document)["key"]
             graphs = [g for g in graphs if g.document == key]

@@ -1,6 +1,6 @@
 """Write documents' graphs out: JSON Lines of cited facts, a Cypher script, GraphML.
 
-Every writer takes the graphs of ``snapshot.read_graphs`` and returns text, sorted so
+Every writer takes the graphs of ``Store.graphs`` and returns text, sorted so
 that the same graph always gives the same file, whichever store it came from.
 Properties whose value is null are left out (Neo4j does not store them either).
 """

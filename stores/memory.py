@@ -16,7 +16,7 @@ from pathlib import Path
 
 from schema.model import Graph, Node, Relationship
 
-from .base import Row, check_graph, check_page, current_order_key
+from .base import DocumentCounts, Row, check_graph, check_page, current_order_key
 from .document_file import DocumentFile
 from .memory_index import MemoryIndex
 from .rows import (
@@ -93,7 +93,16 @@ class MemoryStore:
 
     def graphs(self) -> list[Graph]:
         """Every loaded document's graph, as loaded (for export; versions are derived, not stored)."""
-        return list(self._graphs.values())
+        return sorted(self._graphs.values(), key=lambda g: g.document)
+
+    def document_counts(self) -> DocumentCounts:
+        out: DocumentCounts = {}
+        for graph in self._graphs.values():
+            labels, types = graph.counts()
+            labels.pop("Jurisdiction", None)
+            types.pop("HAS_RULES", None)
+            out[graph.document] = (labels, types)
+        return out
 
     @classmethod
     def from_file(cls, path: Path) -> MemoryStore:
