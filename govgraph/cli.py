@@ -28,7 +28,7 @@ class _Commands(TyperGroup):
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort, typer.TyperException, BrokenPipeError):
             raise  # click's own exits and usage errors; a closed pipe (| head) ends quietly upstream
-        except Exception as exc:  # noqa: BLE001 - the one place that turns errors into a line
+        except Exception as exc:
             if _state["debug"]:
                 err.print_exception(show_locals=False)
             err.print(f"[bold red]error:[/] {escape(_one_line(exc))}", highlight=False, soft_wrap=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from schema.model import Graph, Node, Relationship
+from schema.model import Graph, Node
 
 from .base import DocumentCounts, Row, check_graph, check_page, current_order_key
 from .document_file import DocumentFile

@@ -53,7 +53,8 @@ def graphs(node_records: Iterable[Record], relationship_records: Iterable[Record
         props = dict(record["props"])
         rel = Relationship(record["type"], record["start"], record["end"], props["key"], props)
         # HAS_RULES alone carries no `doc`: it belongs to the document it points at.
-        graph = by_doc.get(props.get("doc") or nodes[rel.end].props.get("doc"))
+        doc = props.get("doc") or nodes[rel.end].props.get("doc")
+        graph = by_doc.get(doc) if doc is not None else None
         if graph is None:
             continue
         graph.relationships.append(rel)

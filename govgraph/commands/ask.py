@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 from .common import NEO4J, err, open_store, out
@@ -11,9 +9,9 @@ from .common import NEO4J, err, open_store, out
 
 def ask(
     question: str = typer.Argument(..., help="A question in Chinese or English."),
-    document: Optional[str] = typer.Option(None, "--document", help="Answer from this version (key, 文号 or title)."),
+    document: str | None = typer.Option(None, "--document", help="Answer from this version (key, 文号 or title)."),
     as_json: bool = typer.Option(False, "--json", help="Print the answer and its citations as JSON."),
-    neo4j: Optional[str] = NEO4J,
+    neo4j: str | None = NEO4J,
 ) -> None:
     """Answer a question about the rules, citing the articles it comes from.
 

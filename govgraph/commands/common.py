@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ingest.errors import IngestError
+from stores.base import Store
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 EXPORT_FORMATS = ("jsonl", "cypher", "graphml")
@@ -61,7 +62,7 @@ def _fail(message: str, code: int = 1) -> None:
 
 
 
-def open_store(neo4j_uri: str | None, *, lazy: bool = False, first_contact: bool = False):  # type: ignore[no-untyped-def]
+def open_store(neo4j_uri: str | None, *, lazy: bool = False, first_contact: bool = False) -> Store:
     """The Neo4j store when a URI is given (flag or NEO4J_URI), else the embedded one.
 
     ``lazy``: a server that stays unreachable through the retries is connected on first use
@@ -90,7 +91,7 @@ def open_store(neo4j_uri: str | None, *, lazy: bool = False, first_contact: bool
 
 
 
-def _load_bundled_corpus(store: Any, path: Path) -> None:
+def _load_bundled_corpus(store: Store, path: Path) -> None:
     """First contact: a new embedded store holds the bundled documents, so a question works at once."""
     from ingest.pipeline import document_paths, ingest_path
 
@@ -120,13 +121,13 @@ def _summary_table(title: str) -> Table:
 
 
 
-def _documents(store: Any) -> list[dict]:
+def _documents(store: Store) -> list[dict[str, Any]]:
     """Every document the store holds, newest first within each jurisdiction."""
     return [{**d, "jurisdiction": j["fullName"]} for j in store.jurisdictions() for d in j["documents"]]
 
 
 
-def _find_document(store: Any, wanted: str) -> dict:
+def _find_document(store: Store, wanted: str) -> dict[str, Any]:
     """A document by its key, its file name, or a path ending in its file name."""
     docs = _documents(store)
     matches = [d for d in docs if wanted in (d["key"], d.get("file"))]

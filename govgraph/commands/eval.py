@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -13,7 +12,7 @@ from .common import _fail, out
 def eval_(
     gold: list[Path] = typer.Option(..., "--gold", help="Gold file (format of tests/data/gold_seeds.yaml); "
                                     "repeat to add an addenda file."),
-    section: Optional[list[str]] = typer.Option(None, "--section", help="Only these sections (repeatable)."),
+    section: list[str] | None = typer.Option(None, "--section", help="Only these sections (repeatable)."),
     show: bool = typer.Option(False, "--show", help="List every miss and false hit."),
     check: bool = typer.Option(False, "--check", help="Exit 1 when a section is below the bar."),
 ) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -12,9 +11,9 @@ from .common import EXPORT_FORMATS, NEO4J, _fail, _find_document, err, open_stor
 
 def export(
     format: str = typer.Option("jsonl", "--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: standard output)."),
-    document: Optional[str] = typer.Option(None, "--document", help="Only this document (key or file name)."),
-    neo4j: Optional[str] = NEO4J,
+    output: Path | None = typer.Option(None, "--output", "-o", help="File to write (default: standard output)."),
+    document: str | None = typer.Option(None, "--document", help="Only this document (key or file name)."),
+    neo4j: str | None = NEO4J,
 ) -> None:
     """Write the graph out: JSON Lines of facts with citations, a Cypher script, or GraphML.
 

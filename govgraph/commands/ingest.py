@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import traceback
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.markup import escape
@@ -47,7 +46,8 @@ def parse(file: Path = typer.Argument(..., help="A rules document (text, any com
         branches[chapter.number] = outline.add(f"[bold]{chapter.number}[/] {escape(chapter.title)}")
     for article in tree.articles:
         first = article.clean_text[len(article.label):].strip().replace("\n", " ")[:30]
-        branches.get(article.chapter, outline).add(f"{article.number} [dim]({escape(article.label)})[/] {escape(first)}")
+        label = f"{article.number} [dim]({escape(article.label)})[/] {escape(first)}"
+        branches.get(article.chapter, outline).add(label)
     out.print(outline)
     for warning in tree.warnings:
         out.print(f"[yellow]warning[/] {warning.code}: {escape(warning.message)}")
@@ -56,7 +56,7 @@ def parse(file: Path = typer.Argument(..., help="A rules document (text, any com
 
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Documents or folders of documents."),
-    neo4j: Optional[str] = NEO4J,
+    neo4j: str | None = NEO4J,
 ) -> None:
     """Parse, extract and load documents; print a summary per document.
 
@@ -68,10 +68,9 @@ def ingest(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from ingest.pipeline import document_paths, ingest_path
+    from stores.base import StoreUnavailable
 
     from ..summary import summarize_graph
-
-    from stores.base import StoreUnavailable
 
     files = document_paths(paths)
     if not files:
@@ -150,7 +149,7 @@ def _store_refusal(exc: Exception) -> str:
 
 def delete(
     document: str = typer.Argument(..., help="A document key (see `govgraph documents`) or its file name."),
-    neo4j: Optional[str] = NEO4J,
+    neo4j: str | None = NEO4J,
 ) -> None:
     """Remove one document and every fact that came from it. Exit code 1 if it is not there.
 

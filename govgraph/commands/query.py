@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 from rich.table import Table
 
 from .common import NEO4J, _cells, _documents, _summary_table, open_store, out
 
 
-def documents(neo4j: Optional[str] = NEO4J) -> None:
+def documents(neo4j: str | None = NEO4J) -> None:
     """List the documents a store holds: key, jurisdiction, title, file, date, status.
 
     Example: govgraph documents --neo4j bolt://127.0.0.1:7687
@@ -29,7 +27,7 @@ def documents(neo4j: Optional[str] = NEO4J) -> None:
 
 
 
-def stats(neo4j: Optional[str] = NEO4J) -> None:
+def stats(neo4j: str | None = NEO4J) -> None:
     """Count nodes per label and relationships per type, and the facts of each document.
 
     Example: govgraph stats

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.markup import escape
 
 from ingest.errors import IngestError
+from stores.base import Store
 
 from .common import CORPUS, NEO4J, err, open_store, out
 
 
-def _fresh_memory_store():  # type: ignore[no-untyped-def]
+def _fresh_memory_store() -> Store:
     from stores.memory import MemoryStore
 
     return MemoryStore()
@@ -22,10 +22,10 @@ def _fresh_memory_store():  # type: ignore[no-untyped-def]
 
 
 def serve(
-    paths: Optional[list[Path]] = typer.Argument(None, help="Documents or folders to serve (default: corpus/)."),
+    paths: list[Path] | None = typer.Argument(None, help="Documents or folders to serve (default: corpus/)."),
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
-    neo4j: Optional[str] = NEO4J,
+    neo4j: str | None = NEO4J,
     no_load: bool = typer.Option(False, "--no-load", help="Serve what the store already holds; load nothing."),
 ) -> None:
     """Load documents into a store and serve GraphQL (GraphiQL at /graphql).
@@ -35,9 +35,9 @@ def serve(
     """
     import uvicorn
 
-    from ..app import create_app
     from ingest.pipeline import document_paths, ingest_path
 
+    from ..app import create_app
     from ..graphiql import LocalGraphiQL
 
     files = [] if no_load else document_paths(paths or [CORPUS])
