@@ -4,7 +4,7 @@ that only ``schema.model``'s allow-lists may fill."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from schema.model import NODE_LABELS, RELATIONSHIP_TYPES
@@ -12,7 +12,7 @@ from schema.model import NODE_LABELS, RELATIONSHIP_TYPES
 _DIR = Path(__file__).parent
 
 
-@lru_cache(maxsize=None)
+@cache
 def statement(name: str) -> str:
     """The text of ``cypher/<name>.cypher`` (e.g. ``queries/signatories``)."""
     path = _DIR / f"{name}.cypher"

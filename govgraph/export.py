@@ -1,6 +1,6 @@
 """Write documents' graphs out: JSON Lines of cited facts, a Cypher script, GraphML.
 
-Every writer takes the graphs of ``snapshot.read_graphs`` and returns text, sorted so
+Every writer takes the graphs of ``Store.graphs`` and returns text, sorted so
 that the same graph always gives the same file, whichever store it came from.
 Properties whose value is null are left out (Neo4j does not store them either).
 """
@@ -34,7 +34,7 @@ for _type in FACT_TYPES:
         raise ValueError(f"fact type {_type} is not in the graph model")
 
 
-def _present(props: dict) -> dict:
+def _present(props: dict[str, Any]) -> dict[str, Any]:
     """The properties that have a value, by name (stores return them in any order)."""
     return {k: props[k] for k in sorted(props) if props[k] is not None}
 
@@ -52,7 +52,7 @@ def _sorted_relationships(graphs: list[Graph]) -> list[Relationship]:
 
 # -- JSON Lines of facts ------------------------------------------------------------------
 
-def _entity(node: Node) -> dict:
+def _entity(node: Node) -> dict[str, Any]:
     p = node.props
     out = {"label": node.label, "key": node.key, "kind": p.get("kind"), "name": p.get("name"),
            "nameEn": p.get("nameEn")}
@@ -61,7 +61,7 @@ def _entity(node: Node) -> dict:
     return out
 
 
-def _citation(nodes: dict[str, Node], doc: Node, props: dict) -> dict | None:
+def _citation(nodes: dict[str, Node], doc: Node, props: dict[str, Any]) -> dict[str, Any] | None:
     number = props.get("article")
     if number is None:
         return None
@@ -77,7 +77,7 @@ def _citation(nodes: dict[str, Node], doc: Node, props: dict) -> dict | None:
     }
 
 
-def facts(graph: Graph) -> Iterator[dict]:
+def facts(graph: Graph) -> Iterator[dict[str, Any]]:
     """The facts of one document, each with its citation (null when the extractor kept none)."""
     nodes = {n.key: n for n in graph.nodes}
     doc = nodes[graph.document]
@@ -158,7 +158,7 @@ def inline(statement: str, **params: Any) -> str:
     """A statement of ``cypher/`` with its parameters written in as literals, comments dropped."""
     body = "\n".join(line for line in statement.splitlines() if not line.strip().startswith("//"))
 
-    def value(match: re.Match) -> str:
+    def value(match: re.Match[str]) -> str:
         if match.group(1) not in params:
             raise ValueError(f"no value for ${match.group(1)}")
         return literal(params[match.group(1)])
@@ -183,7 +183,7 @@ def to_cypher(graphs: list[Graph]) -> Iterator[str]:
         rows = [_present(n.props) for n in nodes if n.label == label]
         for i in range(0, len(rows), CYPHER_BATCH):
             yield inline(cypher.node_load(label), rows=rows[i : i + CYPHER_BATCH]) + ";\n"
-    shapes: dict[tuple[str, str, str], list[dict]] = {}
+    shapes: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for r in rels:
         row = {"start": r.start, "end": r.end, "key": r.key, "props": _present(r.props)}
         shapes.setdefault((r.type, labels[r.start], labels[r.end]), []).append(row)
@@ -245,7 +245,7 @@ def to_graphml(graphs: list[Graph]) -> str:
         ET.SubElement(root, "key", {"id": key_id, "for": domain, "attr.name": prop, "attr.type": type_})
     graph = ET.SubElement(root, "graph", id="govgraph", edgedefault="directed")
 
-    def data(parent: ET.Element, domain: str, props: dict) -> None:
+    def data(parent: ET.Element, domain: str, props: dict[str, Any]) -> None:
         for k, v in _present(props).items():
             key_id, type_ = keys[(domain, k)]
             ET.SubElement(parent, "data", key=key_id).text = _graphml_text(v, type_)

@@ -7,6 +7,7 @@ the two tables always agree.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from schema.model import Graph
 
@@ -33,7 +34,7 @@ class DocumentSummary:
         return [str(self.counts[c]) for c in COLUMNS] + [str(self.warnings)]
 
 
-def summarize(document: dict, labels: dict[str, int], types: dict[str, int]) -> DocumentSummary:
+def summarize(document: dict[str, Any], labels: dict[str, int], types: dict[str, int]) -> DocumentSummary:
     """A summary from a RuleDocument's properties and its node/relationship counts."""
     counts = {
         column: (labels if what == "label" else types).get(name, 0) for column, (what, name) in COLUMNS.items()

@@ -21,20 +21,22 @@ from stores.base import Store
 
 from .auth import configured_token
 from .limits import BodySizeLimit, configured_max_body
+from .mutations import IngestFunction
 from .names import JurisdictionCache, configured_names_ttl
 from .schema import schema
 
 
 class _GraphQL(GraphQL):
-    def __init__(self, store: Store, api_token: str | None) -> None:
+    def __init__(self, store: Store, api_token: str | None, ingest: IngestFunction | None) -> None:
         super().__init__(schema, graphql_ide="graphiql")
         self.store = store
         self.api_token = api_token
+        self.ingest = ingest
         self.names = JurisdictionCache(configured_names_ttl())
 
     async def get_context(self, request: Any, response: Any = None) -> dict[str, Any]:
         return {"request": request, "response": response, "store": self.store, "api_token": self.api_token,
-                "names": self.names}
+                "names": self.names, "ingest": self.ingest}
 
 
 def _closing(store: Store):  # type: ignore[no-untyped-def]
@@ -46,8 +48,13 @@ def _closing(store: Store):  # type: ignore[no-untyped-def]
     return lifespan
 
 
-def create_app(store: Store, *, api_token: str | None = None, max_body_bytes: int | None = None) -> Starlette:
-    """The app over ``store``. ``api_token`` and ``max_body_bytes`` default to the environment."""
+def create_app(
+    store: Store, *, ingest: IngestFunction | None = None, api_token: str | None = None,
+    max_body_bytes: int | None = None,
+) -> Starlette:
+    """The app over ``store``. ``ingest`` turns a document into its graph for the ``ingestDocument``
+    mutation (None: the mutation says it cannot load documents); ``govgraph.app.create_app`` passes
+    the pipeline's. ``api_token`` and ``max_body_bytes`` default to the environment."""
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
@@ -61,7 +68,7 @@ def create_app(store: Store, *, api_token: str | None = None, max_body_bytes: in
         routes=[
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            Route("/graphql", _GraphQL(store, token), methods=["GET", "POST"]),
+            Route("/graphql", _GraphQL(store, token, ingest), methods=["GET", "POST"]),
         ],
         middleware=[Middleware(BodySizeLimit, max_bytes=max_body_bytes or configured_max_body())],
         lifespan=_closing(store),

@@ -1,19 +1,20 @@
 """Mutations: add a rules document from its text, or delete one. Bearer token required.
 
-An ingest goes through the same pipeline as the CLI (``ingest.pipeline.ingest_bytes``)
-and loads the document's graph in one store transaction: a refused document writes nothing.
+The API does not know the ingest pipeline: the app is given an ingest function
+(``IngestFunction``; ``govgraph/app.py`` passes the pipeline the CLI uses) and finds it in the
+request context. The document's graph loads in one store transaction: a refused document
+writes nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import strawberry
 from strawberry.types import Info
 
-from ingest.errors import IngestError
-from ingest.manifest import given
-from ingest.pipeline import ingest_bytes
+from schema.model import Graph
 
 from . import types as t
 from .auth import check_bearer
@@ -22,10 +23,24 @@ from .errors import AuthError, BadArgument, UserError, is_unicode_text
 MAX_FILENAME = 200
 
 
+class DocumentRefusal(Exception):
+    """What an ingest function raises for a document it will not load: ``code`` is the stable
+    reason (``E001-empty`` …), the message is for people."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+#: (the document's bytes, its file name, the jurisdiction and source URL the user gives) -> its
+#: graph; raises DocumentRefusal for a bad document and ValueError for a bad jurisdiction or URL
+IngestFunction = Callable[[bytes, str, str | None, str | None], Graph]
+
+
 class DocumentRefused(UserError):
     code = "DOCUMENT_REFUSED"
 
-    def __init__(self, error: IngestError) -> None:
+    def __init__(self, error: DocumentRefusal) -> None:
         super().__init__(f"document refused: {error}")
         self.reason = error.code
 
@@ -67,6 +82,13 @@ def _store(info: Info) -> Any:
     return info.context["store"]
 
 
+def _ingest(info: Info) -> IngestFunction:
+    ingest: IngestFunction | None = info.context.get("ingest")
+    if ingest is None:
+        raise UserError("this server was started without an ingest function: it cannot load documents")
+    return ingest
+
+
 def _forget_names(info: Info) -> None:
     """A write changes which places and documents exist: names resolve afresh after it."""
     info.context.pop("_cache", None)
@@ -88,19 +110,17 @@ class Mutation:
         try:
             if not all(is_unicode_text(v) for v in (text, name, jurisdiction or "", source_url or "")):
                 raise BadArgument("text, filename, jurisdiction and sourceUrl must be Unicode text (a lone surrogate is not)")
-            try:
-                source = given(jurisdiction, source_url, 1)
-            except ValueError as exc:
-                raise BadArgument(str(exc)) from None
-            result = ingest_bytes(text.encode("utf-8"), name, source)
-        except IngestError as exc:
+            graph = _ingest(info)(text.encode("utf-8"), name, jurisdiction, source_url)
+        except ValueError as exc:  # a jurisdiction whose level cannot be told, a bad URL
+            raise BadArgument(str(exc)) from None
+        except DocumentRefusal as exc:
             raise DocumentRefused(exc) from exc
         store = _store(info)
-        store.load(result.graph)
+        store.load(graph)
         _forget_names(info)
-        stored = next(d for d in store.documents(None) if d["key"] == result.graph.document)
-        labels, types = result.graph.counts()
-        jur = next(n for n in result.graph.nodes if n.label == "Jurisdiction")
+        stored = next(d for d in store.documents(None) if d["key"] == graph.document)
+        labels, types = graph.counts()
+        jur = next(n for n in graph.nodes if n.label == "Jurisdiction")
         return IngestResult(document=t.rule_document(stored), jurisdiction=jur.props["fullName"],
                             nodes=sum(labels.values()), relationships=sum(types.values()))
 

@@ -33,7 +33,7 @@ class NormalizedText:
 
     raw: RawText
     text: str
-    offsets: array  # array('l'), len(text) + 1 entries
+    offsets: array[int]  # array('l'), len(text) + 1 entries
     body_start: int  # normalized index where the rules proper begin (0 if unknown)
     body_end: int  # normalized index where the closing block (抄送, 印发) begins
     shown: str  # parallel to text: what a citation shows for each character (see display)

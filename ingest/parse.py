@@ -9,7 +9,8 @@ from .decode import decode_bytes
 from .identity import Identity
 from .metadata import extract_metadata
 from .models import DocumentTree, ParseWarning
-from .normalize import normalize, to_simplified
+from .normalize import normalize
+from .script import to_simplified
 from .structure import parse_structure
 
 _RULES_WORDS = ("规则", "制度", "办法", "规定")
@@ -65,5 +66,5 @@ def parse_file(path: str | Path) -> DocumentTree:
 
 def _has_traditional(text: str) -> bool:
     sample = "".join(ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff")
-    changed = sum(1 for a, b in zip(sample, to_simplified(sample)) if a != b)
+    changed = sum(1 for a, b in zip(sample, to_simplified(sample), strict=True) if a != b)
     return changed > max(3, len(sample) // 200)

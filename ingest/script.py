@@ -12,7 +12,7 @@ from functools import lru_cache
 def to_simplified(text: str) -> str:
     """Traditional -> simplified, guaranteed to keep the length (the offset map needs it)."""
     converter = _converter()
-    converted = converter.convert(text)
+    converted: str = converter.convert(text)
     if len(converted) == len(text):
         return converted
     # A phrase rule changed the length somewhere: fall back to character by character.

@@ -25,6 +25,8 @@ from typing import Any, Protocol
 from schema.model import RELATIONSHIP_TYPES, SHARED_LABELS, Graph
 
 Row = dict[str, Any]
+#: document key -> (nodes per label, relationships per type), Jurisdictions and HAS_RULES left out
+DocumentCounts = dict[str, tuple[dict[str, int], dict[str, int]]]
 
 #: labels whose outgoing relationships are facts (evidence-bearing edges); the article
 #: question finds a provision's facts from these nodes.
@@ -133,6 +135,13 @@ class Store(Protocol):
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         """Nodes per label and relationships per type."""
+
+    def graphs(self) -> list[Graph]:
+        """Every document's graph as it was loaded (its Jurisdiction included; what the store derived,
+        versions and SUPERSEDES, left out), by document key: what ``govgraph export`` writes."""
+
+    def document_counts(self) -> DocumentCounts:
+        """Per document: nodes per label and relationships per type (``govgraph stats``)."""
 
     def close(self) -> None: ...
 

@@ -3,17 +3,21 @@
 It answers exactly what the named Cypher queries answer (a contract test holds both
 to the same results), so apps can start without a server and move to Neo4j later.
 Each method mirrors the query file of the same name in ``cypher/queries/``.
+
+Opened on a file (``MemoryStore.from_file``), every load and delete is written through to
+that file's SQLite database (``stores/document_file.py``) before it shows in memory; the
+in-memory index stays the query path.
 """
 
 from __future__ import annotations
 
-import json
 import threading
 from pathlib import Path
 
-from schema.model import Graph, Node, Relationship
+from schema.model import Graph, Node
 
-from .base import Row, check_graph, check_page, current_order_key
+from .base import DocumentCounts, Row, check_graph, check_page, current_order_key
+from .document_file import DocumentFile
 from .memory_government import GovernmentQueries
 from .memory_index import MemoryIndex
 from .rows import (
@@ -38,7 +42,8 @@ _DOCUMENT_FIELDS = ("key", "title", "docNumber", "issued", "adopted", "published
 class MemoryStore(GovernmentQueries):
     name = "memory"
 
-    def __init__(self) -> None:
+    def __init__(self, file: DocumentFile | None = None) -> None:
+        self._file = file  # where loads and deletes are written through; None: memory only
         self._graphs: dict[str, Graph] = {}
         self._jurisdictions: dict[str, Node] = {}
         self._lock = threading.Lock()
@@ -60,18 +65,26 @@ class MemoryStore(GovernmentQueries):
     def load(self, graph: Graph) -> None:
         check_graph(graph)
         with self._lock:
-            graphs = {**self._graphs, graph.document: graph}
-            jurisdictions = dict(self._jurisdictions)
-            for node in graph.nodes:
-                if node.label == "Jurisdiction":
-                    jurisdictions[node.key] = node  # the last load's properties win, as MERGE + SET
-            # check_graph refused anything the index could not hold; the swap is one assignment
-            self._graphs, self._jurisdictions, self._built = graphs, jurisdictions, None
+            if self._file is not None:
+                self._file.put(graph)  # committed before it shows: a failed write changes nothing
+            self._take(graph)
+
+    def _take(self, graph: Graph) -> None:
+        """Hold ``graph`` in memory (callers hold the lock, or own the store alone)."""
+        graphs = {**self._graphs, graph.document: graph}
+        jurisdictions = dict(self._jurisdictions)
+        for node in graph.nodes:
+            if node.label == "Jurisdiction":
+                jurisdictions[node.key] = node  # the last load's properties win, as MERGE + SET
+        # check_graph refused anything the index could not hold; the swap is one assignment
+        self._graphs, self._jurisdictions, self._built = graphs, jurisdictions, None
 
     def delete(self, document: str) -> bool:
         with self._lock:
             if document not in self._graphs:
                 return False
+            if self._file is not None:
+                self._file.remove(document)
             graphs = {k: g for k, g in self._graphs.items() if k != document}
             index = MemoryIndex(graphs, self._jurisdictions)
             self._graphs, self._jurisdictions, self._built = graphs, dict(index.jurisdictions), index
@@ -82,32 +95,39 @@ class MemoryStore(GovernmentQueries):
 
     def graphs(self) -> list[Graph]:
         """Every loaded document's graph, as loaded (for export; versions are derived, not stored)."""
-        return list(self._graphs.values())
+        return sorted(self._graphs.values(), key=lambda g: g.document)
 
-    def save(self, path: Path) -> None:
-        """Persist every graph as JSON (written to a temporary file, then renamed: never half-written)."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = [
-            {"document": g.document,
-             "nodes": [[n.label, n.key, n.props] for n in g.nodes],
-             "relationships": [[r.type, r.start, r.end, r.key, r.props] for r in g.relationships]}
-            for g in self._graphs.values()
-        ]
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
+    def document_counts(self) -> DocumentCounts:
+        out: DocumentCounts = {}
+        for graph in self._graphs.values():
+            labels, types = graph.counts()
+            labels.pop("Jurisdiction", None)
+            types.pop("HAS_RULES", None)
+            out[graph.document] = (labels, types)
+        return out
 
     @classmethod
     def from_file(cls, path: Path) -> MemoryStore:
-        store = cls()
-        if path.is_file():
-            for g in json.loads(path.read_text(encoding="utf-8")):
-                store.load(Graph(g["document"], [Node(*n) for n in g["nodes"]],
-                                 [Relationship(*r) for r in g["relationships"]]))
+        """The store kept in the SQLite file at ``path`` (created if missing; an old JSON store file
+        is migrated): what the file holds is read once, and loads and deletes write through."""
+        file = DocumentFile.open(path)
+        store = cls(file)
+        try:
+            graphs = file.graphs()
+        except BaseException:
+            file.close()
+            raise
+        for graph in graphs:
+            store._take(graph)
         return store
 
+    @property
+    def file(self) -> DocumentFile | None:
+        return self._file
+
     def close(self) -> None:
-        pass
+        if self._file is not None:
+            self._file.close()
 
     # -- reads ----------------------------------------------------------------------------
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:

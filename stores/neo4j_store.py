@@ -29,8 +29,9 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 import cypher
 from schema.model import Graph
 
+from . import neo4j_snapshot as snapshot
 from . import neo4j_writes as writes
-from .base import Row, StoreUnavailable, check_graph, check_page
+from .base import DocumentCounts, Row, StoreUnavailable, check_graph, check_page
 from .neo4j_government import GovernmentQueries
 
 #: How long a sweep waits for a document's claim before leaving it to the writer that holds it.
@@ -293,6 +294,27 @@ class Neo4jStore(GovernmentQueries):
         except _UNAVAILABLE as exc:
             raise StoreUnavailable(f"Neo4j at {self.settings.uri} is unavailable: {one_line(exc)}") from exc
         return [record[0] for record in records]
+
+    def _read_whole(self, *names: str) -> list[list[neo4j.Record]]:
+        """Every record of each named statement (``cypher/<name>.cypher``), in one read transaction."""
+        self._ensure_prepared()
+
+        def work(tx: neo4j.ManagedTransaction) -> list[list[neo4j.Record]]:
+            return [list(tx.run(cypher.statement(name))) for name in names]
+
+        try:
+            with self._driver.session(database=self.settings.database, default_access_mode=neo4j.READ_ACCESS) as s:
+                return s.execute_read(work)
+        except (*_UNAVAILABLE, Neo4jError) as exc:
+            raise StoreUnavailable(f"Neo4j at {self.settings.uri} could not answer {', '.join(names)}: "
+                                   f"{one_line(exc)}") from exc
+
+    def graphs(self) -> list[Graph]:
+        return snapshot.graphs(*self._read_whole(*snapshot.GRAPH_QUERIES))
+
+    def document_counts(self) -> DocumentCounts:
+        (records,) = self._read_whole(snapshot.COUNTS_QUERY)
+        return snapshot.document_counts(records)
 
     def _read(self, name: str, **params: Any) -> list[Any]:
         return self.run_read(cypher.statement(f"queries/{name}"), params)

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from graphql_api.app import create_app
+from govgraph.app import create_app
 from graphql_api.errors import INTERNAL_MESSAGE, UNAVAILABLE_MESSAGE
 from graphql_api.schema import MAX_ALIASES, MAX_DEPTH
 from stores.base import StoreUnavailable

@@ -30,7 +30,7 @@ def invoker(data: Path) -> Invoke:
 @pytest.fixture(scope="session")
 def corpus_data(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
     """An embedded store file holding the bundled corpus, ingested once through the CLI."""
-    data = tmp_path_factory.mktemp("cli") / "graphs.json"
+    data = tmp_path_factory.mktemp("cli") / "graphs.db"
     result = invoker(data)("ingest", CORPUS)
     assert result.exit_code == 0, result.output
     return data
@@ -39,12 +39,12 @@ def corpus_data(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def govgraph(tmp_path: Path) -> Invoke:
     """`govgraph` on an empty embedded store of this test."""
-    return invoker(tmp_path / "graphs.json")
+    return invoker(tmp_path / "graphs.db")
 
 
 @pytest.fixture
 def loaded(tmp_path: Path, corpus_data: Path) -> Invoke:
     """`govgraph` on this test's own copy of the ingested corpus."""
-    data = tmp_path / "graphs.json"
+    data = tmp_path / "graphs.db"
     shutil.copy(corpus_data, data)
     return invoker(data)

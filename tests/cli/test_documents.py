@@ -47,7 +47,8 @@ def test_stats_counts_what_the_store_holds(loaded, corpus_data: Path) -> None:  
         assert rows[path.name] == [path.name, summary.jurisdiction, *summary.row()]
 
 
-def test_stats_of_an_empty_store(govgraph) -> None:  # type: ignore[no-untyped-def]
+def test_stats_of_an_empty_store(govgraph, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    MemoryStore.from_file(tmp_path / "graphs.db").close()  # an existing store file that holds nothing
     result = govgraph("stats")
     assert result.exit_code == 0
     assert "nodes: 0" in result.stdout and "0 documents in the memory store" in result.stdout

@@ -12,7 +12,7 @@ from tests.conftest import ROOT
 
 def govgraph(*args: object, tmp_path: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
-    env.update(GOVGRAPH_DATA=str(tmp_path / "graphs.json"), COLUMNS="200")
+    env.update(GOVGRAPH_DATA=str(tmp_path / "graphs.db"), COLUMNS="200")
     return subprocess.run([sys.executable, "-m", "govgraph", *map(str, args)], capture_output=True, text=True,
                           cwd=ROOT, env=env, timeout=120)
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import typer
 
 from govgraph.cli import app
+from stores.memory import MemoryStore
 
 COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 
@@ -35,3 +38,17 @@ def test_an_unknown_command_is_a_usage_error(govgraph) -> None:  # type: ignore[
     assert result.exit_code == 2
     assert "frobnicate" in result.output
     assert "Traceback" not in result.output
+
+
+def test_ask_examples_name_bundled_jurisdictions(govgraph, corpus_data) -> None:  # type: ignore[no-untyped-def]
+    text = govgraph("ask", "--help").stdout
+    store = MemoryStore.from_file(corpus_data)
+    try:
+        names = {j["name"] for j in store.jurisdictions()}
+        english = {j["nameEn"] for j in store.jurisdictions()}
+    finally:
+        store.close()
+    named = re.findall(r"[\u4e00-\u9fff]{2}[区县]", text)
+    named_en = re.findall(r" in ([A-Z][a-z]+)\?", text)
+    assert named and named_en
+    assert set(named) <= names and set(named_en) <= english

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from govgraph.summary import COLUMNS, summarize_graph
 from ingest.pipeline import document_paths, ingest_path
+from stores.memory import MemoryStore
 from tests.conftest import CORPUS
 
 HEADER = ["document", "jurisdiction", *COLUMNS, "warnings"]
@@ -45,8 +45,9 @@ def test_corpus_loads_with_a_summary_row_per_document(govgraph) -> None:  # type
 def test_the_embedded_store_keeps_what_was_loaded(govgraph, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     first = sorted(CORPUS.glob("*.txt"))[0]
     assert govgraph("ingest", first).exit_code == 0
-    saved = json.loads((tmp_path / "graphs.json").read_text(encoding="utf-8"))
-    assert [g["document"] for g in saved] == [ingest_path(first).graph.document]
+    saved = MemoryStore.from_file(tmp_path / "graphs.db")
+    assert [g.document for g in saved.graphs()] == [ingest_path(first).graph.document]
+    saved.close()
     listed = govgraph("documents")
     assert first.name in listed.stdout
 

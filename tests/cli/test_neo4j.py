@@ -108,7 +108,7 @@ def test_literals_read_back_as_the_same_value(driver, value: object) -> None:  #
 def test_a_refusal_by_the_server_is_one_line_with_its_code(loaded_neo4j) -> None:  # type: ignore[no-untyped-def]
     from neo4j.exceptions import Neo4jError
 
-    from govgraph.cli import _store_refusal
+    from govgraph.commands.ingest import _store_refusal
 
     with pytest.raises(Neo4jError) as caught:  # a real refusal: a write in a read transaction
         loaded_neo4j.run_read("CREATE (:Jurisdiction {key: 'jur:written-by-a-read'})", {})

@@ -258,7 +258,7 @@ def test_ingest_mutation_refuses_clearly_and_stores_whole_documents_only(bad_cor
 
     import httpx
 
-    from graphql_api.app import create_app
+    from govgraph.app import create_app
 
     store = MemoryStore()
     transport = httpx.ASGITransport(app=create_app(store, api_token=API_TOKEN))

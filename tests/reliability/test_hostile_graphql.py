@@ -61,7 +61,7 @@ def no_server_fault(ctx: Any, response: Any, case: Any) -> bool | None:
 
 @pytest.fixture(scope="module")
 def memory_app(memory_store):  # type: ignore[no-untyped-def]
-    from graphql_api.app import create_app
+    from govgraph.app import create_app
 
     return create_app(memory_store, api_token=TOKEN)
 

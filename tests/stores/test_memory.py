@@ -21,15 +21,16 @@ def _answers(store: MemoryStore) -> tuple:
             store.meetings(JURISDICTION, None, OLD.document), store.search("区长", None, 0, 20))
 
 
-def test_saved_store_restores_every_version(tmp_path: Path) -> None:
-    store = MemoryStore()
+def test_a_store_file_restores_every_version(tmp_path: Path) -> None:
+    path = tmp_path / "graphs.db"
+    store = MemoryStore.from_file(path)
     for graph in (NEW, DRAFT, OLD):
         store.load(graph)
-    path = tmp_path / "graph.json"
-    store.save(path)
+    store.close()
     restored = MemoryStore.from_file(path)
     assert _answers(restored) == _answers(store)
     assert {g.document for g in restored.graphs()} == {OLD.document, NEW.document, DRAFT.document}
+    restored.close()
 
 
 def test_a_refused_graph_changes_nothing() -> None:

@@ -13,7 +13,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from .review.facts import Citation
+from ..review.facts import Citation
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _CHANGE_STYLE = {"changed": "magenta", "added": "green", "removed": "red"}
@@ -30,7 +30,7 @@ def _cites(citations: tuple[Citation, ...]) -> str:
 
 
 def _write(report: Any, html: str, as_json: bool, html_file: Path | None) -> None:
-    from .cli import err
+    from .common import err
 
     if as_json:
         typer.echo(json.dumps(dataclasses.asdict(report), ensure_ascii=False, indent=2))
@@ -53,10 +53,10 @@ def diff(
 
     Example: govgraph diff rules-2019.txt rules-2024.txt    (or stored documents: govgraph diff 朝政发〔2019〕3号 朝政发〔2024〕1号)
     """
-    from .cli import open_store, out
-    from .review.diff import diff_documents, previous_version
-    from .review.html import diff_html
-    from .review.sources import open_source
+    from .common import open_store, out
+    from ..review.diff import diff_documents, previous_version
+    from ..review.html import diff_html
+    from ..review.sources import open_source
 
     store = open_store(neo4j)
     try:
@@ -95,11 +95,11 @@ def check(
 
     Example: govgraph check 朝阳区人民政府工作规则（征求意见稿）.txt --html check.html
     """
-    from .cli import open_store, out
-    from .review.check import check_view
-    from .review.facts import read_document
-    from .review.html import check_html
-    from .review.sources import open_source
+    from .common import open_store, out
+    from ..review.check import check_view
+    from ..review.facts import read_document
+    from ..review.html import check_html
+    from ..review.sources import open_source
 
     store = open_store(neo4j)
     try:
@@ -123,8 +123,3 @@ def check(
         out.print(f"[cyan]peers[/] {p.code}: {escape(p.message)}", highlight=False)
         for c in p.examples:
             out.print(f"    [dim]{escape(c.jurisdiction)}[/] {_cite(c)}", highlight=False)
-
-
-def register(app: typer.Typer) -> None:
-    app.command()(diff)
-    app.command()(check)

@@ -1,0 +1,1 @@
+"""One module per command group; ``govgraph/cli.py`` assembles them into the typer app."""
