@@ -33,7 +33,7 @@ import yaml
 from ingest.extract.common import document_level
 from ingest.facts import DocumentFacts, EntityRef, Meeting, SigningRule
 from ingest.pipeline import IngestResult, ingest_path
-from ingest.script import to_simplified
+from schema.script import to_simplified
 from schema.model import Graph
 from schema.vocabulary import Vocabulary, load_vocabulary
 
@@ -413,16 +413,6 @@ def merge_gold(paths: Iterable[Path]) -> dict[Path, dict]:
     return merged
 
 
-def _score(section: str, gold: dict[str, Any], result: IngestResult, names: Names) -> SectionScore:
-    if section == "structure":
-        return score_structure(gold, result)
-    if section == "deadlines":
-        return score_deadlines(gold, result.facts)
-    scorer = {"signing": score_signing, "conditions": score_conditions, "meetings": score_meetings,
-              "reports_to": score_reports_to}[section]
-    return scorer(gold, result.facts, names)
-
-
 def evaluate(gold_path: Path | Iterable[Path], sections: Iterable[str] = SECTIONS,
              vocabulary: Vocabulary | None = None) -> Report:
     """Ingest every document the gold file(s) name and score each section."""
@@ -445,5 +435,5 @@ def evaluate(gold_path: Path | Iterable[Path], sections: Iterable[str] = SECTION
             "deadlines": lambda: score_deadlines(gold, result.facts),
         }
         for section in wanted:
-            totals[section].add(_score(section, gold, result, names), path.name)
+            totals[section].add(scores[section](), path.name)
     return Report(paths[0], documents, totals)

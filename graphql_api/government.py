@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import strawberry
 
-from ingest.government_graph import instrument_key
+from schema.model import instrument_key
 
 from . import types as t
 

@@ -19,7 +19,7 @@ import difflib
 import re
 from functools import lru_cache
 
-from ingest.script import to_simplified
+from schema.script import to_simplified
 from schema.naming import open_key
 from schema.vocabulary import KINDS, LEVEL_SUFFIXES, LEVELS, Kind, Term, load_vocabulary, strip_level_suffix
 

@@ -15,7 +15,7 @@ from graphql import GraphQLError
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.types import Info
 
-from ingest.script import to_simplified
+from schema.script import to_simplified
 from schema.naming import open_key
 from schema.vocabulary import DEFAULT_LEVEL, LEVELS
 from stores.base import StoreUnavailable

@@ -13,14 +13,12 @@ the instruments it is based on as Instrument nodes shared by every document that
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
-from schema.model import RELATIONSHIP_TYPES, Graph
+from schema.model import RELATIONSHIP_TYPES, Graph, instrument_key
 
 from .facts import EntityRef, Evidence
 from .government_facts import Government, Relation
-from .script import to_simplified
 
 #: relation -> (relationship type, whether the government link runs from ``of`` to ``who``)
 RELATIONSHIPS: dict[Relation, tuple[str, bool]] = {
@@ -28,20 +26,6 @@ RELATIONSHIPS: dict[Relation, tuple[str, bool]] = {
     "assists": ("ASSISTS", False), "leadership": ("LEADS", False), "accountable": ("ACCOUNTABLE_TO", True),
 }
 _LABELS = {"role": "Role", "body": "Body", "meeting": "Meeting"}
-
-
-#: A reading gloss after a character (规（guī）则) is not part of a title.
-_GLOSS = re.compile(r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[）)]")
-
-
-def instrument_title(written: str) -> str:
-    """The title every document citing an instrument shares: simplified, without spaces,
-    brackets or reading glosses (《國務院工作規則》 -> 国务院工作规则)."""
-    return _GLOSS.sub("", re.sub(r"[\s《》]+", "", to_simplified(written)))
-
-
-def instrument_key(title: str) -> str:
-    return f"instrument:{instrument_title(title)}"
 
 
 def _evidence(doc: str, ev: Evidence) -> dict[str, object]:

@@ -20,7 +20,7 @@ from .facts import (
 from .extract.common import document_level
 from .government_graph import add_government
 from .models import DocumentTree
-from .script import to_simplified
+from schema.script import to_simplified
 
 _ACTION_TYPES = {"SIGN": "SIGNS", "APPROVE": "APPROVES", "REVIEW": "REVIEWS", "COUNTERSIGN": "COUNTERSIGNS"}
 _LABELS = {"role": "Role", "body": "Body", "meeting": "Meeting"}

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from schema.vocabulary import LEVELS, level_ending, level_of
 
-from .script import to_simplified
+from schema.script import to_simplified
 
 _CJK = "[\u4e00-\u9fff]"
 _PROVINCE = "(?:省|自治区)"

@@ -111,7 +111,7 @@ def _repair_compact_dates(text: str) -> str:
 
 
 def _first_line_title(raw: str) -> str | None:
-    from .script import to_simplified
+    from schema.script import to_simplified
 
     first = next((line.strip() for line in raw.splitlines() if line.strip()), "")
     return first if _TITLE_LINE.match(to_simplified(first)) and "印发" not in first else None

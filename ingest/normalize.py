@@ -28,7 +28,7 @@ from .markers import (
     is_structural_line,
 )
 from .models import NormalizedText, RawText
-from .script import to_simplified
+from schema.script import to_simplified
 
 _RULES_FILE = Path(__file__).with_name("rules") / "cleanup.yaml"
 

@@ -10,7 +10,7 @@ from .identity import Identity
 from .metadata import extract_metadata
 from .models import DocumentTree, ParseWarning
 from .normalize import normalize
-from .script import to_simplified
+from schema.script import to_simplified
 from .structure import parse_structure
 
 _RULES_WORDS = ("规则", "制度", "办法", "规定")

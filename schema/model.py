@@ -8,8 +8,11 @@ atomic and its deletion exact.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from .script import to_simplified
 
 #: label -> what it is (shown in docs and in the Neo4j Browser guide)
 NODE_LABELS: dict[str, str] = {
@@ -28,6 +31,23 @@ NODE_LABELS: dict[str, str] = {
 
 #: labels whose nodes no one document owns (no ``doc``): loaded by MERGE, dropped with their last citation
 SHARED_LABELS = ("Jurisdiction", "Instrument")
+
+#: A reading gloss after a character (规（guī）则) is not part of a title.
+_GLOSS = re.compile(r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[）)]")
+
+
+def instrument_title(written: str) -> str:
+    """The title every document citing an instrument shares: simplified, without spaces,
+    brackets or reading glosses (《國務院工作規則》 -> 国务院工作规则)."""
+    return _GLOSS.sub("", re.sub(r"[\s《》]+", "", to_simplified(written)))
+
+
+def instrument_key(title: str) -> str:
+    """The key of the Instrument node every document citing a title shares (the API looks it up
+    by the same rule)."""
+    return f"instrument:{instrument_title(title)}"
+
+
 
 #: type -> (allowed start labels, allowed end labels, meaning)
 RELATIONSHIP_TYPES: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {

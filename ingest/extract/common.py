@@ -10,7 +10,7 @@ from schema.vocabulary import DEFAULT_LEVEL, LEVELS, Kind, Mention, Vocabulary, 
 
 from ..facts import EntityRef, Evidence
 from ..models import Article, DocumentTree, Sentence
-from ..script import to_simplified
+from schema.script import to_simplified
 
 #: Phrases that open a conditional clause (the scope of an exception or escalation).
 CONDITION_OPENERS = re.compile(r"^(?:其中[，,]?)?(?P<cond>必要时|如有必要|如确有必要|特殊情况下?|紧急情况下?|遇有[^，]{1,12}?)[，,]?")

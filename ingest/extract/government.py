@@ -18,9 +18,9 @@ import re
 
 from ..facts import EntityRef, Evidence
 from ..government_facts import BasisCitation, Government, GovernmentLink, Relation
-from ..government_graph import instrument_title
+from schema.model import instrument_title
 from ..models import Article, Sentence
-from ..script import to_simplified
+from schema.script import to_simplified
 from .common import Context
 from .government_names import Names, abbreviations
 from .government_wording import GovernmentWording, load_wording

@@ -1,8 +1,8 @@
 """Names in the government extractor: lists of members, parties with their place prefix,
 and the government itself.
 
-A name is read at the document's own level first (a city's 市委 is its own party committee,
-not the higher one), then by the vocabulary at large; a body written with another place's
+A name is read at the document's own level (a city's 市委 is its own party committee, not the
+higher one); a body written with another place's
 name before it (泉州市人民政府 in a county's rules) keeps that name, as written. An
 abbreviation the text defines (泉州市人民政府（以下简称“市政府”）) stands for the phrase.
 """
@@ -10,12 +10,11 @@ abbreviation the text defines (泉州市人民政府（以下简称“市政府�
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from schema.vocabulary import LEVELS, Kind, Term, load_vocabulary, strip_level_suffix
+from schema.vocabulary import Kind, Term, fill_forms, load_vocabulary, strip_level_suffix
 
 from ..facts import EntityRef
-from ..script import to_simplified
+from schema.script import to_simplified
 from .common import Context, descriptive_entity
 from .government_wording import GovernmentWording
 
@@ -24,17 +23,6 @@ _SPLIT = re.compile(r"[、，,]|以及|(?<![以])及(?!其)|和|与|或者|或")
 #: Characters that end the text a name's place prefix is read from.
 _BOUNDARY = "、，,；;：:和及与或在是对由向受的“”\"（）()《》 \u3000"
 _PARTY = "中共"
-
-
-@lru_cache(maxsize=len(LEVELS))
-def _level_surfaces(level: str) -> dict[str, Term]:
-    """Surface -> term, filled for one level only (the document's own reading of a name)."""
-    out: dict[str, Term] = {}
-    char = LEVELS[level][0]
-    for term in load_vocabulary().terms:
-        for form in (term.zh, *term.aliases):
-            out.setdefault(form.replace("{L}", char), term)
-    return out
 
 
 def abbreviations(text: str, cues: tuple[str, ...]) -> str:
@@ -58,10 +46,7 @@ class Names:
         self.own = {n for n in (meta.jurisdiction, meta.jurisdiction_full,
                                 strip_level_suffix(meta.jurisdiction) if meta.jurisdiction else None) if n}
         gov = ctx.vocab.term("body", "government")
-        # A document of unknown level may be any level's: its government is any level's form.
-        chars = [LEVELS[ctx.level][0]] if meta.level in LEVELS and ctx.level in LEVELS else \
-            [c for c, _ in LEVELS.values()]
-        self.government_forms = sorted({f.replace("{L}", c) for f in (gov.zh, *gov.aliases) for c in chars},
+        self.government_forms = sorted({f for t in (gov.zh, *gov.aliases) for f in fill_forms(t, ctx.level)},
                                        key=len, reverse=True)
 
     # -- the government ----------------------------------------------------------------
@@ -85,13 +70,14 @@ class Names:
         (管委会由…组成, 管委会实行主任负责制), else the vocabulary's government of its level."""
         for word in self.wording.governing_bodies:
             if re.search(re.escape(word) + r"(?:由|实行|组成人员|工作的准则|在)", body_text):
-                return descriptive_entity("body", word)
+                return descriptive_entity("body", word, self.ctx.level)
         return self.ctx.entity_by_key("body", "government")
 
     # -- names -------------------------------------------------------------------------
     def term(self, surface: str, kinds: tuple[Kind, ...]) -> Term | None:
-        own = _level_surfaces(self.ctx.level) if self.ctx.level in LEVELS else {}
-        term = own.get(surface) or self.ctx.vocab.resolve(surface)
+        # at the document's own level: a city's 市委 is its own party committee, and a county's
+        # 主任 is no zone's head
+        term = self.ctx.vocab.resolve(surface, self.ctx.level)
         return term if term is not None and term.kind in kinds else None
 
     def ref(self, surface: str, kind: Kind, kinds: tuple[Kind, ...] | None = None) -> EntityRef:
@@ -101,7 +87,7 @@ class Names:
         term = self.term(surface, (kind,) if kinds is None else kinds) if kinds != () else None
         if term is not None:
             return self.ctx.entity_by_key(term.kind, term.key)
-        return descriptive_entity(kind, to_simplified(surface))
+        return descriptive_entity(kind, to_simplified(surface), self.ctx.level)
 
     def parties(self, text: str, kinds: tuple[Kind, ...] = ("body",)) -> list[EntityRef]:
         """The bodies a phrase names: 县人大及其常委会 is both bodies; 泉州市人民政府 keeps its place."""
@@ -125,11 +111,11 @@ class Names:
                 out += [self.ctx.entity_by_key("body", "congress"),
                         self.ctx.entity_by_key("body", "congress_standing_committee")]
             elif place and place not in self.own and strip_level_suffix(place) not in self.own:
-                out.append(descriptive_entity(mention.term.kind, to_simplified(place + surface)))
+                out.append(descriptive_entity(mention.term.kind, to_simplified(place + surface), self.ctx.level))
             else:
                 out.append(self.ref(surface, mention.term.kind, kinds))
         if not out and text:
-            out.append(descriptive_entity(kinds[0], to_simplified(text)))
+            out.append(descriptive_entity(kinds[0], to_simplified(text), self.ctx.level))
         return out
 
     def items(self, text: str) -> list[str]:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from ingest.extract import extract_facts
 from ingest.extract.government_wording import WORDING_FILE, WordingError, parse_wording
-from ingest.government_graph import instrument_title
+from schema.model import instrument_title
 from ingest.parse import parse_document
 
 DOCS = Path(__file__).resolve().parents[1] / "data" / "docs"

@@ -15,7 +15,7 @@ import pytest
 from govgraph.evaluate import PRECISION_BAR, RECALL_BAR, evaluate
 from ingest.extract.common import document_level
 from ingest.pipeline import ingest_bytes, ingest_path
-from ingest.script import to_simplified
+from schema.script import to_simplified
 from schema.vocabulary import LEVELS, level_in_text, level_of, load_vocabulary, strip_level_suffix
 
 DOCS = Path(__file__).resolve().parents[1] / "data" / "docs"

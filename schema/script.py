@@ -1,5 +1,7 @@
 """Chinese script: traditional -> simplified, one character for one (offsets stay valid).
 
+Names are stored in simplified script, so ingest and the API both read names through this module.
+
 Used by normalization (matching runs on simplified text) and by extraction (a name kept as
 written gets a key that is the same in either script).
 """
