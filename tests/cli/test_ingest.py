@@ -149,7 +149,7 @@ def test_jurisdiction_and_source_url_given_on_the_command_line(govgraph, tmp_pat
     assert _rows(result.stdout)["unnamed.txt"][1] == "随州市"
     from stores.memory import MemoryStore
 
-    [place] = MemoryStore.from_file(tmp_path / "graphs.json").jurisdictions()
+    [place] = MemoryStore.from_file(tmp_path / "graphs.db").jurisdictions()
     assert (place["fullName"], place["level"], place["nameEn"]) == ("随州市", "city", "Suizhou")
     [document] = place["documents"]
     assert (document["sourceUrl"], document["title"]) == (url, "随州市人民政府工作规则")
@@ -180,7 +180,7 @@ def test_a_broken_manifest_is_one_line_and_loads_nothing(govgraph, tmp_path: Pat
     result = govgraph("ingest", folder)
     assert result.exit_code == 1
     assert len(result.stderr.strip().splitlines()) == 1 and says in result.stderr, result.stderr
-    assert not (tmp_path / "graphs.json").exists() or "zone.txt" not in govgraph("documents").stdout
+    assert not (tmp_path / "graphs.db").exists() or "zone.txt" not in govgraph("documents").stdout
 
 
 @pytest.mark.parametrize(("args", "says"), [

@@ -118,7 +118,7 @@ def test_newer_version_supersedes_and_keeps_the_old_facts(each_store) -> None:  
     old_meeting = each_store.meetings(JURISDICTION, "executive", OLD.document)
     assert [m["articles"][0]["document"] for m in old_meeting] == [
         {"key": OLD.document, "title": "北京市朝阳区人民政府工作规则", "status": "superseded",
-         "jurisdiction": "北京市朝阳区"}]
+         "jurisdiction": "北京市朝阳区", "sourceUrl": None}]
     lines = each_store.reporting_lines(JURISDICTION, "audit_bureau", "government", None)
     assert [line["article"]["document"]["key"] for line in lines] == [NEW.document]
     signers = each_store.signatories(JURISDICTION, "executive", "minutes", None, None)
