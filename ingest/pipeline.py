@@ -26,9 +26,10 @@ class IngestResult:
 def ingest_bytes(data: bytes, name: str) -> IngestResult:
     """Parse, extract and build one document's graph; raise an IngestError when it is refused."""
     tree = parse_document(data, name)
-    if any(w.code == "not-rules-genre" for w in tree.warnings):
-        # Loaded anyway it would sit under an unknown jurisdiction in every answer.
-        raise NotRulesDocument(source=name)
+    refusal = next((w for w in tree.warnings if w.code == "not-rules-genre"), None)
+    if refusal is not None:
+        # Loaded anyway it would sit among the rules in every answer.
+        raise NotRulesDocument(refusal.message, source=name)
     facts = extract_facts(tree)
     return IngestResult(tree, facts, build_graph(tree, facts))
 
