@@ -45,8 +45,8 @@ def flattened_line_breaks(text: str) -> list[Edit]:
         if before == "\n":  # a marker at a line start is structure already
             if m.group("kind") == "条":
                 previous = number
-            else:
-                chapters = number
+            else:  # though its first article may run on after the title (第一章总则第一条…)
+                chapters, forced = number, _titled_article(text, found, i)
             continue
         if not _opens(text, m, before, gap_start) and forced != i:
             continue
