@@ -1,8 +1,8 @@
 """The parsing front door (issue 14, part 1): every text whose articles are a government's rules
 is accepted and read exactly; only a text with no rule articles is refused, saying what it looks like.
 
-Golden tests over small documents written for each shape (tests/data/docs/acc_*.txt, gold in
-acceptance_gold.yaml), then the finer points each shape needs: offsets through a pinyin gloss, the
+Golden tests over small documents written for each shape (tests/data/docs/acceptance/*.txt, gold
+in its gold.yaml; kept apart from the full documents the extraction tests run on), then the finer points each shape needs: offsets through a pinyin gloss, the
 title line of a flattened text, the numbering of a chapter that restarts it, a text that starts
 in the middle, the refusal message.
 """
@@ -19,8 +19,8 @@ from ingest.models import DocumentTree
 from ingest.parse import parse_file
 from ingest.pipeline import ingest_path
 
-DOCS = Path(__file__).resolve().parents[1] / "data" / "docs"
-GOLD = yaml.safe_load((DOCS / "acceptance_gold.yaml").read_text(encoding="utf-8"))
+DOCS = Path(__file__).resolve().parents[1] / "data" / "docs" / "acceptance"
+GOLD = yaml.safe_load((DOCS / "gold.yaml").read_text(encoding="utf-8"))
 ACCEPTED = [entry for entry in GOLD if "refused" not in entry]
 REFUSED = [entry for entry in GOLD if "refused" in entry]
 NUMBERING_FAULTS = {"article-gap", "article-duplicate", "article-out-of-order", "chapter-number-mismatch"}
@@ -89,7 +89,7 @@ def test_a_notice_that_issues_rules_is_not_refused_as_a_notice(tmp_path: Path) -
 
 
 def test_a_flattened_text_gets_a_line_per_chapter_and_article() -> None:
-    tree = _tree("acc_flat_city.txt")
+    tree = _tree("flat_city.txt")
     norm = tree.normalized
     lines = norm.text.splitlines()
     assert "青溪市人民政府工作规则" in lines  # the title before the first chapter stands alone
@@ -101,7 +101,7 @@ def test_a_flattened_text_gets_a_line_per_chapter_and_article() -> None:
 
 
 def test_pinyin_glosses_are_dropped_for_matching_and_kept_in_the_original() -> None:
-    tree = _tree("acc_pinyin_county.txt")
+    tree = _tree("pinyin_county.txt")
     norm = tree.normalized
     assert "松岭县人民政府工作规则" in norm.text
     assert not any(ch in norm.text for ch in "āáǎàīíǐìūúǔù")
@@ -114,7 +114,7 @@ def test_pinyin_glosses_are_dropped_for_matching_and_kept_in_the_original() -> N
 
 
 def test_a_chapter_heading_over_two_lines_is_one_chapter() -> None:
-    tree = _tree("acc_chapter_two_lines_county.txt")
+    tree = _tree("chapter_two_lines_county.txt")
     first = tree.chapters[0]
     assert (first.declared, first.title) == (1, "总则")
     assert first.text == "第一章\n總則"
@@ -122,7 +122,7 @@ def test_a_chapter_heading_over_two_lines_is_one_chapter() -> None:
 
 
 def test_numbering_that_restarts_in_each_chapter_keeps_every_article_addressable() -> None:
-    result = ingest_path(DOCS / "acc_paren_zone.txt")
+    result = ingest_path(DOCS / "paren_zone.txt")
     tree = result.tree
     assert [a.label for a in tree.articles] == ["（一）", "（二）", "（一）", "（二）", "（三）", "（一）", "（二）"]
     assert [c.declared for c in tree.chapters] == [1, 2, 3]
@@ -139,12 +139,12 @@ def test_numbering_that_restarts_in_each_chapter_keeps_every_article_addressable
 
 
 def test_items_inside_an_article_are_not_articles() -> None:
-    tree = _tree("acc_tiao_items_district.txt")
+    tree = _tree("tiao_items_district.txt")
     assert [i.label for i in tree.articles[2].items] == ["（一）", "（二）", "（三）"]
 
 
 def test_a_text_that_starts_in_the_middle_keeps_its_numbers() -> None:
-    tree = _tree("acc_middle_city.txt")
+    tree = _tree("middle_city.txt")
     norm = tree.normalized
     assert norm.text[norm.body_start :].startswith("第五十条")
     assert [a.number for a in tree.articles] == [50, 51, 52, 53]
