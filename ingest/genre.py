@@ -18,6 +18,8 @@ from .script import to_simplified
 #: A heading line: one of the first few lines, short, not a sentence.
 _HEADING_LINES = 6
 _HEADING_MAX_CHARS = 48
+#: A title that names another genre is longer than a menu label of web chrome (通知公告, 政策解读).
+_MIN_TITLE_CHARS = 8
 #: Enumerated articles needed to read a text without a heading as rules.
 _MIN_ENUMERATED = 3
 #: Words in a heading that name a rules genre.
@@ -56,12 +58,13 @@ _RULES_GENRE = "rules"
 
 def _genre_of(line: str) -> str | None:
     """The genre a heading line names: rules, another genre's description, or None."""
-    interpretation = _OTHER_GENRES[0]
-    if interpretation[0].search(line):
-        return interpretation[1]
-    for pattern, what in _OTHER_GENRES[1:]:
-        if pattern.search(line):
-            return _RULES_GENRE if _ISSUES_RULES.search(line) else what
+    if len(line) >= _MIN_TITLE_CHARS:
+        interpretation = _OTHER_GENRES[0]
+        if interpretation[0].search(line):
+            return interpretation[1]
+        for pattern, what in _OTHER_GENRES[1:]:
+            if pattern.search(line):
+                return _RULES_GENRE if _ISSUES_RULES.search(line) else what
     return _RULES_GENRE if _RULES.search(line) else None
 
 

@@ -11,6 +11,7 @@ its ``ordinal`` (1..N) addresses it uniquely. Numbering faults become warnings, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -152,7 +153,9 @@ def _body_lines(norm: NormalizedText) -> list[_Line]:
     return lines
 
 
-def _heading(line: _Line, lines: list[_Line], index: int, marks: list, style: Style) -> _Heading | None:
+def _heading(
+    line: _Line, lines: list[_Line], index: int, marks: list[_Heading | _ArticleStart], style: Style
+) -> _Heading | None:
     nxt = lines[index + 1] if index + 1 < len(lines) else None
     m = CHAPTER.match(line.text)
     if m:
@@ -206,7 +209,9 @@ def _article_start(line: _Line, style: Style, numbering: _Numbering) -> _Article
     return _ArticleStart(line, number, m.group("label"))
 
 
-def _numbering_warnings(norm: NormalizedText, start: _ArticleStart, previous: int, seen: set[int]):
+def _numbering_warnings(
+    norm: NormalizedText, start: _ArticleStart, previous: int, seen: set[int]
+) -> Iterator[ParseWarning]:
     declared = start.declared
     if declared is None:
         return
@@ -227,7 +232,9 @@ def _numbering_warnings(norm: NormalizedText, start: _ArticleStart, previous: in
             yield ParseWarning("article-gap", f"article number(s) {missing} missing before {declared}", where)
 
 
-def _build(norm: NormalizedText, marks: list, lines: list[_Line]) -> tuple[list[Chapter], list[Article]]:
+def _build(
+    norm: NormalizedText, marks: list[_Heading | _ArticleStart], lines: list[_Line]
+) -> tuple[list[Chapter], list[Article]]:
     chapters: list[Chapter] = []
     articles: list[Article] = []
     body_end = lines[-1].end if lines else norm.body_start
@@ -273,7 +280,7 @@ def _whole_body_article(norm: NormalizedText, lines: list[_Line]) -> Article:
     return _article(norm, mark, nend, 1, 0)
 
 
-def _chapter_warnings(chapters: list[Chapter], articles: list[Article]):
+def _chapter_warnings(chapters: list[Chapter], articles: list[Article]) -> Iterator[ParseWarning]:
     # A text that starts in the middle of the rules starts at a later chapter too (第六章 / 第五十条).
     first = chapters[0].declared if chapters else None
     mid_document = articles[0].declared is not None and articles[0].declared > 1
@@ -287,7 +294,7 @@ def _chapter_warnings(chapters: list[Chapter], articles: list[Article]):
             )
 
 
-def _truncation_warnings(chapters: list[Chapter], articles: list[Article]):
+def _truncation_warnings(chapters: list[Chapter], articles: list[Article]) -> Iterator[ParseWarning]:
     if chapters and articles and articles[-1].chapter < chapters[-1].number:
         yield ParseWarning(
             "truncated",

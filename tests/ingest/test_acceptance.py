@@ -85,6 +85,33 @@ def test_a_notice_that_issues_rules_is_not_refused_as_a_notice(tmp_path: Path) -
     assert "not-rules-genre" not in _codes(parse_file(path))
 
 
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        ("市长", "市人民政府"),
+        ("县长", "县人民政府"),
+        ("区长", "区人民政府"),
+        ("旗长", "旗人民政府"),
+        ("管委会主任", "管委会"),
+        ("专员", "行政公署"),
+    ],
+    ids=["city", "county", "district", "banner", "zone", "prefecture-agency"],
+)
+def test_articles_of_any_level_of_government_are_rules(tmp_path: Path, head: str, body: str) -> None:
+    path = tmp_path / "excerpt.txt"
+    path.write_text(f"第六条 {body}实行{head}负责制。\n第七条 {head}召集和主持{body}全体会议。\n", encoding="utf-8")
+    tree = parse_file(path)
+    assert [a.number for a in tree.articles] == [6, 7]
+    assert "not-rules-genre" not in _codes(tree)
+
+
+def test_menu_labels_of_web_chrome_name_no_genre(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    text = "通知公告\n政策解读\n一、区政府实行区长负责制。\n二、区长领导区政府的工作。\n三、副区长协助区长工作。\n"
+    path.write_text(text, encoding="utf-8")
+    assert "not-rules-genre" not in _codes(parse_file(path))
+
+
 # ------------------------------------------------------------------- the shapes
 
 

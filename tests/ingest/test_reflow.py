@@ -70,3 +70,9 @@ def test_flattening_a_document_keeps_its_chapters_and_articles(data, rules_docum
     assert [a.declared for a in flat.articles] == [a.declared for a in lined.articles] == list(doc.declared)
     assert [(c.declared, c.title) for c in flat.chapters] == [(c.declared, c.title) for c in lined.chapters]
     assert [a.chapter for a in flat.articles] == [a.chapter for a in lined.articles]
+
+
+def test_page_markers_left_in_running_text_are_removed() -> None:
+    text = "第一条 区政 — 3 — 府依法行政。 - 4 - 第二条 乙。 第三条 共 1 - 2 - 3 项。"
+    structure = _structure(text)
+    assert [a.clean_text for a in structure.articles] == ["第一条 区政府依法行政。", "第二条 乙。", "第三条 共 1 - 2 - 3 项。"]
