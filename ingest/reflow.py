@@ -20,7 +20,7 @@ Edit = tuple[int, int, str]
 #: A marker in running text opens a provision after one of these (spaces aside).
 _OPENS_AFTER = "。；！？”’」』）】"
 #: A marker followed by one of these is a cross-reference: 第三条规定 / 第三条的 / 第三条第二款.
-_REFERENCE_AFTER = "规的所之中至、和或及与第款项，,。；：”》）"
+_REFERENCE_AFTER = re.compile(r"规定|[的所之至、和或及第款项，,。；：”》）]")
 #: How far a chapter title may run before its first article (第二章 组成人员及其职责 第四条).
 _MAX_TITLE = 24
 #: The rules' own title right before the first chapter or article: 某某市人民政府工作规则（修订）.
@@ -77,8 +77,7 @@ def _gap_start(text: str, pos: int) -> int:
 
 
 def _opens(text: str, m: re.Match[str], before: str, gap_start: int) -> bool:
-    after = text[m.end() : m.end() + 1]
-    if after and after in _REFERENCE_AFTER:
+    if _REFERENCE_AFTER.match(text, m.end()):
         return False
     return gap_start < m.start() or before in _OPENS_AFTER
 
