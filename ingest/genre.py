@@ -43,8 +43,10 @@ def not_rules(norm: NormalizedText, chapters: tuple[Chapter, ...], articles: tup
     """None when the text is rules; otherwise a one-line reason that says what it looks like."""
     if any(a.label.startswith("第") for a in articles):
         return None
-    # Lines as the source breaks them: normalization rejoins the lines of a text with no structure.
-    genre = next((g for line in _heading_lines(norm.raw.text) if (g := _genre_of(line)) is not None), None)
+    # The front matter before the rules; for a text with no body found, the source's own lines
+    # (normalization rejoins the lines of a body, and the whole text is the body then).
+    front = norm.text[: norm.body_start] if norm.body_start else norm.raw.text
+    genre = next((g for line in _heading_lines(front) if (g := _genre_of(line)) is not None), None)
     if genre == _RULES_GENRE:
         return None
     enumerated = [a for a in articles if a.label]
@@ -72,5 +74,5 @@ def _heading_lines(text: str) -> list[str]:
     """The first few short lines that are not sentences, web chrome or metadata cells."""
     lines = [to_simplified(line.strip()) for line in text.splitlines() if line.strip()][:_HEADING_LINES]
     return [
-        line for line in lines if len(line) <= _HEADING_MAX_CHARS and not re.search(r"[。>»|｜：:]", line)
+        line for line in lines if len(line) <= _HEADING_MAX_CHARS and not re.search(r"[。<>»|｜：:]", line)
     ]
