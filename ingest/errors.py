@@ -42,12 +42,10 @@ class TooLargeDocument(IngestError):
 
 
 class NotRulesDocument(IngestError):
-    def __init__(self, source: str | None = None) -> None:
-        super().__init__(
-            "E005-genre",
-            "not a government work-rules document (no 工作规则 title, no rules wording); nothing was loaded",
-            source=source,
-        )
+    """A text with no rule articles; ``looks_like`` says what it is instead (ingest/genre.py)."""
+
+    def __init__(self, looks_like: str = "not a government's rules: no articles", source: str | None = None) -> None:
+        super().__init__("E005-genre", f"{looks_like}; nothing was loaded", source=source)
 
 
 class UnknownJurisdiction(IngestError):

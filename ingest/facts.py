@@ -1,6 +1,6 @@
 """Stage 4 models: facts extracted from a DocumentTree, each with its provision and evidence.
 
-Every fact carries an ``Evidence``: the ordinal number of the article it comes from
+Every fact carries an ``Evidence``: the printed number of the article it comes from
 and the exact original span of the sentence (or clause) that states it, so that
 ``raw.text[evidence.start:evidence.end] == evidence.text``.
 """
@@ -21,7 +21,7 @@ Period = Literal["week", "two_weeks", "month", "quarter", "half_year", "year", "
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    article: int  # ordinal number of the article (1..N)
+    article: int  # the number printed on the article (第五十条 -> 50; see Article.number)
     start: int  # original offsets, end exclusive
     end: int
     text: str

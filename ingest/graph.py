@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -132,21 +134,23 @@ def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:
         )
         g.link("HAS_CHAPTER", doc, key, doc=doc, order=chapter.number)
     for article in tree.articles:
-        key = article_key(doc, article.number)
+        key = article_key(doc, article.ordinal)
         g.node(
-            "Article", key, doc=doc, number=article.number, declared=article.declared, label=article.label,
+            "Article", key, doc=doc, number=article.number, ordinal=article.ordinal, declared=article.declared,
+            label=article.label,
             chapter=article.chapter, text=article.text, cleanText=article.clean_text,
             start=article.start, end=article.end, name=f"第{article.number}条",
             caption=f"第{article.number}条 {article.clean_text[len(article.label):][:16]}",
         )
-        g.link("HAS_ARTICLE", doc, key, doc=doc, order=article.number)
+        g.link("HAS_ARTICLE", doc, key, doc=doc, order=article.ordinal)
         if article.chapter:
-            g.link("HAS_ARTICLE", f"{doc}:ch:{article.chapter}", key, doc=doc, order=article.number)
+            g.link("HAS_ARTICLE", f"{doc}:ch:{article.chapter}", key, doc=doc, order=article.ordinal)
         for i, item in enumerate(article.items, 1):
             ikey = g.node("Item", f"{key}:item:{i}", doc=doc, label=item.label, number=item.number,
                           text=item.text, start=item.start, end=item.end, name=item.label, caption=item.label)
             g.link("HAS_ITEM", key, ikey, doc=doc, order=i)
 
+    cited = citing_article(doc, tree)
     entities: dict[str, str] = {}
 
     def entity(ref: EntityRef) -> str:
@@ -160,20 +164,37 @@ def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:
         return node_key
 
     for rule in (*facts.signing, *_inherited_minutes_rules(facts)):
-        _signing_rule(g, doc, rule, entity, vocab, level)
+        _signing_rule(g, doc, rule, entity, vocab, level, cited)
     for meeting in facts.meetings:
-        _meeting(g, doc, meeting, entity)
+        _meeting(g, doc, meeting, entity, cited)
     for line in facts.reporting:
         _reporting_line(g, doc, line, entity, vocab, level)
     for number, obligation in enumerate(facts.obligations, 1):
-        _obligation(g, doc, number, obligation, entity)
+        _obligation(g, doc, number, obligation, entity, cited)
     if facts.government is not None:
         add_government(g, doc, facts.government, entity)
     return g.deduplicated()
 
 
-def article_key(doc: str, number: int) -> str:
-    return f"{doc}:art:{number}"
+def article_key(doc: str, ordinal: int) -> str:
+    """An article's node key: its ordinal, unique even where printed numbers restart or repeat."""
+    return f"{doc}:art:{ordinal}"
+
+
+def citing_article(doc: str, tree: DocumentTree) -> Callable[[Evidence], str]:
+    """The key of the article an evidence span lies in (``Evidence.article`` is the printed
+    number, which a chapter that restarts the numbering shares with other articles)."""
+    articles = sorted(tree.articles, key=lambda a: a.start)
+    starts = [a.start for a in articles]
+
+    def cited(ev: Evidence) -> str:
+        i = bisect_right(starts, ev.start) - 1
+        if i >= 0 and ev.start < max(articles[i].end, articles[i].start + 1):
+            return article_key(doc, articles[i].ordinal)
+        same = next((a for a in articles if a.number == ev.article), None)
+        return article_key(doc, same.ordinal if same else ev.article)
+
+    return cited
 
 
 def _span_props(prefix: str, ev: Evidence | None) -> dict:
@@ -186,7 +207,9 @@ def _evidence_props(doc: str, ev: Evidence) -> dict:
     return {"doc": doc, "article": ev.article, "start": ev.start, "end": ev.end, "evidence": ev.text}
 
 
-def _signing_rule(g: Graph, doc: str, rule: SigningRule, entity, vocab, level: str) -> None:  # type: ignore[no-untyped-def]
+def _signing_rule(  # type: ignore[no-untyped-def]
+    g: Graph, doc: str, rule: SigningRule, entity, vocab, level: str, cited
+) -> None:
     issuer = entity(rule.issuer)
     recipient = entity(rule.recipient) if rule.recipient else None
     genre_names = [vocab.name("genre", key, level) for key in rule.genres]
@@ -201,7 +224,7 @@ def _signing_rule(g: Graph, doc: str, rule: SigningRule, entity, vocab, level: s
     g.link("ISSUED_AS", dt, issuer, doc=doc)
     if recipient:
         g.link("ADDRESSED_TO", dt, recipient, doc=doc)
-    g.link("STATED_IN", dt, article_key(doc, rule.evidence.article), **_evidence_props(doc, rule.evidence))
+    g.link("STATED_IN", dt, cited(rule.evidence), **_evidence_props(doc, rule.evidence))
     for order, step in enumerate(rule.steps, 1):
         g.link(
             _ACTION_TYPES[step.action], entity(step.actor), dt, condition=step.condition, verb=step.verb,
@@ -238,7 +261,7 @@ def _document_type_name(rule: SigningRule, genre_names: list[str]) -> str:
 _MEETING_SLOTS = (("members", "MEMBER_OF"), ("conveners", "CONVENES"), ("chairs", "CHAIRS"), ("attendees", "ATTENDS"))
 
 
-def _meeting(g: Graph, doc: str, meeting: Meeting, entity) -> None:  # type: ignore[no-untyped-def]
+def _meeting(g: Graph, doc: str, meeting: Meeting, entity, cited) -> None:  # type: ignore[no-untyped-def]
     key = entity(meeting.entity)
     freq = meeting.frequency
     g.update(
@@ -254,7 +277,7 @@ def _meeting(g: Graph, doc: str, meeting: Meeting, entity) -> None:  # type: ign
         **_span_props("quorum", meeting.quorum.evidence if meeting.quorum else None),
     )
     for ev in meeting.evidence:
-        g.link("STATED_IN", key, article_key(doc, ev.article), **_evidence_props(doc, ev))
+        g.link("STATED_IN", key, cited(ev), **_evidence_props(doc, ev))
     for slot, rel_type in _MEETING_SLOTS:
         for order, p in enumerate(getattr(meeting, slot), 1):
             _participant(g, doc, rel_type, entity(p.entity), key, p, order)
@@ -279,7 +302,7 @@ def _reporting_line(g: Graph, doc: str, line: ReportingLine, entity, vocab, leve
            **_evidence_props(doc, line.evidence))
 
 
-def _obligation(g: Graph, doc: str, number: int, ob: Obligation, entity) -> None:  # type: ignore[no-untyped-def]
+def _obligation(g: Graph, doc: str, number: int, ob: Obligation, entity, cited) -> None:  # type: ignore[no-untyped-def]
     ev = ob.evidence
     dl = ob.deadline
     key = g.node(
@@ -293,7 +316,7 @@ def _obligation(g: Graph, doc: str, number: int, ob: Obligation, entity) -> None
         hasDeadline=dl is not None, article=ev.article, start=ev.start, end=ev.end, evidence=ev.text,
         name=ob.action[:24], caption=f"{ob.trigger}·{ob.action[:16]}",
     )
-    g.link("STATED_IN", key, article_key(doc, ev.article), **_evidence_props(doc, ev))
+    g.link("STATED_IN", key, cited(ev), **_evidence_props(doc, ev))
     if ob.bearer:
         g.link("BEARS", entity(ob.bearer), key, **_evidence_props(doc, ev))
     if ob.counterparty:

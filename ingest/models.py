@@ -67,6 +67,7 @@ WarningCode = Literal[
     "converted-script",
     "not-rules-genre",
     "jurisdiction-named",
+    "starts-mid-document",
 ]
 
 
@@ -100,7 +101,8 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    number: int  # ordinal position in the document, 1..N
+    number: int  # the number printed on it (第五十条 -> 50, （四） -> 4); the ordinal when unreadable
+    ordinal: int  # position in the document, 1..N: the article's unique address
     declared: int | None  # the number as written (None when unreadable)
     label: str  # marker as written: "第五十五条", "五十五、", "11、"
     chapter: int  # ordinal of its chapter (0 when the document has none)

@@ -4,7 +4,8 @@ What changes (all tracked by the offset map):
 - width: full-width digits/letters become ASCII, half-width Chinese punctuation
   becomes full-width (``,`` -> ``，``), odd spaces become plain spaces;
 - script: traditional characters become simplified (OpenCC t2s) for matching;
-- removed: HTML markup, website boilerplate lines, page markers, Word bookmarks;
+- removed: HTML markup, website boilerplate lines, page markers, Word bookmarks, pinyin glosses;
+- broken: a text flattened onto one line gets a line per chapter and article (ingest/reflow.py);
 - rejoined: lines broken in the middle of a sentence inside the rules body.
 """
 
@@ -28,6 +29,8 @@ from .markers import (
     is_structural_line,
 )
 from .models import NormalizedText, RawText
+from .numerals import parse_number
+from .reflow import flattened_line_breaks
 from schema.script import to_simplified
 
 _RULES_FILE = Path(__file__).with_name("rules") / "cleanup.yaml"
@@ -128,6 +131,7 @@ def normalize(raw: RawText) -> NormalizedText:
         _strip_html(doc)
     _unify_characters(doc)
     _remove_artifacts(doc, rules)
+    doc.rewrite(flattened_line_breaks(doc.text))
     body_start = find_body_start(doc.text)
     _rejoin_broken_lines(doc, body_start, _find_body_end(doc.text, body_start, rules))
     body_end = _find_body_end(doc.text, body_start, rules)
@@ -185,14 +189,50 @@ def _remove_artifacts(doc: _Text, rules: CleanupRules) -> None:
 
 
 def find_body_start(text: str) -> int:
-    """Start of the line that opens the rules proper: 第一章, or else the first article."""
-    first_chapter = re.search(r"^[ ]*第[一1]章", text, re.M)
-    if first_chapter:
-        return first_chapter.start()
+    """Start of the line that opens the rules proper.
+
+    That is 第一章, or else the first article (第一条 / 一、); a 第一章 or 一、 with no sentence before
+    the next one is an entry of a table of contents, and an 一、 line naming a document (…管理办法)
+    is an entry of a list of documents. A text that starts in the middle of the rules opens at its
+    first run of numbered articles (第五十条, 第五十一条), or at the chapter heading right above it.
+    """
+    chapter = _first_with_text(list(re.finditer(r"^[ ]*第[一1]章", text, re.M)), text)
+    if chapter is not None:
+        return chapter
     for marker in (ARTICLE_TIAO, ARTICLE_DUN):
-        for m in marker.finditer(text):
-            if m.group("num") in ("一", "1"):
-                return _include_heading_before(text, m.start())
+        firsts = [m for m in marker.finditer(text) if m.group("num") in ("一", "1") and not _names_a_document(m, text)]
+        first = _first_with_text(firsts, text)
+        if first is not None:
+            return _include_heading_before(text, first)
+    return _mid_document_start(text)
+
+
+#: An entry of a list of documents: 一、某某市人民政府办公室公文处理办法 (a title, no sentence).
+_DOCUMENT_ENTRY = re.compile(r"[^。，；：\n]{2,40}(?:规则|规定|办法|制度|规程|守则|程序|细则|章程|方案|意见)(?:（[^）\n]{1,8}）)?[ ]*$")
+
+
+def _names_a_document(m: re.Match[str], text: str) -> bool:
+    line_end = text.find("\n", m.end())
+    return bool(_DOCUMENT_ENTRY.fullmatch(text[m.end() : line_end if line_end >= 0 else len(text)]))
+
+
+def _first_with_text(candidates: list[re.Match[str]], text: str) -> int | None:
+    """The first candidate followed by a sentence before the next candidate (or the last one)."""
+    for i, m in enumerate(candidates):
+        if i + 1 == len(candidates) or "。" in text[m.end() : candidates[i + 1].start()]:
+            return m.start()
+    return None
+
+
+def _mid_document_start(text: str) -> int:
+    """The first 第N条 line whose next 第N条 line carries the next number; 0 when there is none."""
+    found = list(ARTICLE_TIAO.finditer(text))
+    for m, nxt in zip(found, found[1:]):
+        number = parse_number(m.group("num"))
+        if number is not None and parse_number(nxt.group("num")) == number + 1:
+            above = text[: m.start()].rstrip()
+            line_start = above.rfind("\n") + 1
+            return line_start if CHAPTER.match(above[line_start:]) else m.start()
     return 0
 
 

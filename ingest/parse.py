@@ -7,24 +7,12 @@ from pathlib import Path
 
 from .decode import decode_bytes
 from .identity import Identity
+from .genre import not_rules
 from .metadata import extract_metadata
 from .models import DocumentTree, ParseWarning
 from .normalize import normalize
 from schema.script import to_simplified
 from .structure import parse_structure
-
-_RULES_WORDS = ("规则", "制度", "办法", "规定")
-#: A document names its genre in its heading lines; "按规定" in a notice's body does not count.
-_HEADING_LINES = 5
-_MIN_ARTICLES = 3
-_HEADING_MAX_CHARS = 40
-
-
-def _rules_heading(text: str) -> bool:
-    # heading lines are short; the first paragraphs of a notice are not
-    lines = [line.strip() for line in text.splitlines() if line.strip()][:_HEADING_LINES]
-    lines = [line for line in lines if len(line) <= _HEADING_MAX_CHARS]
-    return any(word in line for line in lines for word in _RULES_WORDS)
 
 
 def parse_document(data: bytes, name: str, named: Identity | None = None,
@@ -47,8 +35,9 @@ def parse_document(data: bytes, name: str, named: Identity | None = None,
         said = extract_metadata(norm).jurisdiction_full
         if said is not None and said != metadata.jurisdiction_full and said != named.name:
             warnings.append(ParseWarning("jurisdiction-named", f"the text names {said}; loaded under {named.full_name} as given"))
-    if metadata.title is None and len(structure.articles) < _MIN_ARTICLES and not _rules_heading(norm.text):
-        warnings.append(ParseWarning("not-rules-genre", "this does not look like a government work-rules document"))
+    refusal = not_rules(norm, structure.chapters, structure.articles)
+    if refusal is not None:
+        warnings.append(ParseWarning("not-rules-genre", refusal))
     return DocumentTree(
         raw=raw,
         normalized=norm,

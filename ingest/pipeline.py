@@ -34,9 +34,10 @@ def ingest_bytes(data: bytes, name: str, source: Source | None = None) -> Ingest
     named = named_identity(source.jurisdiction) if source.jurisdiction else None
     url = check_url(source.url) if source.url else None
     tree = parse_document(data, name, named, url)
-    if any(w.code == "not-rules-genre" for w in tree.warnings):
-        # Loaded anyway it would sit under an unknown jurisdiction in every answer.
-        raise NotRulesDocument(source=name)
+    refusal = next((w for w in tree.warnings if w.code == "not-rules-genre"), None)
+    if refusal is not None:
+        # Loaded anyway it would sit among the rules in every answer.
+        raise NotRulesDocument(refusal.message, source=name)
     if tree.metadata.jurisdiction is None:
         raise UnknownJurisdiction(source=name)
     facts = extract_facts(tree)

@@ -1,34 +1,43 @@
 """Stage 3: NormalizedText -> chapters, articles, items and sentences.
 
-The genre numbers articles as 第X条, or as X、 with Chinese or Arabic numerals —
-sometimes mixed in one document (十、 then 11、). Lists inside articles reuse the
-same X、 marker, so an X、 line counts as an article only when its number fits the
-running sequence. Numbering faults become warnings, never errors.
+The genre numbers articles as 第X条, as X、 with Chinese or Arabic numerals (sometimes mixed:
+十、 then 11、), or as （X） under chapters numbered X、 (一、总则 / （一）…). Lists inside
+articles reuse the X、 and （X） markers, so the document's style decides which marker opens an
+article, and an X、 or （X） line counts as one only when its number fits the running sequence.
+Numbering may restart in each chapter. An article's ``number`` is the number printed on it;
+its ``ordinal`` (1..N) addresses it uniquely. Numbering faults become warnings, never errors.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from .markers import (
     ARTICLE_DUN,
+    ARTICLE_PAREN,
     ARTICLE_TIAO,
     CHAPTER,
-    ITEM,
-    SENTENCE_END,
     TERMINAL_CHARS,
     UNNUMBERED_HEADING,
+    is_structural_line,
 )
-from .models import Article, Chapter, Item, NormalizedText, ParseWarning, Sentence
+from .models import Article, Chapter, NormalizedText, ParseWarning
 from .numerals import parse_number
+from .provisions import parse_items, split_sentences
+
+Style = Literal["tiao", "dun", "paren"]
 
 # How far an X、 number may run ahead of the expected one and still be an article
 # (a skipped number), and how far behind (a duplicate or a swap).
 _MAX_AHEAD = 3
 _MAX_BEHIND = 2
-# 第X条 lines needed before 第X条 is taken as the article marker of the document.
+# 第X条 lines needed before 第X条 is taken as the article marker of a document that also has X、 lines.
 _MIN_TIAO_ARTICLES = 3
+#: A chapter heading numbered X、: a short title, no sentence punctuation (一、总则, 二、组成人员职责).
+_DUN_HEADING = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff \u3000、]{0,14}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,36 +68,75 @@ class Structure:
     warnings: tuple[ParseWarning, ...]
 
 
+class _Numbering:
+    """The running article numbers: what comes next, what was seen, where a chapter restarts them."""
+
+    def __init__(self) -> None:
+        self.previous = 0  # declared number of the last accepted article
+        self.seen: set[int] = set()
+        self.chapter_opened = False  # a chapter heading came after the last article
+
+    def restarts(self, number: int | None) -> bool:
+        """An article numbered 1 right after a chapter heading: the chapter restarts the numbering."""
+        return number == 1 and self.previous >= 1 and self.chapter_opened
+
+    def fits(self, number: int) -> bool:
+        """An X、 / （X） number in the running sequence (a list inside an article is not)."""
+        expected = self.previous + 1
+        in_window = expected - _MAX_BEHIND <= number <= expected + _MAX_AHEAD
+        return (in_window and (number > 1 or self.previous == 0)) or self.restarts(number)
+
+
 def parse_structure(norm: NormalizedText) -> Structure:
     """Find chapters, articles, items and sentences in the body of a document."""
     lines = _body_lines(norm)
+    style = _style(lines)
     warnings: list[ParseWarning] = []
-    use_tiao = sum(1 for ln in lines if ARTICLE_TIAO.match(ln.text)) >= _MIN_TIAO_ARTICLES
     marks: list[_Heading | _ArticleStart] = []
-    previous = 0  # declared number of the last accepted article
-    seen: set[int] = set()  # declared numbers accepted so far
+    numbering = _Numbering()
+    consumed = -1  # index of a line read as the second line of a chapter heading
     for index, line in enumerate(lines):
+        if index == consumed:
+            continue
         # An article the numbering accepts wins over an unnumbered heading: a short
         # unpunctuated article (第二十条 删除) is not a chapter title.
-        start = _article_start(line, use_tiao, previous)
+        start = _article_start(line, style, numbering)
         if start is None:
-            heading = _heading(line, lines, index, marks)
+            heading = _heading(line, lines, index, marks, style)
             if heading is not None:
                 marks.append(heading)
+                numbering.chapter_opened = True
+                if heading.line.end > line.end:
+                    consumed = index + 1
             continue
         if start.declared is not None:
-            warnings.extend(_numbering_warnings(norm, start, previous, seen))
-            previous = start.declared
-            seen.add(start.declared)
+            if numbering.restarts(start.declared):
+                numbering.previous, numbering.seen = 0, set()
+            warnings.extend(_numbering_warnings(norm, start, numbering.previous, numbering.seen))
+            numbering.previous = start.declared
+            numbering.seen.add(start.declared)
+        numbering.chapter_opened = False
         marks.append(start)
 
     chapters, articles = _build(norm, marks, lines)
     if not articles:
         articles = [_whole_body_article(norm, lines)]
         warnings.append(ParseWarning("no-structure", "no articles found; the text is kept as one provision"))
-    warnings.extend(_chapter_warnings(norm, chapters))
-    warnings.extend(_truncation_warnings(norm, chapters, articles))
+    warnings.extend(_chapter_warnings(chapters, articles))
+    warnings.extend(_truncation_warnings(chapters, articles))
     return Structure(tuple(chapters), tuple(articles), tuple(warnings))
+
+
+def _style(lines: list[_Line]) -> Style:
+    """How this document numbers its articles."""
+    tiao = sum(1 for ln in lines if ARTICLE_TIAO.match(ln.text))
+    dun = [m for ln in lines if (m := ARTICLE_DUN.match(ln.text))]
+    if tiao >= _MIN_TIAO_ARTICLES or (tiao and not dun):
+        return "tiao"
+    headings = all(_DUN_HEADING.fullmatch(m.string[m.end() :].strip()) for m in dun)
+    if dun and headings and any(ARTICLE_PAREN.match(ln.text) for ln in lines):
+        return "paren"
+    return "dun"
 
 
 def _body_lines(norm: NormalizedText) -> list[_Line]:
@@ -105,21 +153,40 @@ def _body_lines(norm: NormalizedText) -> list[_Line]:
     return lines
 
 
-def _heading(line: _Line, lines: list[_Line], index: int, marks: list) -> _Heading | None:
+def _heading(
+    line: _Line, lines: list[_Line], index: int, marks: list[_Heading | _ArticleStart], style: Style
+) -> _Heading | None:
+    nxt = lines[index + 1] if index + 1 < len(lines) else None
     m = CHAPTER.match(line.text)
     if m:
-        return _Heading(line, parse_number(m.group("num")), _squash(m.group("title")))
+        title = _squash(m.group("title"))
+        if not title and nxt is not None and _title_line(nxt.text):
+            # 第一章 / 总则: the heading broken over two lines is one chapter
+            return _Heading(_Line(line.start, nxt.end, line.text), parse_number(m.group("num")), _squash(nxt.text))
+        return _Heading(line, parse_number(m.group("num")), title)
+    if style == "paren" and (dun := ARTICLE_DUN.match(line.text)):
+        return _Heading(line, parse_number(dun.group("num")), _squash(line.text[dun.end() :]))
     if not UNNUMBERED_HEADING.match(line.text):
         return None
     # An unnumbered heading stands between a finished paragraph and an article.
     prev_ok = index == 0 or lines[index - 1].text[-1] in TERMINAL_CHARS or isinstance(
         marks[-1] if marks else None, _Heading
     )
-    nxt = lines[index + 1].text if index + 1 < len(lines) else ""
-    next_ok = bool(ARTICLE_TIAO.match(nxt) or ARTICLE_DUN.match(nxt) or CHAPTER.match(nxt))
+    following = nxt.text if nxt is not None else ""
+    next_ok = bool(
+        ARTICLE_TIAO.match(following)
+        or ARTICLE_DUN.match(following)
+        or CHAPTER.match(following)
+        or (style == "paren" and ARTICLE_PAREN.match(following))
+    )
     if prev_ok and next_ok:
         return _Heading(line, None, _squash(line.text))
     return None
+
+
+def _title_line(text: str) -> bool:
+    """The second line of a chapter heading: a short title, not a marker."""
+    return bool(UNNUMBERED_HEADING.match(text)) and not is_structural_line(text)
 
 
 def _squash(title: str) -> str:
@@ -127,27 +194,24 @@ def _squash(title: str) -> str:
     return re.sub(r"\s+", "", title)
 
 
-def _article_start(line: _Line, use_tiao: bool, previous: int) -> _ArticleStart | None:
-    m = ARTICLE_TIAO.match(line.text)
-    if m:
-        if not use_tiao:
-            return None
-        return _ArticleStart(line, parse_number(m.group("num")), m.group("label"))
-    if use_tiao:
+def _article_start(line: _Line, style: Style, numbering: _Numbering) -> _ArticleStart | None:
+    if style == "tiao":
+        m = ARTICLE_TIAO.match(line.text)
+        return _ArticleStart(line, parse_number(m.group("num")), m.group("label")) if m else None
+    if ARTICLE_TIAO.match(line.text):
         return None
-    m = ARTICLE_DUN.match(line.text)
+    m = (ARTICLE_PAREN if style == "paren" else ARTICLE_DUN).match(line.text)
     if not m:
         return None
     number = parse_number(m.group("num"))
-    if number is None:
+    if number is None or not numbering.fits(number):
         return None
-    expected = previous + 1
-    if expected - _MAX_BEHIND <= number <= expected + _MAX_AHEAD and (number > 1 or previous == 0):
-        return _ArticleStart(line, number, m.group("label"))
-    return None
+    return _ArticleStart(line, number, m.group("label"))
 
 
-def _numbering_warnings(norm: NormalizedText, start: _ArticleStart, previous: int, seen: set[int]):
+def _numbering_warnings(
+    norm: NormalizedText, start: _ArticleStart, previous: int, seen: set[int]
+) -> Iterator[ParseWarning]:
     declared = start.declared
     if declared is None:
         return
@@ -156,6 +220,11 @@ def _numbering_warnings(norm: NormalizedText, start: _ArticleStart, previous: in
         yield ParseWarning("article-duplicate", f"article number {declared} appears twice", where)
     elif declared < previous:
         yield ParseWarning("article-out-of-order", f"article {declared} follows article {previous}", where)
+    elif previous == 0 and not seen and declared > 1:
+        # the first article of the text: an excerpt that starts in the middle of the rules
+        yield ParseWarning(
+            "starts-mid-document", f"the text starts at article {declared}: the articles before it are not in it", where
+        )
     elif declared > previous + 1:
         # after a swap (1, 3, 2, 4) the numbers in between were seen already: no gap
         missing = ", ".join(str(n) for n in range(previous + 1, declared) if n not in seen)
@@ -163,7 +232,9 @@ def _numbering_warnings(norm: NormalizedText, start: _ArticleStart, previous: in
             yield ParseWarning("article-gap", f"article number(s) {missing} missing before {declared}", where)
 
 
-def _build(norm: NormalizedText, marks: list, lines: list[_Line]) -> tuple[list[Chapter], list[Article]]:
+def _build(
+    norm: NormalizedText, marks: list[_Heading | _ArticleStart], lines: list[_Line]
+) -> tuple[list[Chapter], list[Article]]:
     chapters: list[Chapter] = []
     articles: list[Article] = []
     body_end = lines[-1].end if lines else norm.body_start
@@ -179,13 +250,14 @@ def _build(norm: NormalizedText, marks: list, lines: list[_Line]) -> tuple[list[
     return chapters, articles
 
 
-def _article(norm: NormalizedText, mark: _ArticleStart, nend: int, number: int, chapter: int) -> Article:
+def _article(norm: NormalizedText, mark: _ArticleStart, nend: int, ordinal: int, chapter: int) -> Article:
     nstart = mark.line.start
     nend = nstart + len(norm.text[nstart:nend].rstrip())
     start, end = norm.to_original(nstart, nend)
     body_from = nstart + len(mark.label)
     return Article(
-        number=number,
+        number=mark.declared if mark.declared is not None else ordinal,
+        ordinal=ordinal,
         declared=mark.declared,
         label=mark.label,
         chapter=chapter,
@@ -208,42 +280,13 @@ def _whole_body_article(norm: NormalizedText, lines: list[_Line]) -> Article:
     return _article(norm, mark, nend, 1, 0)
 
 
-def parse_items(norm: NormalizedText, nstart: int, nend: int) -> list[Item]:
-    """Items of a list inside an article: （一）, （1）, 1. — each up to the next marker."""
-    text = norm.text[nstart:nend]
-    found = [m for m in ITEM.finditer(text)]
-    items = []
-    for i, m in enumerate(found):
-        istart = nstart + m.start("label")
-        iend = nstart + (found[i + 1].start() if i + 1 < len(found) else len(text))
-        iend = istart + len(norm.text[istart:iend].rstrip())
-        number = parse_number(m.group("cn") or m.group("ar") or m.group("dot") or "")
-        start, end = norm.to_original(istart, iend)
-        items.append(Item(m.group("label"), number or 0, start, end, istart, iend, norm.raw.text[start:end]))
-    return items
-
-
-def split_sentences(norm: NormalizedText, nstart: int, nend: int) -> list[Sentence]:
-    """Sentences end at 。！？ or at a paragraph break; spans exclude surrounding blanks."""
-    text = norm.text[nstart:nend]
-    cuts = sorted({m.end() for m in SENTENCE_END.finditer(text)} | {m.start() for m in re.finditer(r"\n", text)})
-    sentences = []
-    pos = 0
-    for cut in [*cuts, len(text)]:
-        chunk = text[pos:cut]
-        stripped = chunk.strip()
-        if stripped:
-            s = nstart + pos + (len(chunk) - len(chunk.lstrip()))
-            e = s + len(stripped)
-            start, end = norm.to_original(s, e)
-            sentences.append(Sentence(len(sentences) + 1, start, end, s, e, norm.raw.text[start:end]))
-        pos = cut
-    return sentences
-
-
-def _chapter_warnings(norm: NormalizedText, chapters: list[Chapter]):
+def _chapter_warnings(chapters: list[Chapter], articles: list[Article]) -> Iterator[ParseWarning]:
+    # A text that starts in the middle of the rules starts at a later chapter too (第六章 / 第五十条).
+    first = chapters[0].declared if chapters else None
+    mid_document = articles[0].declared is not None and articles[0].declared > 1
+    shift = first - 1 if first is not None and first > 1 and mid_document else 0
     for chapter in chapters:
-        if chapter.declared is not None and chapter.declared != chapter.number:
+        if chapter.declared is not None and chapter.declared != chapter.number + shift:
             yield ParseWarning(
                 "chapter-number-mismatch",
                 f"chapter {chapter.number} is numbered {chapter.declared} in the text",
@@ -251,7 +294,7 @@ def _chapter_warnings(norm: NormalizedText, chapters: list[Chapter]):
             )
 
 
-def _truncation_warnings(norm: NormalizedText, chapters: list[Chapter], articles: list[Article]):
+def _truncation_warnings(chapters: list[Chapter], articles: list[Article]) -> Iterator[ParseWarning]:
     if chapters and articles and articles[-1].chapter < chapters[-1].number:
         yield ParseWarning(
             "truncated",

@@ -53,7 +53,7 @@ def assert_round_trips(tree: DocumentTree) -> None:
 
 def assert_articles_in_order(tree: DocumentTree) -> None:
     articles = tree.articles
-    assert [a.number for a in articles] == list(range(1, len(articles) + 1))
+    assert [a.ordinal for a in articles] == list(range(1, len(articles) + 1))
     for before, after in zip(articles, articles[1:]):
         assert before.end <= after.start
         assert before.nend <= after.nstart

@@ -58,6 +58,7 @@ def test_seed_counts_match_gold(gold, seed_tree):
 def test_seed_numbering_runs_one_to_n(seed_tree):
     articles, chapters = seed_tree.articles, seed_tree.chapters
     assert [a.number for a in articles] == list(range(1, len(articles) + 1))
+    assert [a.ordinal for a in articles] == list(range(1, len(articles) + 1))
     assert [c.number for c in chapters] == list(range(1, len(chapters) + 1))
     # every seed numbers its articles without faults: declared == ordinal
     assert [a.declared for a in articles] == [a.number for a in articles]
@@ -99,6 +100,7 @@ def test_article_numbering_styles(text, labels, declared):
     assert [a.label for a in structure.articles] == labels
     assert [a.declared for a in structure.articles] == declared
     assert [a.number for a in structure.articles] == list(range(1, len(labels) + 1))
+    assert [a.ordinal for a in structure.articles] == list(range(1, len(labels) + 1))
     assert codes(structure) == []
 
 
@@ -229,7 +231,9 @@ def test_numbering_warnings(text, expected, at):
     assert codes(structure) == expected
     if at is not None:
         assert structure.warnings[0].start == text.index(at)
-    assert [a.number for a in structure.articles] == list(range(1, len(structure.articles) + 1))
+    # the printed number stays the article's number; the ordinal addresses it
+    assert [a.ordinal for a in structure.articles] == list(range(1, len(structure.articles) + 1))
+    assert [a.number for a in structure.articles] == [a.declared for a in structure.articles]
 
 
 def test_truncation_warning_points_at_the_end():
@@ -260,4 +264,5 @@ def test_generated_faults_become_warnings(data, duplicate, gap, truncate, rules_
     assert ("truncated" in found) == truncate
     assert found <= {"article-duplicate", "article-gap", "truncated"}
     assert [a.declared for a in structure.articles] == list(doc.declared)
-    assert [a.number for a in structure.articles] == list(range(1, doc.article_count + 1))
+    assert [a.number for a in structure.articles] == list(doc.declared)
+    assert [a.ordinal for a in structure.articles] == list(range(1, doc.article_count + 1))
