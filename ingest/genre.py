@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .models import Article, Chapter, NormalizedText
-from .script import to_simplified
+from schema.script import to_simplified
 
 #: A heading line: one of the first few lines, short, not a sentence.
 _HEADING_LINES = 6

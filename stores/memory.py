@@ -211,7 +211,7 @@ class MemoryStore(GovernmentQueries):
         doc = ix.documents.get(document)
         if doc is None:
             return []
-        nodes = sorted(ix.by_doc_label.get((document, "Article"), []), key=lambda a: a.props["number"])
+        nodes = sorted(ix.by_doc_label.get((document, "Article"), []), key=lambda a: a.props["ordinal"])
         return [{**article_row(a, doc), "declared": a.props.get("declared"), "chapter": a.props.get("chapter")}
                 for a in nodes]
 
@@ -324,7 +324,7 @@ class MemoryStore(GovernmentQueries):
             for a in ix.by_doc_label.get((doc_key, "Article"), []):
                 score = (a.props.get("cleanText") or "").count(text)
                 if score:
-                    hits.append(((-score, full_name, doc_key, a.props["number"]),
+                    hits.append(((-score, full_name, doc_key, a.props["ordinal"]),
                                  {"article": article_row(a, doc), "score": score}))
         hits.sort(key=lambda kr: kr[0])
         return len(hits), [row for _, row in hits[skip : skip + limit]]

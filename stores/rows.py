@@ -39,7 +39,8 @@ def document_ref(doc: Row) -> Row:
 
 def article_row(article: Node, doc: Row) -> Row:
     p = article.props
-    return {"key": article.key, "number": p.get("number"), "label": p.get("label"), "text": p.get("cleanText"),
+    return {"key": article.key, "number": p.get("number"), "ordinal": p.get("ordinal"), "label": p.get("label"),
+            "text": p.get("cleanText"),
             "rawText": p.get("text"), "start": p.get("start"), "end": p.get("end"), "document": document_ref(doc)}
 
 

@@ -6,7 +6,7 @@
 //          :param number => 5                        (ordinal number of the article, 1..N)
 MATCH (d:RuleDocument {key: $document})-[:HAS_ARTICLE]->(a:Article {number: $number})
 RETURN {
-  article: a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
+  article: a {.key, .number, .ordinal, .label, text: a.cleanText, rawText: a.text, .start, .end,
               document: d {.key, .title, .status, .jurisdiction, .sourceUrl}},
   facts: COLLECT {
     CALL (d) {

@@ -2,6 +2,6 @@
 // chapter: what a check of cross-references and numbering reads.
 // Browser: :param document => 'doc-0123456789abcdef'   (a RuleDocument key)
 MATCH (d:RuleDocument {key: $document})-[:HAS_ARTICLE]->(a:Article)
-RETURN a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
+RETURN a {.key, .number, .ordinal, .label, text: a.cleanText, rawText: a.text, .start, .end,
           .declared, .chapter, document: d {.key, .title, .status, .jurisdiction}} AS article
-ORDER BY a.number
+ORDER BY a.ordinal

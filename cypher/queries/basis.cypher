@@ -5,7 +5,7 @@ MATCH (a:Article {doc: d.key, number: r.article})
 RETURN {
   instrument: {key: i.key, title: i.title},
   verb: r.verb, written: r.written, order: r.order,
-  article: a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
+  article: a {.key, .number, .ordinal, .label, text: a.cleanText, rawText: a.text, .start, .end,
               document: d {.key, .title, .status, .jurisdiction}},
   evidence: {start: r.start, end: r.end, text: r.evidence}
 } AS citation

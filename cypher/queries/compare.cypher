@@ -19,7 +19,7 @@ RETURN {
       condition: s.condition, verb: s.verb, delegated: s.delegated, order: s.order,
       documentType: {key: t.key, name: t.name, issuer: t.issuerName, genres: t.genreNames,
                      recipient: t.recipientName, direction: t.direction},
-      article: a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
+      article: a {.key, .number, .ordinal, .label, text: a.cleanText, rawText: a.text, .start, .end,
                   document: d {.key, .title, .status, .jurisdiction, .sourceUrl}},
       evidence: {start: s.start, end: s.end, text: s.evidence}
     } ORDER BY t.key, s.article, s.order, s.key

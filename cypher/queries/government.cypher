@@ -20,7 +20,7 @@ RETURN {
       who: {key: who.kind, name: who.name, nameEn: who.nameEn, label: labels(who)[0]},
       of: {key: of.kind, name: of.name, nameEn: of.nameEn, label: labels(of)[0]},
       cue: r.cue, condition: r.condition,
-      article: a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
+      article: a {.key, .number, .ordinal, .label, text: a.cleanText, rawText: a.text, .start, .end,
                   document: d {.key, .title, .status, .jurisdiction}},
       evidence: {start: r.start, end: r.end, text: r.evidence}
     } ORDER BY r.article, r.start, r.order, r.key
@@ -28,7 +28,7 @@ RETURN {
   principles: CASE WHEN g.principlesArticle IS NULL THEN null ELSE {
     article: COLLECT {
       MATCH (pa:Article {doc: d.key, number: g.principlesArticle})
-      RETURN pa {.key, .number, .label, text: pa.cleanText, rawText: pa.text, .start, .end,
+      RETURN pa {.key, .number, .ordinal, .label, text: pa.cleanText, rawText: pa.text, .start, .end,
                  document: d {.key, .title, .status, .jurisdiction}}
     }[0],
     evidence: {start: g.principlesStart, end: g.principlesEnd, text: g.principlesEvidence}

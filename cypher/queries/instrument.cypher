@@ -8,7 +8,7 @@ WITH i, collect({
   jurisdiction: j {.key, .name, .fullName, .nameEn, .level, .parent},
   document: d {.key, .title, .status, .jurisdiction},
   verb: r.verb, written: r.written,
-  article: a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
+  article: a {.key, .number, .ordinal, .label, text: a.cleanText, rawText: a.text, .start, .end,
               document: d {.key, .title, .status, .jurisdiction}},
   evidence: {start: r.start, end: r.end, text: r.evidence}
 }) AS cited

@@ -13,7 +13,7 @@ WITH d, m, COLLECT {
   RETURN {slot: type(r), row: {
     entity: {key: x.kind, name: x.name, nameEn: x.nameEn, label: labels(x)[0]},
     mandatory: r.mandatory, delegated: r.delegated, condition: r.condition,
-    article: a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
+    article: a {.key, .number, .ordinal, .label, text: a.cleanText, rawText: a.text, .start, .end,
                 document: d {.key, .title, .status, .jurisdiction, .sourceUrl}},
     evidence: CASE WHEN r.start IS NULL THEN null ELSE {start: r.start, end: r.end, text: r.evidence} END
   }} ORDER BY r.order, x.key, r.key
@@ -24,7 +24,7 @@ RETURN m {
              ELSE {text: m.frequencyText, period: m.period, times: m.times, timesMax: m.timesMax,
                    article: COLLECT {
                      MATCH (fa:Article {doc: d.key, number: m.frequencyArticle})
-                     RETURN fa {.key, .number, .label, text: fa.cleanText, rawText: fa.text, .start, .end,
+                     RETURN fa {.key, .number, .ordinal, .label, text: fa.cleanText, rawText: fa.text, .start, .end,
                                 document: d {.key, .title, .status, .jurisdiction, .sourceUrl}}
                    }[0],
                    evidence: CASE WHEN m.frequencyStart IS NULL THEN null
@@ -33,7 +33,7 @@ RETURN m {
   quorumSource: CASE WHEN m.quorum IS NULL THEN null
                 ELSE {article: COLLECT {
                         MATCH (qa:Article {doc: d.key, number: m.quorumArticle})
-                        RETURN qa {.key, .number, .label, text: qa.cleanText, rawText: qa.text, .start, .end,
+                        RETURN qa {.key, .number, .ordinal, .label, text: qa.cleanText, rawText: qa.text, .start, .end,
                                    document: d {.key, .title, .status, .jurisdiction, .sourceUrl}}
                       }[0],
                       evidence: CASE WHEN m.quorumStart IS NULL THEN null
@@ -54,7 +54,7 @@ RETURN m {
       condition: s.condition, verb: s.verb, delegated: s.delegated, order: s.order,
       documentType: {key: t.key, name: t.name, issuer: t.issuerName, genres: t.genreNames,
                      recipient: t.recipientName, direction: t.direction},
-      article: a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
+      article: a {.key, .number, .ordinal, .label, text: a.cleanText, rawText: a.text, .start, .end,
                   document: d {.key, .title, .status, .jurisdiction, .sourceUrl}},
       evidence: {start: s.start, end: s.end, text: s.evidence}
     } ORDER BY t.key, s.article, s.order, s.key
@@ -62,8 +62,8 @@ RETURN m {
   articles: COLLECT {
     UNWIND coalesce(m.articles, []) AS number
     MATCH (a:Article {doc: d.key, number: number})
-    RETURN a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
-              document: d {.key, .title, .status, .jurisdiction, .sourceUrl}} ORDER BY a.number
+    RETURN a {.key, .number, .ordinal, .label, text: a.cleanText, rawText: a.text, .start, .end,
+              document: d {.key, .title, .status, .jurisdiction, .sourceUrl}} ORDER BY a.ordinal
   }
 } AS meeting
 // Document order: the meeting's first article; meetings only named (no facts of their own) last.

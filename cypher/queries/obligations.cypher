@@ -26,7 +26,7 @@ RETURN {
                     max: o.deadlineMax, per: o.deadlinePer}
               ELSE null END,
     article: head([(o)-[:STATED_IN]->(a:Article) |
-                   a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
+                   a {.key, .number, .ordinal, .label, text: a.cleanText, rawText: a.text, .start, .end,
                       document: d {.key, .title, .status, .jurisdiction, .sourceUrl}}]),
     evidence: {start: o.start, end: o.end, text: o.evidence}
   }]

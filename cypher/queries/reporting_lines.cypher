@@ -18,7 +18,7 @@ RETURN {
     actor: {key: r.stepActors[i], name: r.stepNames[i],
             nameEn: CASE r.stepNamesEn[i] WHEN '' THEN null ELSE r.stepNamesEn[i] END, label: r.stepLabels[i]}
   }],
-  article: a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
+  article: a {.key, .number, .ordinal, .label, text: a.cleanText, rawText: a.text, .start, .end,
               document: d {.key, .title, .status, .jurisdiction, .sourceUrl}},
   evidence: {start: r.start, end: r.end, text: r.evidence}
 } AS line

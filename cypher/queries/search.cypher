@@ -25,9 +25,9 @@ MATCH (j:Jurisdiction)-[:HAS_RULES]->(d:RuleDocument {key: a.doc})
 WHERE (($document IS NULL AND d.current) OR d.key = $document)
   AND ($jurisdiction IS NULL OR j.key = $jurisdiction)
 WITH j, d, a, (size(a.cleanText) - size(replace(a.cleanText, $text, ''))) / size($text) AS score
-ORDER BY score DESC, j.fullName, d.key, a.number
+ORDER BY score DESC, j.fullName, d.key, a.ordinal
 WITH collect({
-  article: a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
+  article: a {.key, .number, .ordinal, .label, text: a.cleanText, rawText: a.text, .start, .end,
               document: d {.key, .title, .status, .jurisdiction, .sourceUrl}},
   score: score
 }) AS hits

@@ -18,7 +18,7 @@ RETURN {
   condition: s.condition, verb: s.verb, delegated: s.delegated, order: s.order,
   documentType: {key: t.key, name: t.name, issuer: t.issuerName, genres: t.genreNames,
                  recipient: t.recipientName, direction: t.direction},
-  article: {key: a.key, number: a.number, label: a.label, text: a.cleanText, rawText: a.text,
+  article: {key: a.key, number: a.number, ordinal: a.ordinal, label: a.label, text: a.cleanText, rawText: a.text,
             start: a.start, end: a.end,
             document: {key: d.key, title: d.title, status: d.status, jurisdiction: d.jurisdiction, sourceUrl: d.sourceUrl}},
   evidence: {start: s.start, end: s.end, text: s.evidence}

@@ -14,7 +14,7 @@ RETURN {
   documentType: {key: t.key, name: t.name, issuer: t.issuerName, genres: t.genreNames,
                  recipient: t.recipientName, direction: t.direction,
                  issuerKey: t.issuerKey, genreKeys: t.genres, recipientKey: t.recipientKey},
-  article: a {.key, .number, .label, text: a.cleanText, rawText: a.text, .start, .end,
+  article: a {.key, .number, .ordinal, .label, text: a.cleanText, rawText: a.text, .start, .end,
               document: d {.key, .title, .status, .jurisdiction}},
   evidence: {start: s.start, end: s.end, text: s.evidence}
 } AS step

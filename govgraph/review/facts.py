@@ -91,7 +91,9 @@ def citation(article: Row | None, evidence: Row | None) -> Citation | None:
     label = article.get("label") or ""
     body = body[len(label):] if label and body.startswith(label) else body
     text = span.get("text") or " ".join(body.split())[:120]  # no clause: the article's beginning
-    return Citation(doc["key"], doc.get("title") or "", doc.get("jurisdiction") or "", article["number"],
+    # the position, not the printed number: a document that repeats or restarts its numbers
+    # (the very thing a check reports) still cites each article once
+    return Citation(doc["key"], doc.get("title") or "", doc.get("jurisdiction") or "", article["ordinal"],
                     article.get("label") or "", span.get("start"), span.get("end"), text)
 
 
