@@ -48,7 +48,10 @@ def markdown(results: dict[str, Any]) -> str:
               f"document (linear fit, r² = {g['r2']}).", ""]
     store = results["embedded_store"]
     lines += ["## Embedded store", "",
-              f"Peak RSS ingesting N = {store['n']} into the embedded store: **{store['peak_rss_mib']} MiB** "
+              f"Memory the embedded store holds at N = {store['n']}: **{store.get('store_rss_mib', '—')} MiB** "
+              f"(resident size a fresh process gains loading the saved store, from "
+              f"{store.get('store_rss_before_mib', '—')} MiB after its imports). "
+              f"Peak RSS of generating, ingesting and loading them in one process: {store['peak_rss_mib']} MiB "
               f"(process baseline {store['baseline_rss_mib']} MiB; {store['nodes']:,} nodes, "
               f"{store['relationships']:,} relationships). Cumulative cost of the loads (`MemoryStore.load`, "
               "after parse + extract):", ""]

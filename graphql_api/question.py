@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from schema.vocabulary import LEVELS, Kind, Term, load_vocabulary, strip_level_suffix
+from schema.vocabulary import LEVELS, Kind, Term, load_vocabulary
 
 from .name_index import Automaton, fold_case, places
 
