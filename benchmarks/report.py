@@ -89,10 +89,17 @@ def markdown(results: dict[str, Any]) -> str:
     if "skipped" in peer:
         lines += [f"Peer (@neo4j/graphql): skipped — {peer['skipped']}.", ""]
     else:
-        lines += _table(["signatories", "clients", "p50 ms", "p99 ms", "req/s"],
-                        [[name, c, s["p50_ms"], s["p99_ms"], s["rps"]]
-                         for name, by in (("govgraph", q["http_graphql"]["signatories"]), ("@neo4j/graphql", peer["signatories"]))
-                         for c, s in by.items()])
+        versions = ", ".join(f"{k} {v}" for k, v in (peer.get("versions") or {}).items())
+        size = peer.get("response_bytes") or {}
+        lines += [f"Peer: {versions}, Apollo Server with NODE_ENV=production. Before timing, both answers "
+                  f"flattened to the same {peer.get('answer_rows', '?')} rows; response bytes: ours "
+                  f"{size.get('ours', '?')}, peer {size.get('peer', '?')}. signatories ran in interleaved rounds "
+                  "(median, with the range of the rounds):", ""]
+        targets = (("govgraph", q["http_graphql"]["signatories"]), ("raw driver", q["raw_driver"]["signatories"]),
+                   ("@neo4j/graphql", peer["signatories"]))
+        lines += _table(["signatories", "clients", "rounds", "p50 ms", "p50 range", "p99 ms", "req/s", "req/s range"],
+                        [[name, c, s.get("rounds", 1), s["p50_ms"], s.get("p50_ms_range", "—"), s["p99_ms"], s["rps"],
+                          s.get("rps_range", "—")] for name, by in targets for c, s in by.items()])
         ratio = q.get("peer_ratio") or {}
         lines += [f"Ours ÷ peer, {c} client(s): p50 ×{r['p50_ours_over_peer']}, req/s ×{r['rps_ours_over_peer']}."
                   for c, r in ratio.items()] + [""]

@@ -11,6 +11,7 @@ writes a separate database (``benchimport``) in the home neo4jctl uses (GOVGRAPH
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -28,7 +29,7 @@ from neo4j import GraphDatabase
 from stores.base import StoreUnavailable
 from stores.neo4j_store import Neo4jSettings, Neo4jStore
 
-from . import embedded, ingest_bench, loaders, machine, query_bench, report, servers
+from . import embedded, ingest_bench, loaders, machine, query_bench, report, rounds, servers
 from .generate import generate
 
 RESULTS = Path(__file__).with_name("results")
@@ -56,10 +57,11 @@ class Plan:
     startup_runs: int
     peer: bool  # install and run the peer (else only when already installed)
     warmup_seconds: float = 0.0  # every HTTP and driver target first runs this long at 16 clients, untimed
+    rounds: int = 1  # interleaved rounds of the signatories comparison (median and range reported)
 
 
-FULL = Plan("full", (5, 50, 500), (5, 50), (5, 50, 500), (5, 50, 500), 60.0, 3, 500, 10.0, 1.0, 3, True, 5.0)
-SMOKE = Plan("smoke", (1, 2), (1,), (1, 2), (), 30.0, 1, 2, 0.2, 0.1, 1, False, 0.2)
+FULL = Plan("full", (5, 50, 500), (5, 50), (5, 50, 500), (5, 50, 500), 60.0, 3, 500, 10.0, 1.0, 3, True, 5.0, 3)
+SMOKE = Plan("smoke", (1, 2), (1,), (1, 2), (), 30.0, 1, 2, 0.2, 0.1, 1, False, 0.2, 1)
 
 
 def _settings() -> Neo4jSettings:
@@ -154,19 +156,18 @@ def run_queries(plan: Plan, seed: int, settings: Neo4jSettings, driver: Any, gra
     seconds, out = plan.query_seconds, {}
     uri = settings.uri
     warm = plan.warmup_seconds
+    out["http_graphql"], out["raw_driver"] = {}, {}
     with servers.govgraph_serve(["--neo4j", uri, "--no-load"], log_dir / "serve-neo4j.log") as server:
-        out["http_graphql"] = {}
         for f in query_bench.FIELDS:
+            if f == "signatories":
+                continue  # below, in interleaved rounds with the raw driver and the peer
             progress(f"GraphQL over HTTP: {f} ({warm:.0f} s warm-up at 16 clients, then 1 and 16 clients)")
             out["http_graphql"][f] = {str(c): query_bench.measure_http(server.port, f, place, c, seconds, warm).as_dict()
                                       for c in (1, 16)}
-    out["raw_driver"] = {}
-    for f in query_bench.FIELDS:
-        progress(f"raw driver: {f}")
-        out["raw_driver"][f] = {str(c): query_bench.measure_raw(driver, settings.database, traces[f], c, seconds,
-                                                                warm).as_dict() for c in (1, 16)}
-    progress("the peer (@neo4j/graphql on Apollo Server)")
-    out["peer"] = run_peer(plan, uri, place, log_dir)
+            progress(f"raw driver: {f}")
+            out["raw_driver"][f] = {str(c): query_bench.measure_raw(driver, settings.database, traces[f], c, seconds,
+                                                                    warm).as_dict() for c in (1, 16)}
+        out["peer"] = run_signatories(plan, server.port, driver, settings, traces, place, log_dir, out)
     progress(f"embedded store: N = {plan.embedded_n}, in a fresh process")
     store_run = embedded.measure(plan.embedded_n, seed, place.key, plan.embedded_seconds)
     out["embedded"] = store_run.pop("queries")
@@ -177,16 +178,40 @@ def run_queries(plan: Plan, seed: int, settings: Neo4jSettings, driver: Any, gra
             "embedded_n": plan.embedded_n, "seconds": seconds, **out}, store_run
 
 
-def run_peer(plan: Plan, uri: str, place: query_bench.Place, log_dir: Path) -> dict[str, Any]:
-    if not servers.peer_installed():
-        if not plan.peer:
-            return {"skipped": "the peer is not installed (npm ci in benchmarks/peer); the full run installs it"}
-        servers.install_peer()
-    with servers.peer_serve(uri, log_dir / "peer.log") as peer:
-        return {"signatories": {str(c): query_bench.measure_peer(peer.port, place, c, plan.query_seconds,
-                                                                 plan.warmup_seconds).as_dict()
-                                for c in (1, 16)}, "seconds_to_ready": round(peer.seconds_to_ready, 2),
-                "versions": servers.peer_versions()}
+def run_signatories(plan: Plan, port: int, driver: Any, settings: Neo4jSettings, traces: dict[str, Any],
+                    place: query_bench.Place, log_dir: Path, out: dict[str, Any]) -> dict[str, Any]:
+    """signatories three ways, in interleaved rounds: ours over HTTP, the raw driver running our
+    statement, and the peer (when installed), after checking that both servers answer the same."""
+    warm, seconds = plan.warmup_seconds, plan.query_seconds
+    ours_query, ours_variables = query_bench.graphql_document("signatories"), query_bench.variables("signatories", place)
+    targets = {
+        "ours": lambda c: query_bench.measure_http(port, "signatories", place, c, seconds, warm),
+        "raw driver": lambda c: query_bench.measure_raw(driver, settings.database, traces["signatories"], c, seconds,
+                                                        warm),
+    }
+    peer_out: dict[str, Any] = {}
+    with contextlib.ExitStack() as stack:
+        if not servers.peer_installed() and plan.peer:
+            progress("installing the peer (npm ci in benchmarks/peer)")
+            servers.install_peer()
+        if servers.peer_installed():
+            progress("the peer (@neo4j/graphql on Apollo Server): starting, then checking both answers agree")
+            peer = stack.enter_context(servers.peer_serve(settings.uri, log_dir / "peer.log"))
+            peer_query, peer_variables = query_bench.graphql_document("peer_signatories"), query_bench.peer_variables(place)
+            ours_data, ours_bytes = rounds.post(port, ours_query, ours_variables)
+            peer_data, peer_bytes = rounds.post(peer.port, peer_query, peer_variables)
+            rounds.same_answer(ours_data, peer_data)
+            peer_out = {"seconds_to_ready": round(peer.seconds_to_ready, 2), "versions": servers.peer_versions(),
+                        "answer_rows": len(rounds.ours_rows(ours_data)),
+                        "response_bytes": {"ours": ours_bytes, "peer": peer_bytes}}
+            targets["peer"] = lambda c: query_bench.measure_peer(peer.port, place, c, seconds, warm)
+        else:
+            peer_out = {"skipped": "the peer is not installed (npm ci in benchmarks/peer); the full run installs it"}
+        measured = rounds.interleaved(targets, (1, 16), plan.rounds, progress)
+    out["http_graphql"]["signatories"], out["raw_driver"]["signatories"] = measured["ours"], measured["raw driver"]
+    if "peer" in measured:
+        peer_out["signatories"] = measured["peer"]
+    return peer_out
 
 
 def run_startup(plan: Plan, log_dir: Path) -> dict[str, Any]:
