@@ -1,9 +1,13 @@
 """The embedded store at N documents, in a fresh process: the cost of loading it as N grows,
-the peak memory of ingesting N documents into it, and its own query latency.
+the memory the store holds, the peak memory of ingesting N documents into it, and its own query latency.
 
     python3 -m benchmarks.embedded N SEED JURISDICTION_KEY SECONDS     # prints one JSON line
+    python3 -m benchmarks.embedded --resident FILE                      # what loading FILE adds
 
-A process of its own, so that nothing the runner holds counts towards the peak.
+A process of its own, so that nothing the runner holds counts towards the peak. The store's own
+memory is measured in a second fresh process: its resident size before loading the saved store
+(after every import) and after (the index built), so the generator, the parser and their garbage
+do not count.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import json
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -52,16 +57,53 @@ def _child(n: int, seed: int, jurisdiction: str, seconds: float) -> dict[str, An
             checkpoints.append({"n": i, "load_seconds": round(load_seconds, 3), "ingest_seconds": round(ingest_seconds, 3)})
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     nodes, rels = store.counts()
+    with tempfile.TemporaryDirectory(prefix="govgraph-embedded-") as tmp:
+        saved = Path(tmp) / "store.json"
+        store.save(saved)
+        resident = _resident_added(saved)
     row = next(r for r in store.jurisdictions() if r["key"] == jurisdiction)
     stats = measure_embedded(store, Place(row["key"], row["name"], row["nameEn"]), seconds)
     return {
         "n": n, "peak_rss_mib": round(peak / 1024, 1), "baseline_rss_mib": round(baseline / 1024, 1),
+        "store_rss_mib": resident["added_mib"], "store_rss_before_mib": resident["before_mib"],
         "nodes": sum(nodes.values()), "relationships": sum(rels.values()), "checkpoints": checkpoints,
         "queries": {field: s.as_dict() for field, s in stats.items()},
     }
 
 
+def _rss_mib() -> float:
+    """This process's resident size now (not its peak)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS in /proc/self/status (Linux only)")
+
+
+def _resident_added(saved: Path) -> dict[str, float]:
+    done = subprocess.run([sys.executable, "-m", "benchmarks.embedded", "--resident", str(saved)],
+                          capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        raise RuntimeError(f"the resident-size child failed:\n{done.stderr[-2000:]}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def _resident(saved: Path) -> dict[str, float]:
+    import gc
+
+    from stores.memory import MemoryStore
+
+    gc.collect()
+    before = _rss_mib()
+    store = MemoryStore.from_file(saved)
+    store.counts()  # builds the index the reads use
+    gc.collect()
+    return {"before_mib": round(before, 1), "added_mib": round(_rss_mib() - before, 1)}
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--resident":
+        print(json.dumps(_resident(Path(sys.argv[2]))))
+        sys.exit(0)
     if len(sys.argv) != 5:
         sys.exit("usage: python3 -m benchmarks.embedded N SEED JURISDICTION_KEY SECONDS")
     print(json.dumps(_child(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], float(sys.argv[4])), ensure_ascii=False))

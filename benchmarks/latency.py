@@ -39,8 +39,17 @@ def percentile(sorted_values: list[float], q: float) -> float:
     return sorted_values[rank - 1]
 
 
-def closed_loop(make_call: Callable[[], Call], clients: int, seconds: float, warmup: int = 1) -> Stats:
-    """Run ``clients`` loops for ``seconds``; ``make_call`` gives each thread its own caller."""
+#: Clients of the timed warm-up: the most a measurement uses, so every pool and JIT path is warm.
+WARMUP_CLIENTS = 16
+
+
+def closed_loop(make_call: Callable[[], Call], clients: int, seconds: float, warmup: int = 1,
+                warmup_seconds: float = 0.0) -> Stats:
+    """Run ``clients`` loops for ``seconds``; ``make_call`` gives each thread its own caller.
+    ``warmup_seconds``: first the same load, untimed, at WARMUP_CLIENTS clients for that long
+    (Node's JIT and the server's caches warm up over seconds, not over one call)."""
+    if warmup_seconds > 0:
+        closed_loop(make_call, WARMUP_CLIENTS, warmup_seconds, warmup)
     callers = [make_call() for _ in range(clients)]
     for call in callers:
         for _ in range(warmup):

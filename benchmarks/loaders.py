@@ -1,8 +1,9 @@
 """The three ways the load benchmark writes the same graph into Neo4j.
 
-- ``ours``: ``Neo4jStore.load``, one transaction per document of ``UNWIND $rows`` batches;
+- ``ours``: ``Neo4jStore.load_many``, several documents per transaction of ``UNWIND $rows`` batches;
 - ``naive``: one parameterized statement per node and per relationship, each autocommitted;
-- ``admin``: ``neo4j-admin database import full`` of the graph written as CSV (the floor).
+- ``admin``: ``neo4j-admin database import full`` of the graph written as CSV (the floor), by the
+  product's bulk path (``stores/neo4j_bulk.py``).
 
 Every loader is checked afterwards: the database holds exactly the graph's nodes and
 relationships, or the measurement is refused.
@@ -10,30 +11,23 @@ relationships, or the measurement is refused.
 
 from __future__ import annotations
 
-import csv
-import os
-import re
-import subprocess
 import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from neo4j import Driver
 
 from cypher import fill_node_template, fill_relationship_template
 
-from schema.model import NODE_LABELS, RELATIONSHIP_TYPES, Graph, Node, Relationship
+from schema.model import Graph, Node, Relationship
+from stores.neo4j_bulk import ROOT, ImportRun, admin_import, write_import_csv
 from stores.neo4j_store import Neo4jStore
 
-ROOT = Path(__file__).resolve().parent.parent
 _CYPHER = Path(__file__).with_name("cypher")
 #: relationships a loader derives on its own (document versions), not facts of the graph
 DERIVED_TYPES = frozenset({"SUPERSEDES"})
-#: separates array elements in the import CSV; no text in the corpus contains it
-ARRAY_DELIMITER = "\u001f"
 
 
 def cypher_file(name: str) -> str:
@@ -134,86 +128,6 @@ def load_naive(driver: Driver, database: str, graphs: list[Graph], budget_second
     return NaiveLoad(dict(Counter(nodes.values())), dict(Counter(rels.values())), True)
 
 
-# -- admin: neo4j-admin database import of the graph as CSV ----------------------------------
+# -- admin: neo4j-admin database import of the graph as CSV (stores/neo4j_bulk.py) -------------
 
-def _csv_type(values: list[Any]) -> str:
-    kinds = {type(v) for v in values if v is not None}
-    if not kinds:
-        return "string"
-    if kinds == {bool}:
-        return "boolean"
-    if kinds <= {int}:
-        return "long"
-    if kinds <= {int, float}:
-        return "double"
-    if kinds == {list}:
-        inner = _csv_type([x for v in values if v for x in v])
-        return f"{inner}[]"
-    return "string"
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return ARRAY_DELIMITER.join(_cell(v) for v in value)
-    return str(value)
-
-
-def _write_table(path: Path, fixed: list[str], rows: list[tuple[list[str], dict[str, Any]]]) -> None:
-    columns = sorted({k for _, props in rows for k in props})
-    types = {c: _csv_type([props.get(c) for _, props in rows]) for c in columns}
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(fixed + [f"{c}:{types[c]}" for c in columns])
-        for head, props in rows:
-            writer.writerow(head + [_cell(props.get(c)) for c in columns])
-
-
-def write_import_csv(combined: Combined, folder: Path) -> list[str]:
-    """One CSV per label and per relationship type; returns the import tool's file arguments."""
-    folder.mkdir(parents=True, exist_ok=True)
-    args = []
-    for label in NODE_LABELS:
-        rows = [([n.key], {k: v for k, v in n.props.items() if k != "key"}) for n in combined.nodes if n.label == label]
-        if rows:
-            path = folder / f"nodes_{label}.csv"
-            _write_table(path, ["key:ID"], rows)
-            args.append(f"--nodes={label}={path}")
-    for type_ in RELATIONSHIP_TYPES:
-        rows = [([r.start, r.end], r.props) for r in combined.relationships if r.type == type_]
-        if rows:
-            path = folder / f"rels_{type_}.csv"
-            _write_table(path, [":START_ID", ":END_ID"], rows)
-            args.append(f"--relationships={type_}={path}")
-    return args
-
-
-@dataclass(frozen=True, slots=True)
-class ImportRun:
-    wall_seconds: float  # the whole command, JVM start-up included
-    tool_seconds: float  # the import as the tool reports it ("IMPORT DONE in ...")
-    nodes: int
-    relationships: int
-
-
-_DONE = re.compile(r"IMPORT DONE in (?:(?P<m>\d+)m )?(?:(?P<s>\d+)s )?(?P<ms>\d+)ms")
-_IMPORTED = re.compile(r"Imported:\s+(?P<nodes>\d+) nodes\s+(?P<rels>\d+) relationships")
-
-
-def admin_import(csv_args: list[str], database: str, env: dict[str, str] | None = None) -> ImportRun:
-    """Run ``neo4jctl admin database import full`` into ``database`` (a name the server does not serve)."""
-    command = [str(ROOT / "neo4j" / "neo4jctl"), "admin", "database", "import", "full", database,
-               "--overwrite-destination=true", "--multiline-fields=true",
-               f"--array-delimiter={ARRAY_DELIMITER}", *csv_args]
-    started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})}, cwd=ROOT)
-    wall = time.perf_counter() - started
-    output = done.stdout + done.stderr
-    finished, imported = _DONE.search(output), _IMPORTED.search(output)
-    if done.returncode != 0 or not finished or not imported:
-        raise RuntimeError(f"neo4j-admin import failed (exit {done.returncode}):\n{output[-3000:]}")
-    tool = int(finished["m"] or 0) * 60 + int(finished["s"] or 0) + int(finished["ms"]) / 1000
-    return ImportRun(wall, tool, int(imported["nodes"]), int(imported["rels"]))
+__all__ = ["ROOT", "Combined", "ImportRun", "admin_import", "combine", "write_import_csv"]

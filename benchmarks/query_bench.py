@@ -117,23 +117,26 @@ def raw_caller(driver: Driver, database: str, statements: tuple[Sent, ...]) -> C
     return call
 
 
-def measure_http(port: int, field: str, place: Place, clients: int, seconds: float) -> Stats:
+def measure_http(port: int, field: str, place: Place, clients: int, seconds: float, warmup_seconds: float = 0.0) -> Stats:
     query, variables_ = graphql_document(field), variables(field, place)
-    return closed_loop(lambda: GraphQLClient(port).caller(query, variables_), clients, seconds)
+    return closed_loop(lambda: GraphQLClient(port).caller(query, variables_), clients, seconds,
+                       warmup_seconds=warmup_seconds)
 
 
-def measure_peer(port: int, place: Place, clients: int, seconds: float) -> Stats:
+def measure_peer(port: int, place: Place, clients: int, seconds: float, warmup_seconds: float = 0.0) -> Stats:
     query, variables_ = graphql_document("peer_signatories"), peer_variables(place)
     check = GraphQLClient(port).post(query, variables_)
     docs = check["jurisdictions"][0]["documents"] if check["jurisdictions"] else []
     if not docs or not docs[0]["documentTypes"]:
         raise RuntimeError(f"the peer found no document types of {ISSUER_KEY} for {place.key}")
-    return closed_loop(lambda: GraphQLClient(port).caller(query, variables_), clients, seconds)
+    return closed_loop(lambda: GraphQLClient(port).caller(query, variables_), clients, seconds,
+                       warmup_seconds=warmup_seconds)
 
 
-def measure_raw(driver: Driver, database: str, trace: FieldTrace, clients: int, seconds: float) -> Stats:
+def measure_raw(driver: Driver, database: str, trace: FieldTrace, clients: int, seconds: float,
+                warmup_seconds: float = 0.0) -> Stats:
     call = raw_caller(driver, database, trace.question)
-    return closed_loop(lambda: call, clients, seconds)
+    return closed_loop(lambda: call, clients, seconds, warmup_seconds=warmup_seconds)
 
 
 def embedded_calls(store: Any, place: Place) -> dict[str, Callable[[], Any]]:

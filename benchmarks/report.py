@@ -48,7 +48,10 @@ def markdown(results: dict[str, Any]) -> str:
               f"document (linear fit, r² = {g['r2']}).", ""]
     store = results["embedded_store"]
     lines += ["## Embedded store", "",
-              f"Peak RSS ingesting N = {store['n']} into the embedded store: **{store['peak_rss_mib']} MiB** "
+              f"Memory the embedded store holds at N = {store['n']}: **{store.get('store_rss_mib', '—')} MiB** "
+              f"(resident size a fresh process gains loading the saved store, from "
+              f"{store.get('store_rss_before_mib', '—')} MiB after its imports). "
+              f"Peak RSS of generating, ingesting and loading them in one process: {store['peak_rss_mib']} MiB "
               f"(process baseline {store['baseline_rss_mib']} MiB; {store['nodes']:,} nodes, "
               f"{store['relationships']:,} relationships). Cumulative cost of the loads (`MemoryStore.load`, "
               "after parse + extract):", ""]
@@ -86,10 +89,17 @@ def markdown(results: dict[str, Any]) -> str:
     if "skipped" in peer:
         lines += [f"Peer (@neo4j/graphql): skipped — {peer['skipped']}.", ""]
     else:
-        lines += _table(["signatories", "clients", "p50 ms", "p99 ms", "req/s"],
-                        [[name, c, s["p50_ms"], s["p99_ms"], s["rps"]]
-                         for name, by in (("govgraph", q["http_graphql"]["signatories"]), ("@neo4j/graphql", peer["signatories"]))
-                         for c, s in by.items()])
+        versions = ", ".join(f"{k} {v}" for k, v in (peer.get("versions") or {}).items())
+        size = peer.get("response_bytes") or {}
+        lines += [f"Peer: {versions}, Apollo Server with NODE_ENV=production. Before timing, both answers "
+                  f"flattened to the same {peer.get('answer_rows', '?')} rows; response bytes: ours "
+                  f"{size.get('ours', '?')}, peer {size.get('peer', '?')}. signatories ran in interleaved rounds "
+                  "(median, with the range of the rounds):", ""]
+        targets = (("govgraph", q["http_graphql"]["signatories"]), ("raw driver", q["raw_driver"]["signatories"]),
+                   ("@neo4j/graphql", peer["signatories"]))
+        lines += _table(["signatories", "clients", "rounds", "p50 ms", "p50 range", "p99 ms", "req/s", "req/s range"],
+                        [[name, c, s.get("rounds", 1), s["p50_ms"], s.get("p50_ms_range", "—"), s["p99_ms"], s["rps"],
+                          s.get("rps_range", "—")] for name, by in targets for c, s in by.items()])
         ratio = q.get("peer_ratio") or {}
         lines += [f"Ours ÷ peer, {c} client(s): p50 ×{r['p50_ours_over_peer']}, req/s ×{r['rps_ours_over_peer']}."
                   for c, r in ratio.items()] + [""]

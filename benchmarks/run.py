@@ -11,10 +11,12 @@ writes a separate database (``benchimport``) in the home neo4jctl uses (GOVGRAPH
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
 import statistics
+import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass, replace
@@ -24,13 +26,20 @@ from typing import Any
 
 from neo4j import GraphDatabase
 
+from stores.base import StoreUnavailable
 from stores.neo4j_store import Neo4jSettings, Neo4jStore
 
-from . import embedded, ingest_bench, loaders, machine, query_bench, report, servers
+from . import embedded, ingest_bench, loaders, machine, query_bench, report, rounds, servers
 from .generate import generate
 
 RESULTS = Path(__file__).with_name("results")
 ADMIN_DATABASE = "benchimport"
+_STARTED = time.perf_counter()
+
+
+def progress(message: str) -> None:
+    """One line on stderr as each step starts, so a run of minutes is never silent."""
+    print(f"[{time.perf_counter() - _STARTED:6.0f} s] {message}", file=sys.stderr, flush=True)
 
 
 @dataclass(frozen=True)
@@ -47,10 +56,12 @@ class Plan:
     embedded_seconds: float
     startup_runs: int
     peer: bool  # install and run the peer (else only when already installed)
+    warmup_seconds: float = 0.0  # every HTTP and driver target first runs this long at 16 clients, untimed
+    rounds: int = 1  # interleaved rounds of the signatories comparison (median and range reported)
 
 
-FULL = Plan("full", (5, 50, 500), (5, 50), (5, 50, 500), (5, 50, 500), 60.0, 3, 500, 4.0, 1.0, 3, True)
-SMOKE = Plan("smoke", (1, 2), (1,), (1, 2), (), 30.0, 1, 2, 0.2, 0.1, 1, False)
+FULL = Plan("full", (5, 50, 500), (5, 50), (5, 50, 500), (5, 50, 500), 60.0, 3, 500, 10.0, 1.0, 3, True, 5.0, 3)
+SMOKE = Plan("smoke", (1, 2), (1,), (1, 2), (), 30.0, 1, 2, 0.2, 0.1, 1, False, 0.2, 1)
 
 
 def _settings() -> Neo4jSettings:
@@ -63,7 +74,10 @@ def run_ingest(plan: Plan, seed: int) -> tuple[dict[str, Any], list[Any]]:
     if max(plan.ingest_sizes) < max(plan.ours_sizes):
         raise ValueError("the largest ingest size must cover the largest load size")
     docs = list(generate(max(plan.ingest_sizes), seed))
-    runs = [ingest_bench.ingest_documents(docs[:n]) for n in plan.ingest_sizes]
+    runs = []
+    for n in plan.ingest_sizes:
+        progress(f"parse + extract: N = {n}")
+        runs.append(ingest_bench.ingest_documents(docs[:n]))
     return {"runs": [r.as_dict() for r in runs], "growth": ingest_bench.growth(runs[-1])}, list(runs[-1].graphs)
 
 
@@ -80,6 +94,7 @@ def run_loads(plan: Plan, store: Neo4jStore, driver: Any, database: str, graphs:
     rows = []
     for n in sorted(set(plan.naive_sizes) | set(plan.ours_sizes)):
         combined = loaders.combine(graphs[:n])
+        progress(f"Neo4j loads: N = {n}")
         if n in plan.naive_sizes:
             loaders.wipe(driver, database)
             started = time.perf_counter()
@@ -95,13 +110,15 @@ def run_loads(plan: Plan, store: Neo4jStore, driver: Any, database: str, graphs:
             for _ in range(plan.load_repeats if n < max(plan.ours_sizes) else 1):
                 loaders.wipe(driver, database)
                 started = time.perf_counter()
-                for graph in graphs[:n]:
-                    store.load(graph)
+                failed = store.load_many(graphs[:n])  # several documents per transaction
+                if failed:
+                    raise RuntimeError(f"the loader refused {len(failed)} generated documents: {next(iter(failed.values()))}")
                 runs.append(time.perf_counter() - started)
                 loaders.check_loaded(store, combined.label_counts(), combined.type_counts(), "ours")
             rows.append(_load_row("ours", n, combined, statistics.median(runs), runs=[round(r, 3) for r in runs]))
     with tempfile.TemporaryDirectory(prefix="govgraph-import-") as tmp:
         for n in plan.admin_sizes:
+            progress(f"neo4j-admin import: N = {n}")
             combined = loaders.combine(graphs[:n])
             args = loaders.write_import_csv(combined, Path(tmp) / f"n{n}")
             done = loaders.admin_import(args, ADMIN_DATABASE)
@@ -138,12 +155,20 @@ def run_queries(plan: Plan, seed: int, settings: Neo4jSettings, driver: Any, gra
         tracing_store.close()
     seconds, out = plan.query_seconds, {}
     uri = settings.uri
+    warm = plan.warmup_seconds
+    out["http_graphql"], out["raw_driver"] = {}, {}
     with servers.govgraph_serve(["--neo4j", uri, "--no-load"], log_dir / "serve-neo4j.log") as server:
-        out["http_graphql"] = {f: {str(c): query_bench.measure_http(server.port, f, place, c, seconds).as_dict()
-                                   for c in (1, 16)} for f in query_bench.FIELDS}
-    out["raw_driver"] = {f: {str(c): query_bench.measure_raw(driver, settings.database, traces[f], c, seconds).as_dict()
-                             for c in (1, 16)} for f in query_bench.FIELDS}
-    out["peer"] = run_peer(plan, uri, place, log_dir)
+        for f in query_bench.FIELDS:
+            if f == "signatories":
+                continue  # below, in interleaved rounds with the raw driver and the peer
+            progress(f"GraphQL over HTTP: {f} ({warm:.0f} s warm-up at 16 clients, then 1 and 16 clients)")
+            out["http_graphql"][f] = {str(c): query_bench.measure_http(server.port, f, place, c, seconds, warm).as_dict()
+                                      for c in (1, 16)}
+            progress(f"raw driver: {f}")
+            out["raw_driver"][f] = {str(c): query_bench.measure_raw(driver, settings.database, traces[f], c, seconds,
+                                                                    warm).as_dict() for c in (1, 16)}
+        out["peer"] = run_signatories(plan, server.port, driver, settings, traces, place, log_dir, out)
+    progress(f"embedded store: N = {plan.embedded_n}, in a fresh process")
     store_run = embedded.measure(plan.embedded_n, seed, place.key, plan.embedded_seconds)
     out["embedded"] = store_run.pop("queries")
     out["round_trips"] = {f: {"count": len(t.warm), "statements": [s.name for s in t.warm], "rows": t.rows,
@@ -153,19 +178,46 @@ def run_queries(plan: Plan, seed: int, settings: Neo4jSettings, driver: Any, gra
             "embedded_n": plan.embedded_n, "seconds": seconds, **out}, store_run
 
 
-def run_peer(plan: Plan, uri: str, place: query_bench.Place, log_dir: Path) -> dict[str, Any]:
-    if not servers.peer_installed():
-        if not plan.peer:
-            return {"skipped": "the peer is not installed (npm ci in benchmarks/peer); the full run installs it"}
-        servers.install_peer()
-    with servers.peer_serve(uri, log_dir / "peer.log") as peer:
-        return {"signatories": {str(c): query_bench.measure_peer(peer.port, place, c, plan.query_seconds).as_dict()
-                                for c in (1, 16)}, "seconds_to_ready": round(peer.seconds_to_ready, 2)}
+def run_signatories(plan: Plan, port: int, driver: Any, settings: Neo4jSettings, traces: dict[str, Any],
+                    place: query_bench.Place, log_dir: Path, out: dict[str, Any]) -> dict[str, Any]:
+    """signatories three ways, in interleaved rounds: ours over HTTP, the raw driver running our
+    statement, and the peer (when installed), after checking that both servers answer the same."""
+    warm, seconds = plan.warmup_seconds, plan.query_seconds
+    ours_query, ours_variables = query_bench.graphql_document("signatories"), query_bench.variables("signatories", place)
+    targets = {
+        "ours": lambda c: query_bench.measure_http(port, "signatories", place, c, seconds, warm),
+        "raw driver": lambda c: query_bench.measure_raw(driver, settings.database, traces["signatories"], c, seconds,
+                                                        warm),
+    }
+    peer_out: dict[str, Any] = {}
+    with contextlib.ExitStack() as stack:
+        if not servers.peer_installed() and plan.peer:
+            progress("installing the peer (npm ci in benchmarks/peer)")
+            servers.install_peer()
+        if servers.peer_installed():
+            progress("the peer (@neo4j/graphql on Apollo Server): starting, then checking both answers agree")
+            peer = stack.enter_context(servers.peer_serve(settings.uri, log_dir / "peer.log"))
+            peer_query, peer_variables = query_bench.graphql_document("peer_signatories"), query_bench.peer_variables(place)
+            ours_data, ours_bytes = rounds.post(port, ours_query, ours_variables)
+            peer_data, peer_bytes = rounds.post(peer.port, peer_query, peer_variables)
+            rounds.same_answer(ours_data, peer_data)
+            peer_out = {"seconds_to_ready": round(peer.seconds_to_ready, 2), "versions": servers.peer_versions(),
+                        "answer_rows": len(rounds.ours_rows(ours_data)),
+                        "response_bytes": {"ours": ours_bytes, "peer": peer_bytes}}
+            targets["peer"] = lambda c: query_bench.measure_peer(peer.port, place, c, seconds, warm)
+        else:
+            peer_out = {"skipped": "the peer is not installed (npm ci in benchmarks/peer); the full run installs it"}
+        measured = rounds.interleaved(targets, (1, 16), plan.rounds, progress)
+    out["http_graphql"]["signatories"], out["raw_driver"]["signatories"] = measured["ours"], measured["raw driver"]
+    if "peer" in measured:
+        peer_out["signatories"] = measured["peer"]
+    return peer_out
 
 
 def run_startup(plan: Plan, log_dir: Path) -> dict[str, Any]:
     env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}  # the embedded store
     runs = []
+    progress("govgraph serve start-up")
     for i in range(plan.startup_runs):
         with servers.govgraph_serve([], log_dir / f"serve-embedded-{i}.log", env=env) as server:
             runs.append(round(server.seconds_to_ready, 3))
@@ -219,6 +271,26 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
                            f"{trips['cold_count']})"))
         e = q["embedded"][field]["p50_ms"]
         out.append(_target(f"{field}: embedded store p50 < 1 ms in process", e, e < 1.0, f"ms, N={q['embedded_n']}"))
+    cores = os.cpu_count() or 1
+    for field in q["http_graphql"]:
+        ours, raw = q["http_graphql"][field], q["raw_driver"][field]
+        x = ours["16"]["rps"] / raw["16"]["rps"]
+        out.append(_target(f"{field}: GraphQL req/s ≥ 0.7× raw driver (16 clients)", x, x >= 0.7,
+                           f"{ours['16']['rps']:.0f} vs {raw['16']['rps']:.0f} req/s"))
+        # Sanity: 16 closed-loop clients cannot do more than 1 client's rate times the cores doing the work.
+        bound = ours["1"]["rps"] * cores * 1.5
+        out.append(_target(f"{field}: sanity, GraphQL 16-client req/s ≤ 1-client req/s × {cores} cores × 1.5",
+                           ours["16"]["rps"], ours["16"]["rps"] <= bound,
+                           f"{ours['16']['rps']:.0f} vs bound {bound:.0f}: above it, the measurement is suspect"))
+    peer = q["peer"].get("signatories")
+    if peer is not None:
+        ours = q["http_graphql"]["signatories"]
+        x = ours["1"]["p50_ms"] / peer["1"]["p50_ms"]
+        out.append(_target("signatories: p50 below the peer's (1 client)", x, x < 1.0,
+                           f"{ours['1']['p50_ms']:.1f} vs {peer['1']['p50_ms']:.1f} ms (ours ÷ peer)"))
+        x = ours["16"]["rps"] / peer["16"]["rps"]
+        out.append(_target("signatories: req/s ≥ 1.3× the peer's (16 clients)", x, x >= 1.3,
+                           f"{ours['16']['rps']:.0f} vs {peer['16']['rps']:.0f} req/s"))
     s = results["startup"]["median_seconds"]
     out.append(_target("govgraph serve ready < 3 s (embedded, five documents)", s, s < 3.0, "seconds, median"))
     if results["mode"] == "full":
@@ -233,6 +305,7 @@ def run(plan: Plan, out_dir: Path, seed: int = 0) -> dict[str, Any]:
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
     started = time.perf_counter()
     settings = _settings()
+    progress(f"{plan.mode} run: Neo4j at {settings.uri} (this database is emptied)")
     # Server logs of a run that writes the committed results stay in the git-ignored tmp/.
     log_dir = RESULTS / "tmp" / "logs" if out_dir.resolve() == RESULTS.resolve() else out_dir / "logs"
     store = Neo4jStore(settings)  # applies the schema (constraints, indexes) both loaders use
@@ -291,7 +364,10 @@ def main() -> None:
     if args.ingest_sizes:
         plan = replace(plan, ingest_sizes=tuple(sorted(args.ingest_sizes)))
     out = args.out or (RESULTS / "tmp" / "smoke" if args.smoke else RESULTS)
-    results = run(plan, out, args.seed)
+    try:
+        results = run(plan, out, args.seed)
+    except StoreUnavailable as exc:  # the one error a new user meets first: one line, not a traceback
+        sys.exit(f"benchmarks: {exc} (set NEO4J_URI to a Neo4j of your own; the benchmark empties it)")
     print(report.markdown(results))
     print(f"\nwrote {out / 'latest.json'}, latest.md, latest.png")
 

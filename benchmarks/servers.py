@@ -7,6 +7,7 @@ stopped by its own process id when the block ends.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -92,6 +93,13 @@ def peer_installed() -> bool:
     return (PEER / "node_modules" / "@neo4j" / "graphql").is_dir()
 
 
+def peer_versions() -> dict[str, str]:
+    """The versions the peer runs, as installed from the lock file (not as package.json asks)."""
+    lock = json.loads((PEER / "package-lock.json").read_text(encoding="utf-8"))["packages"]
+    names = ("@neo4j/graphql", "neo4j-driver", "@apollo/server", "graphql")
+    return {name: lock[f"node_modules/{name}"]["version"] for name in names if f"node_modules/{name}" in lock}
+
+
 def install_peer() -> None:
     """``npm ci`` from the committed lock file (node_modules is git-ignored)."""
     npm = shutil.which("npm")
@@ -107,5 +115,6 @@ def peer_serve(neo4j_uri: str, log: Path, timeout: float = 120) -> contextlib.Ab
     if node is None:
         raise RuntimeError("node not found: the peer benchmark needs Node.js")
     port = free_port()
-    env = {**os.environ, "NEO4J_URI": neo4j_uri, "PEER_PORT": str(port)}
+    # NODE_ENV=production: as the peer's users deploy it (Apollo and graphql-js skip dev-only checks).
+    env = {**os.environ, "NEO4J_URI": neo4j_uri, "PEER_PORT": str(port), "NODE_ENV": "production"}
     return _running([node, "server.mjs"], env, log, port, timeout, PEER)

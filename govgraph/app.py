@@ -27,6 +27,8 @@ def ingest_document(data: bytes, filename: str, jurisdiction: str | None, source
         raise DocumentRefusal(exc.code, str(exc)) from exc
 
 
-def create_app(store: Store, *, api_token: str | None = None, max_body_bytes: int | None = None) -> Starlette:
+def create_app(store: Store, *, api_token: str | None = None, max_body_bytes: int | None = None,
+               cors_origins: list[str] | None = None) -> Starlette:
     """The GraphQL app over ``store`` that ingests with the pipeline (what ``govgraph serve`` runs)."""
-    return create_api(store, ingest=ingest_document, api_token=api_token, max_body_bytes=max_body_bytes)
+    return create_api(store, ingest=ingest_document, api_token=api_token, max_body_bytes=max_body_bytes,
+                      cors_origins=cors_origins)

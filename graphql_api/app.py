@@ -1,17 +1,23 @@
-"""The ASGI application: GraphQL (with GraphiQL) at /graphql, health at /healthz and /readyz.
+"""The ASGI application: GraphQL (with GraphiQL) at /graphql, health at /healthz and /readyz,
+Prometheus metrics at /metrics.
 
 Read queries are public; mutations need ``Authorization: Bearer $GOVGRAPH_API_TOKEN``.
 Request bodies over ``GOVGRAPH_MAX_BODY_BYTES`` (default 8 MiB) are refused with 413.
+Browsers on the origins in ``GOVGRAPH_CORS_ORIGINS`` (comma-separated) may call the API.
+Every request is counted, timed and logged on one line (``graphql_api/observe.py``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import AsyncIterator
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -23,20 +29,29 @@ from .auth import configured_token
 from .limits import BodySizeLimit, configured_max_body
 from .mutations import IngestFunction
 from .names import JurisdictionCache, configured_names_ttl
+from .observe import Metrics, Observe
 from .schema import schema
+
+CORS_ENV = "GOVGRAPH_CORS_ORIGINS"
+
+
+def configured_cors_origins() -> list[str]:
+    """Origins allowed to call the API from a browser (``*``: any); none by default."""
+    return [o.strip().rstrip("/") for o in os.environ.get(CORS_ENV, "").split(",") if o.strip()]
 
 
 class _GraphQL(GraphQL):
-    def __init__(self, store: Store, api_token: str | None, ingest: IngestFunction | None) -> None:
+    def __init__(self, store: Store, api_token: str | None, ingest: IngestFunction | None, metrics: Metrics) -> None:
         super().__init__(schema, graphql_ide="graphiql")
         self.store = store
         self.api_token = api_token
         self.ingest = ingest
         self.names = JurisdictionCache(configured_names_ttl())
+        self.metrics = metrics
 
     async def get_context(self, request: Any, response: Any = None) -> dict[str, Any]:
         return {"request": request, "response": response, "store": self.store, "api_token": self.api_token,
-                "names": self.names, "ingest": self.ingest}
+                "names": self.names, "ingest": self.ingest, "metrics": self.metrics}
 
 
 def _closing(store: Store):  # type: ignore[no-untyped-def]
@@ -50,28 +65,39 @@ def _closing(store: Store):  # type: ignore[no-untyped-def]
 
 def create_app(
     store: Store, *, ingest: IngestFunction | None = None, api_token: str | None = None,
-    max_body_bytes: int | None = None,
+    max_body_bytes: int | None = None, cors_origins: list[str] | None = None,
 ) -> Starlette:
     """The app over ``store``. ``ingest`` turns a document into its graph for the ``ingestDocument``
     mutation (None: the mutation says it cannot load documents); ``govgraph.app.create_app`` passes
-    the pipeline's. ``api_token`` and ``max_body_bytes`` default to the environment."""
+    the pipeline's. ``api_token``, ``max_body_bytes`` and ``cors_origins`` default to the environment."""
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
 
     async def readyz(request: Request) -> JSONResponse:
-        ready = store.ready()
+        ready = await run_in_threadpool(store.ready)  # a Neo4j round trip: off the event loop
         return JSONResponse({"ready": ready, "store": store.name}, status_code=200 if ready else 503)
 
     token = api_token if api_token is not None else configured_token()
+    metrics = Metrics(store, routes=("/healthz", "/readyz", "/graphql", "/metrics"))
+    origins = cors_origins if cors_origins is not None else configured_cors_origins()
+    # Outermost first: every request is observed (a refused one too); a preflight is answered
+    # before the body limit reads anything.
+    middleware = [Middleware(Observe, metrics=metrics)]
+    if origins:
+        middleware.append(Middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
+                                     allow_headers=["Authorization", "Content-Type"], max_age=600))
+    middleware.append(Middleware(BodySizeLimit, max_bytes=max_body_bytes or configured_max_body()))
     app = Starlette(
         routes=[
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            Route("/graphql", _GraphQL(store, token, ingest), methods=["GET", "POST"]),
+            Route("/graphql", _GraphQL(store, token, ingest, metrics), methods=["GET", "POST"]),
+            Route("/metrics", metrics.endpoint),
         ],
-        middleware=[Middleware(BodySizeLimit, max_bytes=max_body_bytes or configured_max_body())],
+        middleware=middleware,
         lifespan=_closing(store),
     )
     app.state.store = store
+    app.state.metrics = metrics
     return app

@@ -19,9 +19,9 @@ from typing import Any
 
 import yaml
 
-from schema.vocabulary import LEVELS, Kind, Term, load_vocabulary, strip_level_suffix
+from schema.vocabulary import LEVELS, Kind, Term, load_vocabulary
 
-from .names import latin_forms
+from .name_index import Automaton, fold_case, places
 
 _PATTERNS_FILE = Path(__file__).with_name("ask_patterns.yaml")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -134,41 +134,29 @@ def understand(text: str, jurisdictions: list[Row]) -> Question:
 
 
 def _mask_places(text: str, jurisdictions: list[Row]) -> tuple[str, list[Row]]:
-    """Replace each known place with its level character (朝阳区政府 -> 区政府; Chaoyang -> blank)."""
-    forms: list[tuple[str, Row, bool]] = []
-    for row in jurisdictions:
-        for form in {row["fullName"], row["name"], strip_level_suffix(row["name"])}:
-            if len(form) >= 2:
-                forms.append((form, row, False))
-        for latin in latin_forms(row):
-            forms.append((latin, row, True))
-    forms.sort(key=lambda f: -len(f[0]))
-    found: list[tuple[int, Row]] = []
-    for form, row, latin in forms:
-        pattern = re.compile(rf"\b{re.escape(form)}\b" if latin else re.escape(form), re.IGNORECASE if latin else 0)
-        # Chinese: keep the level character so 朝阳区政府 still names 区政府; pad to keep offsets.
-        level_char = "" if latin else LEVELS.get(row.get("level") or "district", LEVELS["district"])[0]
-        pad = " " if latin else "\u3000"
-        for m in pattern.finditer(text):
-            found.append((m.start(), row))
-        text = pattern.sub(lambda m, c=level_char, p=pad: p * (len(m.group()) - len(c)) + c, text)
-    ordered: list[Row] = []
-    for _, row in sorted(found, key=lambda f: f[0]):
-        if row not in ordered:
-            ordered.append(row)
-    return text, ordered
+    """Replace each known place with its level character (朝阳区政府 -> 区政府; Chaoyang -> blank),
+    through an index of every place's forms built once per list of places (``name_index``)."""
+    return places.mask(text, jurisdictions)
 
 
 def _find_names(masked: str) -> list[Named]:
     """Vocabulary terms named in Chinese or English; longest first, then earliest, no overlaps."""
     vocab = load_vocabulary()
     hits = [Named(m.start, m.end, m.surface, m.term) for m in vocab.find(masked)]
-    lowered = masked.lower()
-    for words, term in patterns().english:
-        plural = "(?:s|es)?" if term.kind == "genre" else ""
-        for m in re.finditer(rf"\b{re.escape(words)}{plural}\b", lowered):
-            hits.append(Named(m.start(), m.end(), masked[m.start():m.end()], term))
+    for hit in _english_words().find_all(fold_case(masked)):  # one pass, however many words
+        hits.append(Named(hit.start, hit.end, masked[hit.start:hit.end], hit.value))
     return resolve_overlaps(hits)
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> Automaton[Term]:
+    """The English words of every term as whole words, any case; a genre also in the plural."""
+    forms: list[tuple[str, Term]] = []
+    for words, term in patterns().english:
+        forms.append((words, term))
+        if term.kind == "genre":
+            forms += [(words + "s", term), (words + "es", term)]
+    return Automaton(forms, whole_words=True)
 
 
 def resolve_overlaps(hits: list[Named]) -> list[Named]:

@@ -12,7 +12,6 @@ from typing import Annotated, Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.types import Info
 
 from schema.script import to_simplified
@@ -24,6 +23,7 @@ from . import government as gov
 from . import types as t
 from .ask import Intent, answer
 from .errors import BadArgument, MaskInternalErrors, is_user_error, is_unicode_text
+from .execution import extensions, run_fields_off_loop
 from .mutations import Mutation
 from .names import UnknownName, find_open, open_keys, resolve_document, resolve_jurisdiction, resolve_term
 from .review import ReviewQuery
@@ -301,11 +301,8 @@ class _Schema(strawberry.Schema):
 schema = _Schema(
     query=Query,
     mutation=Mutation,
-    # Factories, so each request gets fresh extension instances (strawberry's advice).
-    extensions=[
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
-        MaskInternalErrors,
-    ],
+    # Factories, so each request gets fresh extension instances (strawberry's advice); the
+    # limits' rules and the parse/validation caches are built once (graphql_api/execution.py).
+    extensions=extensions(MAX_DEPTH, MAX_TOKENS, MAX_ALIASES, MaskInternalErrors),
 )
+run_fields_off_loop(schema)  # top-level fields run in worker threads, timed (graphql_api/execution.py)

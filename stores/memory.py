@@ -48,6 +48,8 @@ class MemoryStore(GovernmentQueries):
         self._jurisdictions: dict[str, Node] = {}
         self._lock = threading.Lock()
         self._built: MemoryIndex | None = MemoryIndex({}, {})
+        #: compare's answers by (issuer, genre), for the index they were read from
+        self._compared: tuple[MemoryIndex | None, dict[tuple[str, str | None], list[Row]]] = (None, {})
 
     @property
     def _index(self) -> MemoryIndex:
@@ -163,7 +165,17 @@ class MemoryStore(GovernmentQueries):
         return self._steps(doc, issuer, genre, recipient)
 
     def compare(self, issuer: str, genre: str | None) -> list[Row]:
+        """Built once per (issuer, genre) and store version: every place's answer is the same
+        until the next write, so a read is a lookup, however many places the store holds."""
         ix = self._index
+        memo = self._compared
+        if memo[0] is not ix:
+            memo = self._compared = (ix, {})
+        if (issuer, genre) not in memo[1]:
+            memo[1][(issuer, genre)] = self._compare(ix, issuer, genre)
+        return list(memo[1][(issuer, genre)])  # rows are shared: readers do not change them
+
+    def _compare(self, ix: MemoryIndex, issuer: str, genre: str | None) -> list[Row]:
         rows = []
         for jur, doc_key in ix.current.items():
             doc = ix.documents[doc_key]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any
@@ -228,6 +228,13 @@ class Neo4jStore(GovernmentQueries):
                     with suppress(Neo4jError, DriverError, StoreUnavailable):
                         self._sweep(graph.document, wait=True)
                 raise
+
+    def load_many(self, graphs: Iterable[Graph]) -> dict[str, Exception]:
+        """Load many documents, several per transaction (``stores/neo4j_batch.py``), each still
+        all-or-nothing; returns the documents refused, with why."""
+        from .neo4j_batch import load_documents
+
+        return load_documents(self, graphs)
 
     def delete(self, document: str) -> bool:
         """Remove one document: its RuleDocument and the first DELETE_NODES content nodes in one

@@ -2,14 +2,18 @@
 // govgraph, with type definitions for the signatories question (who signs, approves, reviews
 // or countersigns documents an issuer sends out, with the article that says so).
 //
-//   NEO4J_URI=bolt://127.0.0.1:7687 PEER_PORT=4100 node server.mjs
+//   NODE_ENV=production NEO4J_URI=bolt://127.0.0.1:7687 PEER_PORT=4100 node server.mjs
 //
+// Served as its users serve it: Apollo Server 5 (its default document store caches parsed and
+// validated queries, as govgraph's ParserCache and ValidationCache do) on the newest
+// neo4j-driver @neo4j/graphql accepts (6.x sets TCP_NODELAY; 5.x waited on delayed ACKs).
+// Apollo's HTTP integration API runs on node:http so that the server also has GET /readyz.
 // POST /graphql {query, variables} answers GraphQL; GET /readyz answers 200 once the schema is
 // built and the database answers. Runs until SIGTERM.
 import http from "node:http";
 
+import { ApolloServer, HeaderMap } from "@apollo/server";
 import { Neo4jGraphQL } from "@neo4j/graphql";
-import { graphql } from "graphql";
 import neo4j from "neo4j-driver";
 
 const typeDefs = /* GraphQL */ `
@@ -93,6 +97,9 @@ const port = Number(process.env.PEER_PORT ?? 4100);
 const driver = neo4j.driver(uri, neo4j.auth.basic(user, password));
 const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
 
+const apollo = new ApolloServer({ schema });
+await apollo.start();
+
 function reply(res, status, body) {
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
@@ -115,20 +122,30 @@ const server = http.createServer(async (req, res) => {
   }
   const chunks = [];
   for await (const chunk of req) chunks.push(chunk);
-  let request;
+  let body;
   try {
-    request = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
   } catch {
     reply(res, 400, { errors: [{ message: "body is not JSON" }] });
     return;
   }
-  const result = await graphql({
-    schema,
-    source: request.query,
-    variableValues: request.variables,
-    contextValue: { sessionConfig: { database } },
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+  }
+  if (!headers.has("content-type")) headers.set("content-type", "application/json");
+  const result = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: "POST", headers, search: "", body },
+    context: async () => ({ sessionConfig: { database } }),
   });
-  reply(res, 200, result);
+  for (const [name, value] of result.headers) res.setHeader(name, value);
+  res.statusCode = result.status ?? 200;
+  if (result.body.kind === "complete") {
+    res.end(result.body.string);
+  } else {
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
 });
 
 server.keepAliveTimeout = 30_000;
@@ -137,6 +154,6 @@ server.listen(port, "127.0.0.1", () => console.log(`peer listening on http://127
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.on(signal, () => {
     server.close();
-    driver.close().finally(() => process.exit(0));
+    apollo.stop().finally(() => driver.close().finally(() => process.exit(0)));
   });
 }

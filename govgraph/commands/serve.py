@@ -60,4 +60,22 @@ def serve(
     out.print(f"GraphiQL: http://{host}:{port}/graphql")
     app = create_app(store)
     app.add_middleware(LocalGraphiQL)  # GraphiQL's scripts from this install, not from a CDN
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    _log_access()
+    # Our access log (govgraph.access, one line per request, with its duration) replaces uvicorn's.
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+def _log_access() -> None:
+    """``govgraph.access`` lines to stderr at INFO, unless GOVGRAPH_ACCESS_LOG=0 or logging is configured."""
+    import logging
+
+    access = logging.getLogger("govgraph.access")
+    if os.environ.get("GOVGRAPH_ACCESS_LOG", "1").strip() in ("0", "false", "no", "off"):
+        access.disabled = True
+        return
+    if not access.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+        access.addHandler(handler)
+        access.setLevel(logging.INFO)
+        access.propagate = False

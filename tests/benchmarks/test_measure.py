@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import csv
 
+from pathlib import Path
+
 import pytest
 
 from benchmarks.generate import generate
 from benchmarks.ingest_bench import growth, ingest_documents, linear_fit
 from benchmarks.latency import closed_loop, percentile
-from benchmarks.loaders import ARRAY_DELIMITER, _csv_type, combine, write_import_csv
+from benchmarks.loaders import combine
+from stores.neo4j_bulk import ARRAY_DELIMITER, _csv_type, write_import_csv
 
 
 @pytest.mark.parametrize(
@@ -46,6 +49,40 @@ def test_closed_loop_counts_every_request_and_raises_errors() -> None:
 
     with pytest.raises(RuntimeError, match="boom"):
         closed_loop(lambda: failing, clients=1, seconds=0.05, warmup=0)
+
+
+def test_closed_loop_warms_up_for_the_time_given_at_sixteen_clients() -> None:
+    import time
+
+    callers: list[int] = []
+    calls: list[float] = []
+
+    def make() -> object:
+        callers.append(1)
+
+        def call() -> None:
+            calls.append(time.perf_counter())
+        return call
+
+    started = time.perf_counter()
+    stats = closed_loop(make, clients=1, seconds=0.05, warmup=0, warmup_seconds=0.2)  # type: ignore[arg-type]
+    assert time.perf_counter() - started >= 0.25
+    assert len(callers) == 16 + 1 and stats.clients == 1  # the warm-up ran 16 loops; the timed run one
+    assert stats.requests < len(calls)  # warm-up calls are not in the statistics
+
+
+def test_the_benchmark_says_in_one_line_when_neo4j_is_unreachable(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "NEO4J_URI": "bolt://127.0.0.1:9", "PYTHONPATH": str(Path(__file__).parents[2])}
+    done = subprocess.run([sys.executable, "-m", "benchmarks.run", "--smoke", "--out", str(tmp_path)],
+                          capture_output=True, text=True, env=env, timeout=120, cwd=Path(__file__).parents[2])
+    assert done.returncode == 1
+    errors = [line for line in done.stderr.splitlines() if not line.startswith("[")]  # progress lines start with [
+    assert len(errors) == 1 and "not reachable at bolt://127.0.0.1:9" in errors[0], done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_growth_fits_cumulative_cost() -> None:

@@ -39,6 +39,7 @@ def test_smoke_run_reports_every_number(loaded_neo4j, corpus_graphs, tmp_path, m
     assert all(r["chars_per_second"] > 0 for r in results["ingest"]["runs"])
     store = results["embedded_store"]
     assert store["peak_rss_mib"] > 0 and [c["n"] for c in store["checkpoints"]] == [SMOKE.embedded_n]
+    assert 0 < store["store_rss_mib"] < store["peak_rss_mib"]  # what loading adds, in a fresh process
     loaders = {(r["loader"], r["n"]) for r in results["load"]["runs"]}
     assert loaders == {("naive", 1), ("ours", 1), ("ours", 2)}
     queries = results["queries"]
@@ -48,9 +49,12 @@ def test_smoke_run_reports_every_number(loaded_neo4j, corpus_graphs, tmp_path, m
             assert {c: s["requests"] > 0 for c, s in queries[path][field].items()} == {"1": True, "16": True}
         assert queries["embedded"][field]["p50_ms"] > 0
     assert ("skipped" in queries["peer"]) == (queries["peer_ratio"] is None)
+    if "skipped" not in queries["peer"]:  # versions as installed from the lock file
+        assert queries["peer"]["versions"]["neo4j-driver"].startswith("6.")
     assert results["startup"]["median_seconds"] > 0
     names = [t["name"] for t in results["targets"]]
     assert any("naive" in n for n in names) and any("round trip" in n for n in names)
+    assert any("raw driver (16 clients)" in n for n in names) and any(n.startswith("signatories: sanity") for n in names)
     assert all(isinstance(t["met"], bool) for t in results["targets"])
 
 

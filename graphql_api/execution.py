@@ -1,0 +1,146 @@
+"""How the schema executes: its extensions, built once, and top-level fields that never block the loop.
+
+Two rules for every request, applied here once rather than in each resolver:
+
+* **Work done once.** A query's parse and validation are cached by its text (strawberry's
+  ``ParserCache`` and ``ValidationCache``, bounded LRU caches shared by all requests). The
+  limits' validation rules are built once too: ``QueryDepthLimiter`` and ``MaxAliasesLimiter``
+  make a new rule class on each construction, which would make every request's rules differ
+  and the validation cache miss every time.
+* **The event loop is never blocked.** Resolvers are plain functions over the synchronous
+  ``Store`` protocol (``stores/base.py``); ``run_fields_off_loop`` wraps every top-level
+  Query and Mutation field, once, so that when the schema executes on an event loop the field
+  runs in a worker thread (``GOVGRAPH_WORKERS`` of them): a slow store call holds back only its
+  own request, and the Neo4j driver's blocking I/O overlaps across requests. Nested fields only
+  read the rows the top-level field returned, so they stay on the loop. ``execute_sync`` (tests,
+  no loop) runs the same fields inline. Each top-level field is also timed here for
+  ``/metrics`` (``info.context["metrics"]``, when the app provides one).
+
+A new resolver needs nothing of its own for either: a sync ``def`` field on ``Query`` reading
+``info.context["store"]`` is run off the loop and timed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import os
+import time
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import strawberry
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+
+WORKERS_ENV = "GOVGRAPH_WORKERS"
+DEFAULT_WORKERS = 32
+#: Distinct query texts whose parse and validation are kept (an LRU: a flood of unique
+#: texts evicts, it cannot grow memory).
+CACHED_DOCUMENTS = 512
+
+
+def configured_workers() -> int:
+    raw = os.environ.get(WORKERS_ENV, "").strip()
+    if not raw:
+        return DEFAULT_WORKERS
+    if not raw.isdigit() or int(raw) <= 0:
+        raise ValueError(f"{WORKERS_ENV} must be a positive number of threads, got {raw!r}")
+    return int(raw)
+
+
+def extensions(max_depth: int, max_tokens: int, max_aliases: int, *after: Any) -> list[Any]:
+    """The schema's extension factories: limits (rules built once), then the caches, then ``after``."""
+    rules = (*QueryDepthLimiter(max_depth=max_depth).validation_rules,
+             *MaxAliasesLimiter(max_alias_count=max_aliases).validation_rules)
+    # Order matters: the limits set parse options and add rules (on_operation) before the
+    # caches parse and validate with them; the token limit is part of the parse cache's key.
+    return [
+        lambda: MaxTokensLimiter(max_token_count=max_tokens),
+        lambda: AddValidationRules(list(rules)),
+        lambda: ParserCache(maxsize=CACHED_DOCUMENTS),
+        lambda: ValidationCache(maxsize=CACHED_DOCUMENTS),
+        *after,
+    ]
+
+
+_pool: ThreadPoolExecutor | None = None
+
+
+def _workers() -> ThreadPoolExecutor:
+    global _pool
+    if _pool is None:
+        _pool = ThreadPoolExecutor(max_workers=configured_workers(), thread_name_prefix="govgraph-field")
+    return _pool
+
+
+def _report(info: Any, name: str, seconds: float, error: BaseException | None) -> None:
+    context = info.context
+    metrics = context.get("metrics") if isinstance(context, dict) else None
+    if metrics is not None:
+        metrics.field(name, seconds, error)
+
+
+def _timed(name: str, resolve: Callable[..., Any]) -> Callable[..., Any]:
+    def run(root: Any, info: Any, **kwargs: Any) -> Any:
+        start, error = time.perf_counter(), None
+        try:
+            return resolve(root, info, **kwargs)
+        except BaseException as exc:
+            error = exc
+            raise
+        finally:
+            _report(info, name, time.perf_counter() - start, error)
+
+    return run
+
+
+def _timed_async(name: str, resolve: Callable[..., Any]) -> Callable[..., Awaitable[Any]]:
+    async def run(root: Any, info: Any, **kwargs: Any) -> Any:
+        start, error = time.perf_counter(), None
+        try:
+            result = resolve(root, info, **kwargs)
+            return await result if inspect.isawaitable(result) else result
+        except BaseException as exc:
+            error = exc
+            raise
+        finally:
+            _report(info, name, time.perf_counter() - start, error)
+
+    return run
+
+
+def _off_loop(name: str, resolve: Callable[..., Any]) -> Callable[..., Any]:
+    timed = _timed(name, resolve)
+
+    def field(root: Any, info: Any, **kwargs: Any) -> Any:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # execute_sync: no loop to keep free
+            return timed(root, info, **kwargs)
+        return loop.run_in_executor(_workers(), lambda: timed(root, info, **kwargs))
+
+    return field
+
+
+def run_fields_off_loop(schema: strawberry.Schema) -> None:
+    """Wrap each top-level Query and Mutation field of ``schema`` (once; see the module's doc)."""
+    for root in (schema._schema.query_type, schema._schema.mutation_type):
+        if root is None:
+            continue
+        for name, field in root.fields.items():
+            if getattr(field.resolve, "_govgraph_wrapped", False) or field.resolve is None:
+                continue
+            definition = (field.extensions or {}).get("strawberry-definition")
+            is_async = bool(getattr(definition, "is_async", False))
+            wrapped = _timed_async(name, field.resolve) if is_async else _off_loop(name, field.resolve)
+            wrapped._govgraph_wrapped = True  # type: ignore[attr-defined]
+            field.resolve = wrapped
+

@@ -1,0 +1,160 @@
+"""Names found in a question in one pass over it, whatever the size of the corpus.
+
+``PlaceIndex`` holds every form of every jurisdiction the store holds (full name, name, name
+without its level word, English name, pinyin with and without the level) in one Aho–Corasick
+automaton (pyahocorasick), built once per list of places; ``English`` holds the vocabulary's
+English words the same way, built once. Finding the names of a question then costs time in the
+length of the question, not in the number of places or words: the rules of what counts as a
+match (longest first, then earliest; Latin forms only as whole words, any case) are the ones the
+question module applied form by form before.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import ahocorasick
+
+from schema.vocabulary import LEVELS, strip_level_suffix
+
+from .names import latin_forms
+
+Row = dict[str, Any]
+V = TypeVar("V")
+_WORD = re.compile(r"\w")
+
+
+def fold_case(text: str) -> str:
+    """Lower case, one character for one (offsets stay those of ``text``)."""
+    return "".join(low if len(low := c.lower()) == 1 else c for c in text)
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and _WORD.match(text[i]) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[V]):
+    start: int
+    end: int
+    value: V
+
+
+class Automaton(Generic[V]):
+    """Forms -> values; ``find`` returns the non-overlapping hits, longest first, then earliest,
+    then the form added first. ``whole_words``: a hit must not touch a word character."""
+
+    def __init__(self, forms: Iterable[tuple[str, V]], *, whole_words: bool = False) -> None:
+        self.whole_words = whole_words
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+        seen: set[str] = set()
+        for rank, (form, value) in enumerate(forms):
+            if form and form not in seen:
+                seen.add(form)
+                self._automaton.add_word(form, (rank, len(form), value))
+        self._empty = not seen
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def find_all(self, text: str) -> list[Hit[V]]:
+        """Every hit, overlapping or not, longest first, then earliest, then the form added first."""
+        return [Hit(start, end, value) for _, start, _, end, value in sorted(self._hits(text), key=lambda f: f[:3])]
+
+    def _hits(self, text: str) -> Iterator[tuple[int, int, int, int, V]]:
+        if self._empty:
+            return
+        for last, (rank, length, value) in self._automaton.iter(text):
+            start, end = last - length + 1, last + 1
+            if self.whole_words and (_is_word_char(text, start - 1) or _is_word_char(text, end)):
+                continue
+            yield -length, start, rank, end, value
+
+    def find(self, text: str) -> list[Hit[V]]:
+        """The non-overlapping hits (longest first, then earliest), in text order."""
+        kept: list[Hit[V]] = []
+        taken: list[tuple[int, int]] = []
+        for _, start, _, end, value in sorted(self._hits(text), key=lambda f: f[:3]):
+            if all(end <= s or start >= e for s, e in taken):
+                taken.append((start, end))
+                kept.append(Hit(start, end, value))
+        return sorted(kept, key=lambda h: h.start)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceForm:
+    key: str  # the jurisdiction's key: the row itself is taken from the caller's current list
+    level: str
+    latin: bool
+
+
+class PlaceIndex:
+    """Every form of every place, in two automata: Chinese forms as written, Latin forms folded."""
+
+    def __init__(self, jurisdictions: list[Row]) -> None:
+        chinese: list[tuple[str, PlaceForm]] = []
+        latin: list[tuple[str, PlaceForm]] = []
+        for row in jurisdictions:
+            level = row.get("level") or "district"
+            for form in sorted({row["fullName"], row["name"], strip_level_suffix(row["name"])}, key=len, reverse=True):
+                if len(form) >= 2:
+                    chinese.append((form, PlaceForm(row["key"], level, False)))
+            for form in sorted(latin_forms(row), key=len, reverse=True):
+                latin.append((fold_case(form), PlaceForm(row["key"], level, True)))
+        self.chinese = Automaton(chinese)
+        self.latin = Automaton(latin, whole_words=True)
+
+    def mask(self, text: str, rows: dict[str, Row]) -> tuple[str, list[Row]]:
+        """Each place named replaced by its level character, padded to keep offsets
+        (朝阳区政府 -> ␣␣区政府: it still names 区政府; Chaoyang -> blanks), and the places
+        (``rows`` by key) in order of first mention."""
+        hits = [(h, False) for h in self.chinese.find(text)]
+        folded = fold_case(text)
+        taken = [(h.start, h.end) for h, _ in hits]
+        hits += [(h, True) for h in self.latin.find(folded) if all(h.end <= s or h.start >= e for s, e in taken)]
+        chars = list(text)
+        ordered: list[Row] = []
+        for hit, latin in sorted(hits, key=lambda h: h[0].start):
+            row = rows[hit.value.key]
+            level_char = "" if latin else LEVELS.get(hit.value.level, LEVELS["district"])[0]
+            pad = " " if latin else "\u3000"
+            width = hit.end - hit.start
+            chars[hit.start:hit.end] = list(pad * (width - len(level_char)) + level_char)
+            if row not in ordered:
+                ordered.append(row)
+        return "".join(chars), ordered
+
+
+class PlaceIndexCache:
+    """The index of the latest list of places: rebuilt only when the places change (a new list
+    object with the same places, as the API's shared list gives every few seconds, is checked,
+    not rebuilt)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._rows: list[Row] | None = None
+        self._by_key: dict[str, Row] = {}
+        self._fingerprint: tuple[Any, ...] = ()
+        self._index: PlaceIndex | None = None
+
+    def mask(self, text: str, jurisdictions: list[Row]) -> tuple[str, list[Row]]:
+        """``PlaceIndex.mask`` over the index of ``jurisdictions``, answering with its rows."""
+        with self._lock:
+            if self._index is None or jurisdictions is not self._rows:
+                fingerprint = tuple(_fingerprint(jurisdictions))
+                if self._index is None or fingerprint != self._fingerprint:
+                    self._index, self._fingerprint = PlaceIndex(jurisdictions), fingerprint
+                self._rows, self._by_key = jurisdictions, {row["key"]: row for row in jurisdictions}
+            index, by_key = self._index, self._by_key
+        return index.mask(text, by_key)
+
+
+def _fingerprint(rows: list[Row]) -> Iterator[tuple[Any, ...]]:
+    for row in rows:
+        yield row["key"], row["name"], row["fullName"], row.get("nameEn"), row.get("level")
+
+
+places = PlaceIndexCache()

@@ -1,0 +1,148 @@
+"""Loading many documents into Neo4j: several per transaction, up to a row budget.
+
+``Neo4jStore.load`` pays a dozen statements of fixed cost per document (locks, claim, one
+``UNWIND`` per label and per relationship shape, the version re-derivation); for the small
+documents of a first load that overhead dominates. Here consecutive documents share one
+transaction until it holds ``writes.TRANSACTION_ROWS`` rows: their rows are merged into one
+``UNWIND`` per label and shape, their jurisdictions are locked once (in one order, as ``load``
+does, so concurrent writers cannot deadlock on them) and re-derived once.
+
+Still all-or-nothing per document: when a shared transaction fails, it is rolled back whole
+and each of its documents is loaded again on its own with ``Neo4jStore.load``, so the others
+are stored and the failing one leaves nothing (its error is returned, not raised). A document
+whose content must be swept first, or one too large for a shared transaction, takes
+``Neo4jStore.load`` (and its staged path) directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import suppress
+from typing import TYPE_CHECKING, Any
+
+import cypher
+from schema.model import Graph
+
+from . import neo4j_writes as writes
+from .base import check_graph
+
+if TYPE_CHECKING:
+    from .neo4j_store import Neo4jStore
+
+
+def load_documents(store: Neo4jStore, graphs: Iterable[Graph]) -> dict[str, Exception]:
+    """Load every graph (each all-or-nothing); returns the documents that failed, with why.
+    Raises only when Neo4j itself is unavailable (nothing more can be loaded then)."""
+    failed: dict[str, Exception] = {}
+    for group in _groups(graphs):
+        try:
+            if len(group) == 1:
+                store.load(group[0])
+            else:
+                _load_together(store, group)
+        except Exception as exc:
+            if _unavailable(exc):
+                raise
+            if len(group) == 1:
+                failed[group[0].document] = exc
+                continue
+            for graph in group:  # one of them failed: each on its own, so only that one is refused
+                try:
+                    store.load(graph)
+                except Exception as single:
+                    if _unavailable(single):
+                        raise
+                    failed[graph.document] = single
+    return failed
+
+
+def _groups(graphs: Iterable[Graph]) -> Iterator[list[Graph]]:
+    """Consecutive documents up to TRANSACTION_ROWS rows; a document is never split, and the
+    same document never twice in a group (the later load must win)."""
+    group: list[Graph] = []
+    rows = 0
+    for graph in graphs:
+        size = len(graph.nodes) + len(graph.relationships)
+        if group and (rows + size > writes.TRANSACTION_ROWS or any(g.document == graph.document for g in group)):
+            yield group
+            group, rows = [], 0
+        group.append(graph)
+        rows += size
+    if group:
+        yield group
+
+
+def _load_together(store: Neo4jStore, graphs: list[Graph]) -> None:
+    """One transaction for several documents (see the module's doc)."""
+    for graph in graphs:
+        check_graph(graph)
+    plans = [writes.WritePlan(graph.deduplicated()) for graph in graphs]
+    store._ensure_prepared()
+    with store._session() as session:
+        tx = session.begin_transaction()
+        try:
+            touched = _lock_jurisdictions(tx, plans)
+            node_writes: writes.Writes = []
+            relationship_writes: writes.Writes = []
+            for plan in sorted(plans, key=lambda p: p.graph.document):  # claims in one order, too
+                if writes.claim(tx, plan.graph.document):
+                    changed = plan.changes(tx)
+                else:
+                    has_content = tx.run(cypher.statement("load/document_has_content"), doc=plan.graph.document)
+                    if has_content.single(strict=True)[0]:
+                        raise _NeedsSweep(plan.graph.document)  # load() sweeps it; this batch goes one by one
+                    changed = plan.writes(plan.nodes, plan.relationships)
+                node_statements = set(plan.node_statements.values())
+                for statement, rows in changed:
+                    (node_writes if statement in node_statements else relationship_writes).append((statement, rows))
+            # every node before any relationship: a relationship may join nodes of two documents' batches
+            writes.run_all(tx, _merged(node_writes) + _merged(relationship_writes))
+            for jur in touched:
+                writes.rederive(tx, jur)
+            tx.commit()
+        except BaseException:
+            with suppress(Exception):
+                tx.close()
+            raise
+
+
+def _lock_jurisdictions(tx: writes.Tx, plans: list[writes.WritePlan]) -> list[str]:
+    """``WritePlan.lock_jurisdictions`` for several documents: every jurisdiction they write or
+    are stored under, upserted or locked in one (sorted) order; returns them."""
+    mine: dict[str, dict[str, Any]] = {}
+    touched: set[str] = set()
+    for plan in plans:
+        for node in plan.graph.nodes:
+            if node.label == "Jurisdiction":
+                mine[node.key] = node.props  # the last load's properties win, as one load after another
+        before = writes.jurisdiction_of(tx, plan.graph.document)
+        touched |= {before} if before else set()
+    touched |= mine.keys()
+    upsert = plans[0].node_statements.get("Jurisdiction") or cypher.node_load("Jurisdiction")
+    for jur in sorted(touched):
+        if jur in mine:
+            tx.run(upsert, rows=[mine[jur]]).consume()
+        else:
+            tx.run(cypher.statement("load/lock_jurisdiction"), jurisdiction=jur).consume()
+    return sorted(touched)
+
+
+def _merged(batches: writes.Writes) -> writes.Writes:
+    """The batches of one statement joined (first-seen order), re-cut to writes.BATCH rows."""
+    by_statement: dict[str, list[dict[str, Any]]] = {}
+    for statement, rows in batches:
+        by_statement.setdefault(statement, []).extend(rows)
+    return [(statement, rows[i : i + writes.BATCH])
+            for statement, rows in by_statement.items() for i in range(0, len(rows), writes.BATCH)]
+
+
+class _NeedsSweep(RuntimeError):
+    """A document of the batch has content left by an interrupted load: it is loaded on its own."""
+
+
+def _unavailable(exc: BaseException) -> bool:
+    from .base import StoreUnavailable
+    from .neo4j_store import _UNAVAILABLE
+
+    return isinstance(exc, (StoreUnavailable, *_UNAVAILABLE))
+
