@@ -27,6 +27,7 @@ GOLD = DOCS / "levels_gold.yaml"
     ("鄂温克族自治旗", "banner"), ("朝阳区", "district"), ("神农架林区", "district"), ("浦东新区", "new_area"),
     ("河西高新区", "zone"), ("河西经济技术开发区", "zone"), ("河西高新技术产业开发区管理委员会", "zone"),
     ("北山地区", "prefecture"), ("北山地区行政公署", "prefecture"), ("未知", None),
+    ("绿园区", "district"), ("青石工业园区", "zone"),  # a bare 园区 is no zone suffix
 ])
 def test_level_of_a_name(name: str, level: str | None) -> None:
     assert level_of(name) == level
