@@ -55,7 +55,10 @@ _OWN_LEVEL = re.compile("(?:本|我)(?P<c>[县市区旗])|(?<![\u4e00-\u9fff])(?
 #: 是某某市人民政府(以下简称"市政府")领导下的: the governing city, as an article states it
 _LED_BY = re.compile(f"(?P<parent>{_CJK}{{2,10}}?{_CITY})(?:人民)?政府(?:[(（][^)）]{{0,20}}[)）])?领导下的")
 #: words that open a clause, not a place name, before a government's name (经县人民政府 …)
-_NOT_A_PLACE = re.compile("^(?:经|由|报|向|对|在|以|和|及|与|各|全|本|我|该|原|新|是|上级|有关)")
+_NOT_A_PLACE = re.compile("^(?:经|由|报|向|对|在|以|和|及|与|各|本|我|该|是|上级|有关)")
+#: words that open a phrase (全县, 原区政府, 新区) but also many real names (全椒县, 原阳县, 新安县):
+#: they rule a name out only when a single character stands before its level suffix
+_PHRASE_OPENERS = ("全", "原", "新")
 #: words no place name contains: a match that holds one is a clause, not a name
 _CLAUSE_WORDS = re.compile("的|是|主持|负责|按照|工作|会议|以下|领导|组成|办公|人民|政府")
 
@@ -78,6 +81,8 @@ def parse_place(text: str, government: str | None = None, source: str = "named")
     if not m or _NOT_A_PLACE.match(text) or _CLAUSE_WORDS.search(text):
         return None
     name = m.group("name")
+    if name.startswith(_PHRASE_OPENERS) and len(name) <= 2:
+        return None
     level = level_of(name, government)
     if level is None:
         return None

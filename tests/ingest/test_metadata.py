@@ -326,3 +326,14 @@ def test_the_governing_city_with_a_short_name_between():
 ])
 def test_a_compact_adoption_date(written, adopted):
     assert metadata_of(f"某某市人民政府工作规则\n{written}\n{BODY}").adopted == adopted
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("洛阳市新安县", "新安县"), ("全椒县", "全椒县"), ("原阳县", "原阳县"),  # real names that open like a phrase
+    ("全县", None), ("新区", None), ("原区", None), ("各县", None), ("本市", None),  # phrases, not places
+])
+def test_a_place_name_that_opens_like_a_phrase(text: str, name: str | None) -> None:
+    from ingest.identity import parse_place
+
+    found = parse_place(text)
+    assert (found.name if found else None) == name
