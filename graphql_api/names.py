@@ -54,7 +54,9 @@ def latin_forms(row: dict) -> set[str]:
     without the level word (chaoyang, chaoyangqu). Pinyin of the whole name reads a
     polyphonic character in context (朝阳区 -> chaoyangqu), so the stem is cut from it."""
     spoken = pinyin_key(row["name"])
-    forms = {_NOT_LETTERS.sub("", (row.get("nameEn") or "").lower()), spoken, pinyin_key(row["fullName"])}
+    english = (row.get("nameEn") or "").lower()
+    # the English name as written too: a question keeps its apostrophe (Wen'an) and spaces
+    forms = {english, _NOT_LETTERS.sub("", english), spoken, pinyin_key(row["fullName"])}
     for suffix in LEVEL_SUFFIXES:
         if row["name"].endswith(suffix) and len(row["name"]) > len(suffix) + 1:
             level_sound = pinyin_key(suffix)

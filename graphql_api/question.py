@@ -122,7 +122,8 @@ def language_of(text: str) -> str:
 def understand(text: str, jurisdictions: list[Row]) -> Question:
     language = language_of(text)
     masked, places = _mask_places(text, jurisdictions)
-    named = _find_names(masked)
+    # names are read at the level of the place asked about: a city's 市政府 is its own government
+    named = _find_names(masked, places[0].get("level") if places else None)
     unknown_place = None if places else _unknown_place(masked, named, language)
     slots = _slots(masked, named)
     present = {name for name in _SLOTS if _slot_filled(name, slots)}
@@ -139,10 +140,11 @@ def _mask_places(text: str, jurisdictions: list[Row]) -> tuple[str, list[Row]]:
     return places.mask(text, jurisdictions)
 
 
-def _find_names(masked: str) -> list[Named]:
-    """Vocabulary terms named in Chinese or English; longest first, then earliest, no overlaps."""
+def _find_names(masked: str, level: str | None = None) -> list[Named]:
+    """Vocabulary terms named in Chinese or English (Chinese at ``level`` when a place says it,
+    else at any level); longest first, then earliest, no overlaps."""
     vocab = load_vocabulary()
-    hits = [Named(m.start, m.end, m.surface, m.term) for m in vocab.find(masked)]
+    hits = [Named(m.start, m.end, m.surface, m.term) for m in vocab.find(masked, level=level if level in LEVELS else None)]
     for hit in _english_words().find_all(fold_case(masked)):  # one pass, however many words
         hits.append(Named(hit.start, hit.end, masked[hit.start:hit.end], hit.value))
     return resolve_overlaps(hits)

@@ -57,9 +57,6 @@ def outcome(question: dict) -> tuple[bool, str]:
     return ok, f"{question['doc']}: {question['q']} -> {result.intent.value}: {result.text[:120]!r} cites {sorted(cited - {None})}"
 
 
-@pytest.mark.xfail(reason="needs the parsing ((一) articles), identity (places named only in the address, "
-                   "English and autonomous-county names, zones) and open-vocabulary meeting branches: "
-                   "remove this mark when they are merged", strict=False)
 def test_ask_answers_the_real_questions() -> None:
     results = [outcome(q) for q in QUESTIONS]
     answered = sum(ok for ok, _ in results)

@@ -116,3 +116,10 @@ def test_a_name_nothing_has_is_still_an_error() -> None:
 
 def test_open_keys_cover_every_level() -> None:
     assert {"x:{L}长助理", "x:县长助理"} <= open_keys("县长助理")
+
+
+def test_an_english_name_is_found_as_written_and_without_its_apostrophe() -> None:
+    from graphql_api.names import latin_forms
+
+    forms = latin_forms({"name": "文安县", "fullName": "河北省文安县", "nameEn": "Wen'an"})
+    assert {"wen'an", "wenan"} <= forms
