@@ -33,8 +33,8 @@ import yaml
 from ingest.extract.common import document_level
 from ingest.facts import DocumentFacts, EntityRef, Meeting, SigningRule
 from ingest.pipeline import IngestResult, ingest_path
-from schema.script import to_simplified
 from schema.model import Graph
+from schema.script import to_simplified
 from schema.vocabulary import Vocabulary, load_vocabulary
 
 #: The bar of the extraction issue, per gated section.
@@ -413,6 +413,19 @@ def merge_gold(paths: Iterable[Path]) -> dict[Path, dict]:
     return merged
 
 
+def score_section(section: str, gold: dict[str, Any], result: IngestResult, names: Names) -> SectionScore:
+    """One section's score for one ingested document against its gold entry."""
+    if section == "document":
+        return score_document(gold, stored_metadata(result.graph))
+    if section == "structure":
+        return score_structure(gold, structure_counts(result))
+    if section == "deadlines":
+        return score_deadlines(gold, result.facts)
+    by_names = {"signing": score_signing, "conditions": score_conditions, "meetings": score_meetings,
+                "reports_to": score_reports_to}
+    return by_names[section](gold, result.facts, names)
+
+
 def evaluate(gold_path: Path | Iterable[Path], sections: Iterable[str] = SECTIONS,
              vocabulary: Vocabulary | None = None) -> Report:
     """Ingest every document the gold file(s) name and score each section."""
@@ -425,15 +438,6 @@ def evaluate(gold_path: Path | Iterable[Path], sections: Iterable[str] = SECTION
         result = ingest_path(path)  # with what a sources.yaml beside it says, as `govgraph ingest` reads it
         documents.append(path.name)
         names = names.at(document_level(result.tree))
-        scores = {
-            "document": lambda: score_document(gold, stored_metadata(result.graph)),
-            "structure": lambda: score_structure(gold, structure_counts(result)),
-            "signing": lambda: score_signing(gold, result.facts, names),
-            "conditions": lambda: score_conditions(gold, result.facts, names),
-            "meetings": lambda: score_meetings(gold, result.facts, names),
-            "reports_to": lambda: score_reports_to(gold, result.facts, names),
-            "deadlines": lambda: score_deadlines(gold, result.facts),
-        }
         for section in wanted:
-            totals[section].add(scores[section](), path.name)
+            totals[section].add(score_section(section, gold, result, names), path.name)
     return Report(paths[0], documents, totals)

@@ -10,17 +10,16 @@ Names outside the vocabulary (区政府工作协调会, 县长助理): the name 
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 import threading
 import time
+from functools import lru_cache
 from typing import Any
 
-import difflib
-import re
-from functools import lru_cache
-
-from schema.script import to_simplified
 from schema.naming import open_key
+from schema.script import to_simplified
 from schema.vocabulary import KINDS, LEVEL_SUFFIXES, LEVELS, Kind, Term, load_vocabulary, strip_level_suffix
 
 from .errors import UserError

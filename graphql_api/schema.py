@@ -14,20 +14,20 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import Info
 
-from schema.script import to_simplified
 from schema.naming import open_key
+from schema.script import to_simplified
 from schema.vocabulary import DEFAULT_LEVEL, LEVELS
 from stores.base import StoreUnavailable
 
 from . import government as gov
 from . import types as t
 from .ask import Intent, answer
-from .errors import BadArgument, MaskInternalErrors, is_user_error, is_unicode_text
+from .errors import BadArgument, MaskInternalErrors, is_unicode_text, is_user_error
 from .execution import extensions, run_fields_off_loop
 from .mutations import Mutation
 from .names import UnknownName, find_open, open_keys, resolve_document, resolve_jurisdiction, resolve_term
-from .review import ReviewQuery
 from .pagination import ArticleConnection, ObligationConnection, article_connection, obligation_connection, page_window
+from .review import ReviewQuery
 
 MAX_DEPTH = 10
 MAX_TOKENS = 2000

@@ -11,18 +11,25 @@ from pathlib import Path
 import yaml
 
 import schema
-
 from schema.model import Graph
 from schema.naming import open_english
+from schema.script import to_simplified
 from schema.vocabulary import level_suffix_english, load_vocabulary, strip_level_suffix
 
-from .facts import (
-    DocumentFacts, EntityRef, Evidence, Meeting, Obligation, Participant, ReportingLine, SigningRule, SigningStep,
-)
 from .extract.common import document_level
+from .facts import (
+    DocumentFacts,
+    EntityRef,
+    Evidence,
+    Meeting,
+    Obligation,
+    Participant,
+    ReportingLine,
+    SigningRule,
+    SigningStep,
+)
 from .government_graph import add_government
 from .models import DocumentTree
-from schema.script import to_simplified
 
 _ACTION_TYPES = {"SIGN": "SIGNS", "APPROVE": "APPROVES", "REVIEW": "REVIEWS", "COUNTERSIGN": "COUNTERSIGNS"}
 _LABELS = {"role": "Role", "body": "Body", "meeting": "Meeting"}

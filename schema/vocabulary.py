@@ -20,8 +20,20 @@ from typing import Literal
 import yaml
 
 from .levels import (  # noqa: F401  (the level table is part of the vocabulary's interface)
-    DEFAULT_LEVEL, LEVEL_SUFFIXES, LEVELS, Level, LevelEnding, Upper, fill, fill_english, fill_forms, level_ending,
-    level_in_text, level_of, level_suffix_english, strip_level_suffix,
+    DEFAULT_LEVEL,
+    LEVEL_SUFFIXES,
+    LEVELS,
+    Level,
+    LevelEnding,
+    Upper,
+    fill,
+    fill_english,
+    fill_forms,
+    level_ending,
+    level_in_text,
+    level_of,
+    level_suffix_english,
+    strip_level_suffix,
 )
 
 Kind = Literal["role", "body", "meeting", "genre"]

@@ -16,7 +16,7 @@ field's shape: ``str``, ``tuple[str, ...]`` (a YAML list of strings) or
 from __future__ import annotations
 
 import dataclasses
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar, get_type_hints
 
@@ -36,7 +36,7 @@ def load_wording(name: str, model: type[T], directory: Path = WORDING_DIR) -> T:
     return _load(name, model, directory)  # type: ignore[no-any-return]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(name: str, model: type[Any], directory: Path) -> Any:
     path = directory / f"{name}.yaml"
     if not path.is_file():

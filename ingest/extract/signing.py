@@ -20,7 +20,7 @@ from schema.vocabulary import Mention
 
 from ..facts import EntityRef, SigningRule, SigningStep
 from ..models import Article
-from .common import Clause, Context, leading_condition
+from .common import Context, leading_condition
 from .open_names import open_meetings
 
 #: verb as written -> action. Longer verbs first so 审核把关 wins over 审核.
@@ -124,9 +124,9 @@ def _article_rules(ctx: Context, article: Article) -> list[SigningRule]:
         steps = _steps(ctx, text[actors_from:], condition)
         # A rule states who signs; an approval alone counts only as the exception to a
         # rule stated just before (涉及重大事项的，由…同意后印发).
-        if not any(step.action == "SIGN" for step in steps):
-            if not (inherited and condition and any(step.action == "APPROVE" for step in steps)):
-                continue
+        if not any(step.action == "SIGN" for step in steps) and not (
+                inherited and condition and any(step.action == "APPROVE" for step in steps)):
+            continue
         evidence = ctx.evidence(article, clause.nstart, clause.nend)
         for frame in frames:
             for issuer in frame.issuers:

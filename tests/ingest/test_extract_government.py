@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from ingest.extract import extract_facts
 from ingest.extract.government_wording import WORDING_FILE, WordingError, parse_wording
-from schema.model import instrument_title
 from ingest.parse import parse_document
+from schema.model import instrument_title
 
 DOCS = Path(__file__).resolve().parents[1] / "data" / "docs"
 GOLD = yaml.safe_load((DOCS / "government_gold.yaml").read_text(encoding="utf-8"))
