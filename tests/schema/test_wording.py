@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -60,6 +61,17 @@ def test_a_section_is_checked_like_the_file_and_named_in_the_error() -> None:
         parse_wording({"cues": {**GOOD, "verb": ["报告"]}, "openers": ["由"]}, Sections, "s.yaml")
     with pytest.raises(WordingError, match=r"s\.yaml: cues: expected a mapping of tables"):
         parse_wording({"cues": ["报告"], "openers": ["由"]}, Sections, "s.yaml")
+
+
+@dataclass(frozen=True)
+class Kinds:
+    verbs: dict[str, Literal["report", "request"]]
+
+
+def test_a_mapping_with_literal_values_holds_only_those() -> None:
+    assert parse_wording({"verbs": {"报告": "report"}}, Kinds, "k.yaml") == Kinds({"报告": "report"})
+    with pytest.raises(WordingError, match=r"k\.yaml: verbs: values are report, request only, not repot"):
+        parse_wording({"verbs": {"报告": "repot"}}, Kinds, "k.yaml")
 
 
 def test_an_unknown_key_in_a_file_names_the_file(tmp_path: Path) -> None:
