@@ -87,7 +87,7 @@ class _Text:
     so citations keep the source's script.
     """
 
-    def __init__(self, text: str, offsets: array) -> None:
+    def __init__(self, text: str, offsets: array[int]) -> None:
         self.text = text
         self.shown = text
         self.offsets = offsets

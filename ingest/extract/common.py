@@ -73,7 +73,7 @@ class Context:
         kind: Kind = term.kind
         if kind == "genre":
             raise ValueError("genres are not entities")
-        return EntityRef(kind, term.key, term.zh_for(self.level))  # type: ignore[arg-type]
+        return EntityRef(kind, term.key, term.zh_for(self.level))
 
     def entity_by_key(self, kind: Kind, key: str) -> EntityRef:
         return EntityRef(kind, key, self.vocab.name(kind, key, self.level))  # type: ignore[arg-type]
