@@ -48,7 +48,7 @@ def pinyin_key(text: str) -> str:
     return _NOT_LETTERS.sub("", "".join(lazy_pinyin(text)).lower())
 
 
-def latin_forms(row: dict) -> set[str]:
+def latin_forms(row: dict[str, Any]) -> set[str]:
     """Lower-case Latin names of a jurisdiction: its English name and its pinyin with and
     without the level word (chaoyang, chaoyangqu). Pinyin of the whole name reads a
     polyphonic character in context (朝阳区 -> chaoyangqu), so the stem is cut from it."""
@@ -64,7 +64,7 @@ def latin_forms(row: dict) -> set[str]:
     return forms
 
 
-def resolve_jurisdiction(name: str, jurisdictions: list[dict]) -> dict:
+def resolve_jurisdiction(name: str, jurisdictions: list[dict[str, Any]]) -> dict[str, Any]:
     """The jurisdiction row a user's name refers to."""
     wanted = name.strip()
     lowered = _EN_SUFFIX.sub("", wanted.lower())
@@ -112,7 +112,7 @@ def open_keys(name: str) -> set[str]:
     return {"x:" + simple, *(open_key(simple, level) for level in LEVELS)}
 
 
-def find_open(what: str, name: str, rows: list[dict]) -> list[dict]:
+def find_open(what: str, name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The rows (entities outside the vocabulary: ``kind`` ``x:…``) a user's name refers to, by
     key, name in either script and at any level, English or pinyin; UnknownName when none."""
     keys = open_keys(name)
@@ -130,7 +130,7 @@ def find_open(what: str, name: str, rows: list[dict]) -> list[dict]:
     return found
 
 
-def resolve_document(name: str, documents: list[dict]) -> dict:
+def resolve_document(name: str, documents: list[dict[str, Any]]) -> dict[str, Any]:
     """The document row (of ``documents``) a user's name refers to."""
     wanted = name.strip()
     for doc in documents:
@@ -151,11 +151,11 @@ class JurisdictionCache:
 
     def __init__(self, ttl: float) -> None:
         self.ttl = ttl
-        self._rows: list[dict] | None = None
+        self._rows: list[dict[str, Any]] | None = None
         self._at = 0.0
         self._lock = threading.Lock()
 
-    def get(self, store: Any, fresh: bool = False) -> list[dict]:
+    def get(self, store: Any, fresh: bool = False) -> list[dict[str, Any]]:
         now = time.monotonic()
         with self._lock:
             if fresh or self._rows is None or now - self._at > self.ttl:

@@ -85,7 +85,8 @@ def _jurisdictions(info: Info, fresh: bool = False) -> list[t.Row]:
     if fresh or "jurisdictions" not in cache:
         shared = info.context.get("names")
         cache["jurisdictions"] = shared.get(_store(info), fresh) if shared else _store(info).jurisdictions()
-    return cache["jurisdictions"]
+    rows: list[t.Row] = cache["jurisdictions"]
+    return rows
 
 
 def _resolve_place(info: Info, name: str) -> t.Row:
@@ -114,7 +115,7 @@ def _party_keys(jur: t.Row, what: str, name: str | None) -> tuple[list[str | Non
     try:
         return [_key(what, name, PARTY_KINDS)], None
     except UnknownName as error:
-        level = jur.get("level") if jur.get("level") in LEVELS else DEFAULT_LEVEL
+        level: str = jur["level"] if jur.get("level") in LEVELS else DEFAULT_LEVEL
         own = open_key(to_simplified(str(name).strip()), level)
         return [own, *sorted(open_keys(str(name)) - {own})], error
 

@@ -256,7 +256,7 @@ def evidence(row: Row | None) -> Evidence | None:
     return Evidence(start=row["start"], end=row["end"], text=row["text"])
 
 
-def source(row: Row) -> dict:
+def source(row: Row) -> dict[str, Any]:
     """article= and evidence= of a row that cites where a figure is stated."""
     return {"article": article(row["article"]) if row.get("article") else None,
             "evidence": evidence(row.get("evidence"))}
