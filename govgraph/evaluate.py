@@ -205,7 +205,7 @@ def _same_value(gold: Any, predicted: Any) -> bool:
     return any(norm(alternative) == norm(predicted) for alternative in str(norm(gold)).split("|"))
 
 
-def score_document(gold: dict, stored: dict[str, dict[str, Any]]) -> SectionScore:
+def score_document(gold: dict[str, Any], stored: dict[str, dict[str, Any]]) -> SectionScore:
     """``stored``: {"jurisdiction": {name, …}, "document": {title, …}} (``stored_metadata``)."""
     units_gold = [(section, key, value) for section in METADATA_FIELDS
                   for key, value in (gold.get(section) or {}).items() if key in METADATA_FIELDS[section]]
@@ -219,7 +219,7 @@ def structure_counts(result: IngestResult) -> dict[str, int]:
     return {"chapters": len(result.tree.chapters), "articles": len(result.tree.articles)}
 
 
-def score_structure(gold: dict, actual: dict[str, int]) -> SectionScore:
+def score_structure(gold: dict[str, Any], actual: dict[str, int]) -> SectionScore:
     """``actual``: {"chapters": n, "articles": n} as parsed (``structure_counts``) or as stored."""
     expected = gold.get("structure") or {}
     units_gold = [(k, v) for k, v in expected.items() if k in actual]
@@ -371,7 +371,7 @@ def score_reports_to(gold: dict[str, Any], facts: DocumentFacts, names: Names) -
 def score_deadlines(gold: dict[str, Any], facts: DocumentFacts) -> SectionScore:
     predicted = [o for o in facts.obligations if o.deadline is not None]
 
-    def same(g: dict, p: Any) -> bool:
+    def same(g: dict[str, Any], p: Any) -> bool:
         # scored on (article, amount, unit) as the gold header says; a range is entered at its
         # lower bound (its `max` is not scored), and a fraction matches to three decimals
         # (三分之二 = 0.667 = 0.6666…)
@@ -395,10 +395,10 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
     return data
 
 
-def merge_gold(paths: Iterable[Path]) -> dict[Path, dict]:
+def merge_gold(paths: Iterable[Path]) -> dict[Path, dict[str, Any]]:
     """Documents of several gold files by resolved path; a later file's facts about a document
     an earlier file names are added to that document's."""
-    merged: dict[Path, dict] = {}
+    merged: dict[Path, dict[str, Any]] = {}
     for gold_path in paths:
         for entry in load_gold(gold_path):
             path = (gold_path.parent / entry["file"]).resolve()
