@@ -237,7 +237,7 @@ def _rewriter(rng: random.Random, tpl: Template, place: Place):  # type: ignore[
     for _ in range(rng.randint(0, 2)):
         a, b = rng.sample(range(len(swapped)), 2)
         swapped[a], swapped[b] = swapped[b], swapped[a]
-    signer_map = dict(zip(signers, swapped))
+    signer_map = dict(zip(signers, swapped, strict=True))
     signer = re.compile("|".join(re.escape(s) for s in sorted(signers, key=len, reverse=True)))
     frequencies: dict[str, tuple[str, str]] = {}  # one new frequency per original phrase
 

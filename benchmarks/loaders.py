@@ -20,7 +20,6 @@ from pathlib import Path
 from neo4j import Driver
 
 from cypher import fill_node_template, fill_relationship_template
-
 from schema.model import Graph, Node, Relationship
 from stores.neo4j_bulk import ROOT, ImportRun, admin_import, write_import_csv
 from stores.neo4j_store import Neo4jStore

@@ -7,9 +7,9 @@ by ``counting.CountingDriver`` in process), so the ratio is what the API adds on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 from neo4j import Driver, RoutingControl

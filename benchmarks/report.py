@@ -22,7 +22,7 @@ def _fmt(value: Any, digits: int = 1) -> str:
 def _table(header: list[str], rows: list[list[Any]]) -> list[str]:
     out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     out += ["| " + " | ".join(_fmt(c) if not isinstance(c, str) else c for c in row) + " |" for row in rows]
-    return out + [""]
+    return [*out, ""]
 
 
 def markdown(results: dict[str, Any]) -> str:

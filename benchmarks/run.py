@@ -20,7 +20,7 @@ import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -312,7 +312,7 @@ def run(plan: Plan, out_dir: Path, seed: int = 0) -> dict[str, Any]:
     driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
     try:
         results: dict[str, Any] = {
-            "mode": plan.mode, "started": datetime.now(timezone.utc).isoformat(timespec="seconds"), "seed": seed,
+            "mode": plan.mode, "started": datetime.now(UTC).isoformat(timespec="seconds"), "seed": seed,
             "plan": asdict(plan), "machine": machine.describe(driver, settings.database),
         }
         phases = results["phase_seconds"] = {}

@@ -33,8 +33,8 @@ import yaml
 from ingest.extract.common import document_level
 from ingest.facts import DocumentFacts, EntityRef, Meeting, SigningRule
 from ingest.pipeline import IngestResult, ingest_path
-from schema.script import to_simplified
 from schema.model import Graph
+from schema.script import to_simplified
 from schema.vocabulary import Vocabulary, load_vocabulary
 
 #: The bar of the extraction issue, per gated section.
@@ -205,7 +205,7 @@ def _same_value(gold: Any, predicted: Any) -> bool:
     return any(norm(alternative) == norm(predicted) for alternative in str(norm(gold)).split("|"))
 
 
-def score_document(gold: dict, stored: dict[str, dict[str, Any]]) -> SectionScore:
+def score_document(gold: dict[str, Any], stored: dict[str, dict[str, Any]]) -> SectionScore:
     """``stored``: {"jurisdiction": {name, …}, "document": {title, …}} (``stored_metadata``)."""
     units_gold = [(section, key, value) for section in METADATA_FIELDS
                   for key, value in (gold.get(section) or {}).items() if key in METADATA_FIELDS[section]]
@@ -219,7 +219,7 @@ def structure_counts(result: IngestResult) -> dict[str, int]:
     return {"chapters": len(result.tree.chapters), "articles": len(result.tree.articles)}
 
 
-def score_structure(gold: dict, actual: dict[str, int]) -> SectionScore:
+def score_structure(gold: dict[str, Any], actual: dict[str, int]) -> SectionScore:
     """``actual``: {"chapters": n, "articles": n} as parsed (``structure_counts``) or as stored."""
     expected = gold.get("structure") or {}
     units_gold = [(k, v) for k, v in expected.items() if k in actual]
@@ -371,7 +371,7 @@ def score_reports_to(gold: dict[str, Any], facts: DocumentFacts, names: Names) -
 def score_deadlines(gold: dict[str, Any], facts: DocumentFacts) -> SectionScore:
     predicted = [o for o in facts.obligations if o.deadline is not None]
 
-    def same(g: dict, p: Any) -> bool:
+    def same(g: dict[str, Any], p: Any) -> bool:
         # scored on (article, amount, unit) as the gold header says; a range is entered at its
         # lower bound (its `max` is not scored), and a fraction matches to three decimals
         # (三分之二 = 0.667 = 0.6666…)
@@ -395,10 +395,10 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
     return data
 
 
-def merge_gold(paths: Iterable[Path]) -> dict[Path, dict]:
+def merge_gold(paths: Iterable[Path]) -> dict[Path, dict[str, Any]]:
     """Documents of several gold files by resolved path; a later file's facts about a document
     an earlier file names are added to that document's."""
-    merged: dict[Path, dict] = {}
+    merged: dict[Path, dict[str, Any]] = {}
     for gold_path in paths:
         for entry in load_gold(gold_path):
             path = (gold_path.parent / entry["file"]).resolve()
@@ -413,6 +413,19 @@ def merge_gold(paths: Iterable[Path]) -> dict[Path, dict]:
     return merged
 
 
+def score_section(section: str, gold: dict[str, Any], result: IngestResult, names: Names) -> SectionScore:
+    """One section's score for one ingested document against its gold entry."""
+    if section == "document":
+        return score_document(gold, stored_metadata(result.graph))
+    if section == "structure":
+        return score_structure(gold, structure_counts(result))
+    if section == "deadlines":
+        return score_deadlines(gold, result.facts)
+    by_names = {"signing": score_signing, "conditions": score_conditions, "meetings": score_meetings,
+                "reports_to": score_reports_to}
+    return by_names[section](gold, result.facts, names)
+
+
 def evaluate(gold_path: Path | Iterable[Path], sections: Iterable[str] = SECTIONS,
              vocabulary: Vocabulary | None = None) -> Report:
     """Ingest every document the gold file(s) name and score each section."""
@@ -425,15 +438,6 @@ def evaluate(gold_path: Path | Iterable[Path], sections: Iterable[str] = SECTION
         result = ingest_path(path)  # with what a sources.yaml beside it says, as `govgraph ingest` reads it
         documents.append(path.name)
         names = names.at(document_level(result.tree))
-        scores = {
-            "document": lambda: score_document(gold, stored_metadata(result.graph)),
-            "structure": lambda: score_structure(gold, structure_counts(result)),
-            "signing": lambda: score_signing(gold, result.facts, names),
-            "conditions": lambda: score_conditions(gold, result.facts, names),
-            "meetings": lambda: score_meetings(gold, result.facts, names),
-            "reports_to": lambda: score_reports_to(gold, result.facts, names),
-            "deadlines": lambda: score_deadlines(gold, result.facts),
-        }
         for section in wanted:
-            totals[section].add(scores[section](), path.name)
+            totals[section].add(score_section(section, gold, result, names), path.name)
     return Report(paths[0], documents, totals)

@@ -19,8 +19,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
 from stores.base import Store
@@ -40,7 +41,7 @@ def configured_cors_origins() -> list[str]:
     return [o.strip().rstrip("/") for o in os.environ.get(CORS_ENV, "").split(",") if o.strip()]
 
 
-class _GraphQL(GraphQL):
+class _GraphQL(GraphQL[dict[str, Any], None]):  # context: a dict; no root value
     def __init__(self, store: Store, api_token: str | None, ingest: IngestFunction | None, metrics: Metrics) -> None:
         super().__init__(schema, graphql_ide="graphiql")
         self.store = store
@@ -49,7 +50,7 @@ class _GraphQL(GraphQL):
         self.names = JurisdictionCache(configured_names_ttl())
         self.metrics = metrics
 
-    async def get_context(self, request: Any, response: Any = None) -> dict[str, Any]:
+    async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> dict[str, Any]:
         return {"request": request, "response": response, "store": self.store, "api_token": self.api_token,
                 "names": self.names, "ingest": self.ingest, "metrics": self.metrics}
 

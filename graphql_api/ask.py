@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from schema.vocabulary import load_vocabulary
@@ -29,7 +29,7 @@ Row = dict[str, Any]
 MAX_LINES = 25  # list answers (reporting lines, deadlines) stop here and say how many more
 
 
-class Intent(str, Enum):
+class Intent(StrEnum):
     SIGNING = "signing"
     COMPARE_SIGNING = "compare_signing"
     MEETING_CHAIRS = "meeting_chairs"

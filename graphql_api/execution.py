@@ -26,6 +26,7 @@ import asyncio
 import inspect
 import os
 import time
+import weakref
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -130,17 +131,21 @@ def _off_loop(name: str, resolve: Callable[..., Any]) -> Callable[..., Any]:
     return field
 
 
+#: the resolvers this module made, so a schema wrapped twice wraps each field once
+_WRAPPED: weakref.WeakSet[Callable[..., Any]] = weakref.WeakSet()
+
+
 def run_fields_off_loop(schema: strawberry.Schema) -> None:
     """Wrap each top-level Query and Mutation field of ``schema`` (once; see the module's doc)."""
     for root in (schema._schema.query_type, schema._schema.mutation_type):
         if root is None:
             continue
         for name, field in root.fields.items():
-            if getattr(field.resolve, "_govgraph_wrapped", False) or field.resolve is None:
+            if field.resolve is None or field.resolve in _WRAPPED:
                 continue
             definition = (field.extensions or {}).get("strawberry-definition")
             is_async = bool(getattr(definition, "is_async", False))
             wrapped = _timed_async(name, field.resolve) if is_async else _off_loop(name, field.resolve)
-            wrapped._govgraph_wrapped = True  # type: ignore[attr-defined]
+            _WRAPPED.add(wrapped)
             field.resolve = wrapped
 

@@ -10,17 +10,16 @@ Names outside the vocabulary (区政府工作协调会, 县长助理): the name 
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 import threading
 import time
+from functools import lru_cache
 from typing import Any
 
-import difflib
-import re
-from functools import lru_cache
-
-from schema.script import to_simplified
 from schema.naming import open_key
+from schema.script import to_simplified
 from schema.vocabulary import KINDS, LEVEL_SUFFIXES, LEVELS, Kind, Term, load_vocabulary, strip_level_suffix
 
 from .errors import UserError
@@ -49,7 +48,7 @@ def pinyin_key(text: str) -> str:
     return _NOT_LETTERS.sub("", "".join(lazy_pinyin(text)).lower())
 
 
-def latin_forms(row: dict) -> set[str]:
+def latin_forms(row: dict[str, Any]) -> set[str]:
     """Lower-case Latin names of a jurisdiction: its English name and its pinyin with and
     without the level word (chaoyang, chaoyangqu). Pinyin of the whole name reads a
     polyphonic character in context (朝阳区 -> chaoyangqu), so the stem is cut from it."""
@@ -67,7 +66,7 @@ def latin_forms(row: dict) -> set[str]:
     return forms
 
 
-def resolve_jurisdiction(name: str, jurisdictions: list[dict]) -> dict:
+def resolve_jurisdiction(name: str, jurisdictions: list[dict[str, Any]]) -> dict[str, Any]:
     """The jurisdiction row a user's name refers to."""
     wanted = name.strip()
     lowered = _EN_SUFFIX.sub("", wanted.lower())
@@ -115,7 +114,7 @@ def open_keys(name: str) -> set[str]:
     return {"x:" + simple, *(open_key(simple, level) for level in LEVELS)}
 
 
-def find_open(what: str, name: str, rows: list[dict]) -> list[dict]:
+def find_open(what: str, name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The rows (entities outside the vocabulary: ``kind`` ``x:…``) a user's name refers to, by
     key, name in either script and at any level, English or pinyin; UnknownName when none."""
     keys = open_keys(name)
@@ -133,7 +132,7 @@ def find_open(what: str, name: str, rows: list[dict]) -> list[dict]:
     return found
 
 
-def resolve_document(name: str, documents: list[dict]) -> dict:
+def resolve_document(name: str, documents: list[dict[str, Any]]) -> dict[str, Any]:
     """The document row (of ``documents``) a user's name refers to."""
     wanted = name.strip()
     for doc in documents:
@@ -154,11 +153,11 @@ class JurisdictionCache:
 
     def __init__(self, ttl: float) -> None:
         self.ttl = ttl
-        self._rows: list[dict] | None = None
+        self._rows: list[dict[str, Any]] | None = None
         self._at = 0.0
         self._lock = threading.Lock()
 
-    def get(self, store: Any, fresh: bool = False) -> list[dict]:
+    def get(self, store: Any, fresh: bool = False) -> list[dict[str, Any]]:
         now = time.monotonic()
         with self._lock:
             if fresh or self._rows is None or now - self._at > self.ttl:

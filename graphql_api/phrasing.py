@@ -36,7 +36,8 @@ def name(row: Row, language: str) -> str:
     """区长 / 区长 (District Head)."""
     if language == "en" and row.get("nameEn"):
         return f"{row['name']} ({row['nameEn']})"
-    return row["name"]
+    written: str = row["name"]
+    return written
 
 
 def names(rows: Iterable[Row], language: str) -> str:
@@ -56,7 +57,8 @@ def cite(numbers: Iterable[int], language: str) -> str:
 def place(jurisdiction: Row, language: str) -> str:
     if language == "en":
         return f"{jurisdiction.get('nameEn') or jurisdiction['name']} ({jurisdiction['fullName']})"
-    return jurisdiction["fullName"]
+    full_name: str = jurisdiction["fullName"]
+    return full_name
 
 
 def english_of(chinese: str, level: str | None) -> str | None:
@@ -73,7 +75,8 @@ def zh_condition(condition: str) -> str:
 def document_kind(dtype: Row, language: str, level: str | None) -> str:
     """The documents a signing rule covers, as a noun phrase."""
     if language == "zh":
-        return dtype["name"] + DIRECTION_ZH.get(dtype.get("direction") or "", "")
+        noun: str = dtype["name"]
+        return noun + DIRECTION_ZH.get(dtype.get("direction") or "", "")
     genres = [english_of(g, level) or g for g in dtype.get("genres") or []]
     what = ", ".join(genres) if genres else "Documents of any kind"
     issuer = dtype["issuer"]

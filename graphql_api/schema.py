@@ -14,20 +14,20 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import Info
 
-from schema.script import to_simplified
 from schema.naming import open_key
+from schema.script import to_simplified
 from schema.vocabulary import DEFAULT_LEVEL, LEVELS
 from stores.base import StoreUnavailable
 
 from . import government as gov
 from . import types as t
 from .ask import Intent, answer
-from .errors import BadArgument, MaskInternalErrors, is_user_error, is_unicode_text
+from .errors import BadArgument, MaskInternalErrors, is_unicode_text, is_user_error
 from .execution import extensions, run_fields_off_loop
 from .mutations import Mutation
 from .names import UnknownName, find_open, open_keys, resolve_document, resolve_jurisdiction, resolve_term
-from .review import ReviewQuery
 from .pagination import ArticleConnection, ObligationConnection, article_connection, obligation_connection, page_window
+from .review import ReviewQuery
 
 MAX_DEPTH = 10
 MAX_TOKENS = 2000
@@ -85,7 +85,8 @@ def _jurisdictions(info: Info, fresh: bool = False) -> list[t.Row]:
     if fresh or "jurisdictions" not in cache:
         shared = info.context.get("names")
         cache["jurisdictions"] = shared.get(_store(info), fresh) if shared else _store(info).jurisdictions()
-    return cache["jurisdictions"]
+    rows: list[t.Row] = cache["jurisdictions"]
+    return rows
 
 
 def _resolve_place(info: Info, name: str) -> t.Row:
@@ -114,7 +115,7 @@ def _party_keys(jur: t.Row, what: str, name: str | None) -> tuple[list[str | Non
     try:
         return [_key(what, name, PARTY_KINDS)], None
     except UnknownName as error:
-        level = jur.get("level") if jur.get("level") in LEVELS else DEFAULT_LEVEL
+        level: str = jur["level"] if jur.get("level") in LEVELS else DEFAULT_LEVEL
         own = open_key(to_simplified(str(name).strip()), level)
         return [own, *sorted(open_keys(str(name)) - {own})], error
 

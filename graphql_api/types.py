@@ -256,7 +256,7 @@ def evidence(row: Row | None) -> Evidence | None:
     return Evidence(start=row["start"], end=row["end"], text=row["text"])
 
 
-def source(row: Row) -> dict:
+def source(row: Row) -> dict[str, Any]:
     """article= and evidence= of a row that cites where a figure is stated."""
     return {"article": article(row["article"]) if row.get("article") else None,
             "evidence": evidence(row.get("evidence"))}
@@ -328,9 +328,11 @@ def document_ref(row: Row) -> DocumentRef:
 def rule_document(row: Row) -> RuleDocument:
     return RuleDocument(
         key=row["key"], title=row["title"], doc_number=row.get("docNumber"), issued=row.get("issued"),
-        adopted=row.get("adopted"), published=row.get("published"), source_url=row.get("sourceUrl"), status=row["status"], published_status=row.get("publishedStatus"),
+        adopted=row.get("adopted"), published=row.get("published"), source_url=row.get("sourceUrl"), status=row["status"],
+        published_status=row.get("publishedStatus"),
         current=row.get("current"), jurisdiction=row.get("jurisdiction"),
-        supersedes=list(row.get("supersedes") or []), superseded_by=list(row.get("supersededBy") or []), file=row.get("file"), article_count=row.get("articleCount"),
+        supersedes=list(row.get("supersedes") or []), superseded_by=list(row.get("supersededBy") or []), file=row.get("file"),
+        article_count=row.get("articleCount"),
         chapter_count=row.get("chapterCount"), warnings=list(row.get("warnings") or []),
         supersedes_numbers=list(row.get("supersedesNumbers") or []),
     )

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-from .models import Article, Chapter, NormalizedText
 from schema.script import to_simplified
+
+from .models import Article, Chapter, NormalizedText
 
 #: A heading line: one of the first few lines, short, not a sentence.
 _HEADING_LINES = 6

@@ -7,22 +7,30 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 import schema
-
 from schema.model import Graph
 from schema.naming import open_english
+from schema.script import to_simplified
 from schema.vocabulary import level_suffix_english, load_vocabulary, strip_level_suffix
 
-from .facts import (
-    DocumentFacts, EntityRef, Evidence, Meeting, Obligation, Participant, ReportingLine, SigningRule, SigningStep,
-)
 from .extract.common import document_level
+from .facts import (
+    DocumentFacts,
+    EntityRef,
+    Evidence,
+    Meeting,
+    Obligation,
+    Participant,
+    ReportingLine,
+    SigningRule,
+    SigningStep,
+)
 from .government_graph import add_government
 from .models import DocumentTree
-from schema.script import to_simplified
 
 _ACTION_TYPES = {"SIGN": "SIGNS", "APPROVE": "APPROVES", "REVIEW": "REVIEWS", "COUNTERSIGN": "COUNTERSIGNS"}
 _LABELS = {"role": "Role", "body": "Body", "meeting": "Meeting"}
@@ -197,13 +205,13 @@ def citing_article(doc: str, tree: DocumentTree) -> Callable[[Evidence], str]:
     return cited
 
 
-def _span_props(prefix: str, ev: Evidence | None) -> dict:
+def _span_props(prefix: str, ev: Evidence | None) -> dict[str, Any]:
     """frequencyArticle, frequencyStart, frequencyEnd, frequencyEvidence (None when unstated)."""
     return {f"{prefix}Article": ev.article if ev else None, f"{prefix}Start": ev.start if ev else None,
             f"{prefix}End": ev.end if ev else None, f"{prefix}Evidence": ev.text if ev else None}
 
 
-def _evidence_props(doc: str, ev: Evidence) -> dict:
+def _evidence_props(doc: str, ev: Evidence) -> dict[str, Any]:
     return {"doc": doc, "article": ev.article, "start": ev.start, "end": ev.end, "evidence": ev.text}
 
 
@@ -240,12 +248,12 @@ def _inherited_minutes_rules(facts: DocumentFacts) -> list[SigningRule]:
     verbs = {r.evidence: s.verb for r in facts.signing for s in reversed(r.steps) if s.action == "SIGN"}
     rules = []
     for meeting in facts.meetings:
-        signers = [p for p in meeting.minutes_signers if p.evidence is not None]
+        signers = [(p, p.evidence) for p in meeting.minutes_signers if p.evidence is not None]
         if meeting.entity.key in own or not signers:
             continue
-        steps = tuple(SigningStep("SIGN", p.entity, verbs.get(p.evidence, "签发"), p.condition,
-                                  p.delegated) for p in signers)
-        rules.append(SigningRule(meeting.entity, ("minutes",), None, "any", steps, signers[0].evidence))
+        steps = tuple(SigningStep("SIGN", p.entity, verbs.get(evidence, "签发"), p.condition,
+                                  p.delegated) for p, evidence in signers)
+        rules.append(SigningRule(meeting.entity, ("minutes",), None, "any", steps, signers[0][1]))
     return rules
 
 

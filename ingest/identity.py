@@ -19,9 +19,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from schema.vocabulary import LEVELS, level_ending, level_of
-
 from schema.script import to_simplified
+from schema.vocabulary import LEVELS, level_ending, level_of
 
 _CJK = "[\u4e00-\u9fff]"
 _PROVINCE = "(?:省|自治区)"

@@ -29,7 +29,8 @@ _ADOPTED = re.compile(
 )
 _REPEAL = re.compile(r"废止|停止执行|不再执行|同时失效")
 #: labelled fields of a website's metadata block: 发文字号: | 吉经开管发〔2018〕100号
-_NUMBER_FIELD = re.compile(f"(?:发文字号|发布文号|备注/文号|文号)[\\]】〕\\s:：|]*(?P<n>{_CJK}{{1,10}}[〔（(\\[［]\\s*\\d{{4}}\\s*[〕）)\\]］]\\s*\\d{{1,4}}\\s*号)")
+_NUMBER_FIELD = re.compile(f"(?:发文字号|发布文号|备注/文号|文号)[\\]】〕\\s:：|]*"
+                           f"(?P<n>{_CJK}{{1,10}}[〔（(\\[［]\\s*\\d{{4}}\\s*[〕）)\\]］]\\s*\\d{{1,4}}\\s*号)")
 #: numbers that lost their brackets (某政201443 on a line of its own) or were never bracketed
 #: (…日某政279号公布): kept as written, brackets restored where the year is visible
 _BARE_NUMBER = re.compile(f"^\\s*(?P<code>{_CJK}{{1,6}}?[政府发办文]{{1,3}})(?P<y>(?:19|20)\\d{{2}})(?P<n>\\d{{1,3}})\\s*$", re.M)

@@ -12,6 +12,7 @@ What changes (all tracked by the offset map):
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from array import array
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+from schema.script import to_simplified
 
 from .markers import (
     ARTICLE_DUN,
@@ -31,7 +34,6 @@ from .markers import (
 from .models import NormalizedText, RawText
 from .numerals import parse_number
 from .reflow import flattened_line_breaks
-from schema.script import to_simplified
 
 _RULES_FILE = Path(__file__).with_name("rules") / "cleanup.yaml"
 
@@ -85,7 +87,7 @@ class _Text:
     so citations keep the source's script.
     """
 
-    def __init__(self, text: str, offsets: array) -> None:
+    def __init__(self, text: str, offsets: array[int]) -> None:
         self.text = text
         self.shown = text
         self.offsets = offsets
@@ -227,7 +229,7 @@ def _first_with_text(candidates: list[re.Match[str]], text: str) -> int | None:
 def _mid_document_start(text: str) -> int:
     """The first 第N条 line whose next 第N条 line carries the next number; 0 when there is none."""
     found = list(ARTICLE_TIAO.finditer(text))
-    for m, nxt in zip(found, found[1:]):
+    for m, nxt in itertools.pairwise(found):
         number = parse_number(m.group("num"))
         if number is not None and parse_number(nxt.group("num")) == number + 1:
             above = text[: m.start()].rstrip()

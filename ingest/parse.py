@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from schema.script import to_simplified
+
 from .decode import decode_bytes
-from .identity import Identity
 from .genre import not_rules
+from .identity import Identity
 from .metadata import extract_metadata
 from .models import DocumentTree, ParseWarning
 from .normalize import normalize
-from schema.script import to_simplified
 from .structure import parse_structure
 
 

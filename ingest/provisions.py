@@ -28,7 +28,7 @@ def split_sentences(norm: NormalizedText, nstart: int, nend: int) -> list[Senten
     """Sentences end at 。！？ or at a paragraph break; spans exclude surrounding blanks."""
     text = norm.text[nstart:nend]
     cuts = sorted({m.end() for m in SENTENCE_END.finditer(text)} | {m.start() for m in re.finditer(r"\n", text)})
-    sentences = []
+    sentences: list[Sentence] = []
     pos = 0
     for cut in [*cuts, len(text)]:
         chunk = text[pos:cut]

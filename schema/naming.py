@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -41,9 +42,12 @@ def words() -> Words:
     english = data["english"]
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in english.items()):
         raise ValueError(f"{_WORDS}: english maps Chinese words to English strings")
-    longest = lambda items: tuple(sorted(items, key=len, reverse=True))  # noqa: E731
-    return Words(longest(data["meeting_endings"]), longest(data["before_a_name"]), tuple(data["not_a_name"]),
+    return Words(_longest(data["meeting_endings"]), _longest(data["before_a_name"]), tuple(data["not_a_name"]),
                  tuple(sorted(english.items(), key=lambda kv: -len(kv[0]))))
+
+
+def _longest(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(items, key=len, reverse=True))
 
 
 @lru_cache(maxsize=16)

@@ -19,10 +19,46 @@ from typing import Literal
 
 import yaml
 
-from .levels import (  # noqa: F401  (the level table is part of the vocabulary's interface)
-    DEFAULT_LEVEL, LEVEL_SUFFIXES, LEVELS, Level, LevelEnding, Upper, fill, fill_english, fill_forms, level_ending,
-    level_in_text, level_of, level_suffix_english, strip_level_suffix,
+from .levels import (
+    DEFAULT_LEVEL,
+    LEVEL_SUFFIXES,
+    LEVELS,
+    Level,
+    LevelEnding,
+    Upper,
+    fill,
+    fill_english,
+    fill_forms,
+    level_ending,
+    level_in_text,
+    level_of,
+    level_suffix_english,
+    strip_level_suffix,
 )
+
+# the level table is part of the vocabulary's interface, re-exported beside the vocabulary's own names
+__all__ = [
+    "DEFAULT_LEVEL",
+    "KINDS",
+    "LEVELS",
+    "LEVEL_SUFFIXES",
+    "Kind",
+    "Level",
+    "LevelEnding",
+    "Mention",
+    "Term",
+    "Upper",
+    "Vocabulary",
+    "fill",
+    "fill_english",
+    "fill_forms",
+    "level_ending",
+    "level_in_text",
+    "level_of",
+    "level_suffix_english",
+    "load_vocabulary",
+    "strip_level_suffix",
+]
 
 Kind = Literal["role", "body", "meeting", "genre"]
 KINDS: tuple[Kind, ...] = ("role", "body", "meeting", "genre")

@@ -3,8 +3,10 @@ per extractor in ``schema/wording/``, checked strictly against the extractor's m
 
 An extractor declares a frozen dataclass whose fields are the tables it reads; the file
 must hold exactly those keys (an unknown or missing key is an error), each of the
-field's shape: ``str``, ``tuple[str, ...]`` (a YAML list of strings) or
-``dict[str, str]`` (a mapping of strings). Files load once per process.
+field's shape: ``str``, ``tuple[str, ...]`` (a non-empty YAML list of strings),
+``dict[str, str]`` (a mapping of strings; with ``Literal`` values, only those) or another such dataclass (a section of the file,
+checked the same way). An empty table would silently match nothing, so it is an error too.
+Files load once per process.
 
 >>> from dataclasses import dataclass
 >>> @dataclass(frozen=True)
@@ -16,9 +18,8 @@ field's shape: ``str``, ``tuple[str, ...]`` (a YAML list of strings) or
 from __future__ import annotations
 
 import dataclasses
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar, get_type_hints
+from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
 
 import yaml
 
@@ -31,13 +32,22 @@ class WordingError(ValueError):
     """A wording file does not fit its extractor's model."""
 
 
+#: each file's tables once per process, by (name, model, directory)
+_LOADED: dict[tuple[str, type[Any], Path], object] = {}
+
+
 def load_wording(name: str, model: type[T], directory: Path = WORDING_DIR) -> T:
     """The tables of ``directory/name.yaml`` as an instance of ``model`` (cached per file)."""
-    return _load(name, model, directory)  # type: ignore[no-any-return]
+    key = (name, model, directory)
+    if key not in _LOADED:
+        _LOADED[key] = _load(name, model, directory)
+    loaded = _LOADED[key]
+    if not isinstance(loaded, model):
+        raise TypeError(f"{name}.yaml loaded as {type(loaded).__name__}, not {model.__name__}")
+    return loaded
 
 
-@lru_cache(maxsize=None)
-def _load(name: str, model: type[Any], directory: Path) -> Any:
+def _load(name: str, model: type[T], directory: Path) -> T:
     path = directory / f"{name}.yaml"
     if not path.is_file():
         raise WordingError(f"{path}: no such wording file")
@@ -72,9 +82,17 @@ def _value(raw: Any, hint: Any, where: str) -> Any:
     if origin is tuple:
         if not isinstance(raw, list) or not all(isinstance(x, str) and x for x in raw):
             raise WordingError(f"{where}: expected a list of non-empty strings")
+        if not raw:
+            raise WordingError(f"{where}: expected a non-empty list")
         return tuple(raw)
     if origin is dict:
         if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
             raise WordingError(f"{where}: expected a mapping of strings to strings")
+        value_hint = get_args(hint)[1]
+        if get_origin(value_hint) is Literal and not set(raw.values()) <= set(get_args(value_hint)):
+            others = sorted(set(raw.values()) - set(get_args(value_hint)))
+            raise WordingError(f"{where}: values are {', '.join(get_args(value_hint))} only, not {', '.join(others)}")
         return dict(raw)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return parse_wording(raw, hint, where)
     raise TypeError(f"{where}: unsupported table type {hint!r}")

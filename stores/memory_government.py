@@ -31,7 +31,10 @@ _JURISDICTION_FIELDS = ("key", "name", "fullName", "nameEn", "level", "parent")
 
 
 class GovernmentQueries:
-    _index: MemoryIndex
+    if TYPE_CHECKING:
+        # the store that mixes these queries in keeps the index (MemoryStore._index, rebuilt on read)
+        @property
+        def _index(self) -> MemoryIndex: ...
 
     def government(self, jurisdiction: str, document: str | None) -> Row | None:
         ix = self._index

@@ -106,12 +106,13 @@ def fact_row(rel: Relationship, start: Node, end: Node) -> Row:
 
 def reporting_steps(props: dict[str, Any]) -> list[Row]:
     """The chain of a REPORTS_TO edge from its parallel step lists, in order:
-    [{order, actor: EntityRow, action}]."""
+    [{order, actor: EntityRow, action}]. The writer stores the six lists with one entry per step,
+    so lists of different lengths are a broken row and raise rather than lose steps."""
     names_en = props.get("stepNamesEn") or []
     return [
         {"order": order, "action": action,
          "actor": {"key": key, "name": name, "nameEn": name_en or None, "label": label}}
         for order, key, name, name_en, label, action in zip(
             props.get("stepOrders") or [], props.get("stepActors") or [], props.get("stepNames") or [],
-            names_en, props.get("stepLabels") or [], props.get("stepActions") or [])
+            names_en, props.get("stepLabels") or [], props.get("stepActions") or [], strict=True)
     ]

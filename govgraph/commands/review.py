@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 from rich.markup import escape
@@ -42,21 +42,21 @@ def _write(report: Any, html: str, as_json: bool, html_file: Path | None) -> Non
 
 def diff(
     old: str = typer.Argument(..., help="The older version: a file, or a stored document (key, file, 文号 or title)."),
-    new: Optional[str] = typer.Argument(None, help="The newer version, likewise. Alone, OLD is a stored document "
+    new: str | None = typer.Argument(None, help="The newer version, likewise. Alone, OLD is a stored document "
                                         "compared with the version it revises."),
     as_json: bool = typer.Option(False, "--json", help="Print the changes and their citations as JSON."),
-    html: Optional[Path] = typer.Option(None, "--html", help="Also write a self-contained HTML page here."),
-    neo4j: Optional[str] = typer.Option(None, "--neo4j", metavar="URI", help="Read stored documents from Neo4j."),
+    html: Path | None = typer.Option(None, "--html", help="Also write a self-contained HTML page here."),
+    neo4j: str | None = typer.Option(None, "--neo4j", metavar="URI", help="Read stored documents from Neo4j."),
 ) -> None:
     """What changed between two versions: facts added, removed and changed, matched by meaning
     (the same meeting, kind of document, reporting pair), each with the old and new article.
 
     Example: govgraph diff rules-2019.txt rules-2024.txt    (or stored documents: govgraph diff 朝政发〔2019〕3号 朝政发〔2024〕1号)
     """
-    from .common import open_store, out
     from ..review.diff import diff_documents, previous_version
     from ..review.html import diff_html
     from ..review.sources import open_source
+    from .common import open_store, out
 
     store = open_store(neo4j)
     try:
@@ -83,11 +83,11 @@ def diff(
 
 def check(
     document: str = typer.Argument(..., help="A file (a draft), or a stored document (key, file, 文号 or title)."),
-    min_share: Optional[float] = typer.Option(None, "--min-share", help="Report a provision missing when at least "
+    min_share: float | None = typer.Option(None, "--min-share", help="Report a provision missing when at least "
                                               "this share of peer documents has it (default in check_rules.yaml)."),
     as_json: bool = typer.Option(False, "--json", help="Print the findings and their citations as JSON."),
-    html: Optional[Path] = typer.Option(None, "--html", help="Also write a self-contained HTML page here."),
-    neo4j: Optional[str] = typer.Option(None, "--neo4j", metavar="URI", help="Peers (and a stored document) from Neo4j."),
+    html: Path | None = typer.Option(None, "--html", help="Also write a self-contained HTML page here."),
+    neo4j: str | None = typer.Option(None, "--neo4j", metavar="URI", help="Peers (and a stored document) from Neo4j."),
 ) -> None:
     """Check a document: contradictions and gaps within it (two default signers, a meeting with no
     chair or frequency, a reporting cycle, a reference to a missing article, numbering), and the
@@ -95,11 +95,11 @@ def check(
 
     Example: govgraph check 朝阳区人民政府工作规则（征求意见稿）.txt --html check.html
     """
-    from .common import open_store, out
     from ..review.check import check_view
     from ..review.facts import read_document
     from ..review.html import check_html
     from ..review.sources import open_source
+    from .common import open_store, out
 
     store = open_store(neo4j)
     try:

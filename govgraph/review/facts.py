@@ -111,8 +111,8 @@ def signing_facts(view: DocumentView) -> list[Fact]:
     groups: dict[tuple[str, ...], list[Row]] = {}
     for step in view.signing:
         t = step["documentType"]
-        key = (t["issuerKey"], ",".join(t.get("genreKeys") or []), t.get("recipientKey") or "", step["action"],
-               step.get("condition") or "")
+        key: tuple[str, ...] = (t["issuerKey"], ",".join(t.get("genreKeys") or []), t.get("recipientKey") or "",
+                                step["action"], step.get("condition") or "")
         groups.setdefault(key, []).append(step)
     facts = []
     # the general rule of an issuer (any genre, any recipient) first: it is the example peers cite

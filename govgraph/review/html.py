@@ -4,6 +4,7 @@ external resource, every value escaped, so a drafter can open it from disk or a 
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from .check import CheckReport
 from .diff import DiffReport
@@ -45,7 +46,7 @@ def _page(title: str, subtitle: str, body: str) -> str:
             "</body></html>\n")
 
 
-def _doc_line(doc: dict) -> str:
+def _doc_line(doc: dict[str, Any]) -> str:
     parts = [doc.get("jurisdiction"), doc.get("docNumber"), doc.get("issued") or doc.get("adopted"), doc.get("status")]
     return " · ".join(str(p) for p in parts if p)
 

@@ -14,7 +14,6 @@ from ingest.numerals import parse_number
 from .facts import Citation, DocumentView, Row, citation
 from .rules import CheckRules
 
-
 #: reporting cycles reported at most (a dense graph of lines has exponentially many)
 MAX_CYCLES = 20
 

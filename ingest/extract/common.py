@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 
 from schema.naming import open_key
+from schema.script import to_simplified
 from schema.vocabulary import DEFAULT_LEVEL, LEVELS, Kind, Mention, Vocabulary, level_in_text, load_vocabulary
 
 from ..facts import EntityRef, Evidence
 from ..models import Article, DocumentTree, Sentence
-from schema.script import to_simplified
 
 #: Phrases that open a conditional clause (the scope of an exception or escalation).
 CONDITION_OPENERS = re.compile(r"^(?:其中[，,]?)?(?P<cond>必要时|如有必要|如确有必要|特殊情况下?|紧急情况下?|遇有[^，]{1,12}?)[，,]?")
@@ -73,7 +73,7 @@ class Context:
         kind: Kind = term.kind
         if kind == "genre":
             raise ValueError("genres are not entities")
-        return EntityRef(kind, term.key, term.zh_for(self.level))  # type: ignore[arg-type]
+        return EntityRef(kind, term.key, term.zh_for(self.level))
 
     def entity_by_key(self, kind: Kind, key: str) -> EntityRef:
         return EntityRef(kind, key, self.vocab.name(kind, key, self.level))  # type: ignore[arg-type]

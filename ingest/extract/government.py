@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 
+from schema.model import instrument_title
+from schema.script import to_simplified
+
 from ..facts import EntityRef, Evidence
 from ..government_facts import BasisCitation, Government, GovernmentLink, Relation
-from schema.model import instrument_title
 from ..models import Article, Sentence
-from schema.script import to_simplified
 from .common import Context
 from .government_names import Names, abbreviations
 from .government_wording import GovernmentWording, load_wording
@@ -45,7 +46,8 @@ class _Reader:
         self.links: list[GovernmentLink] = []
         self.article_subject: str | None = None
         c, a = wording.composition, wording.acting
-        self.frame = re.compile(rf"(?:{_alt(c.frame_open)})[：:]?(?P<list>[^。；]+?)(?:{_alt(c.frame_close)})(?!{_alt(c.frame_close_not_before)})")
+        self.frame = re.compile(rf"(?:{_alt(c.frame_open)})[：:]?(?P<list>[^。；]+?)(?:{_alt(c.frame_close)})"
+                                rf"(?!{_alt(c.frame_close_not_before)})")
         self.opener = re.compile(rf"(?:{_alt(c.list_openers)})[：:]?(?P<list>[^。；]+)")
         self.system = re.compile(rf"(?:{_alt(wording.head.system_verbs)})(?P<head>[^，,。；、]{{1,12}}?)(?:{_alt(wording.head.system)})")
         self.absence = re.compile(rf"(?P<who>[^，,；。]{{1,12}}?)(?:{_alt(a.absences)})[^，,；。]{{0,12}}?(?:{_alt(a.period)})")

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
+from schema.script import to_simplified
 from schema.vocabulary import Kind, Term, fill_forms, load_vocabulary, strip_level_suffix
 
 from ..facts import EntityRef
-from schema.script import to_simplified
 from .common import Context, descriptive_entity
 from .government_wording import GovernmentWording
 

@@ -20,7 +20,6 @@ from ..facts import EntityRef
 from .common import Clause, Context
 from .open_names import open_meetings
 
-
 #: verb as written -> the slots its agents fill. Longest first in the alternation.
 CONVENING_VERBS: dict[str, tuple[str, ...]] = {
     "召集和主持": ("conveners", "chairs"), "召集并主持": ("conveners", "chairs"),

@@ -23,7 +23,14 @@ from ..models import Article
 from .common import Clause, Context
 from .frequency import FREQUENCY, IRREGULAR, QUORUM, parse_frequency
 from .meeting_topics import (
-    CLAUSE_OPENING, CONVENING, CONVENING_VERBS, SUBJECT_LEAD, Segment, TopicReader, opens_clause, segment_at,
+    CLAUSE_OPENING,
+    CONVENING,
+    CONVENING_VERBS,
+    SUBJECT_LEAD,
+    Segment,
+    TopicReader,
+    opens_clause,
+    segment_at,
 )
 from .participants import Named, participants
 
@@ -46,7 +53,8 @@ _PREDICATE = re.compile(r"召开|组成(?!部门|员)|主持|召集")
 _BARE_MARKER = re.compile(r"^(?:根据[^，；。]{0,10}需要|视[^，；。]{0,6}(?:需要|情况)|视情|必要时|如有需要)$")
 #: a segment with any of these is a predicate, not part of a list of participants
 _NOT_A_LIST = re.compile(r"召开|组成(?!部门|员)|主持|召集|审定|提出|研究|讨论|决定|确定|需要|一般|原则上|每|实行|形成|签发|任务")
-_MODAL_GAP = re.compile(r"^(?:负责|可以|可|应当|应|须|要|一般|原则上|不定期|定期|随时|每(?:两?周|月|季度?|半年|年)|根据[^，；。]{0,10}需要|视[^，；。]{0,6}需要|[，、])*$")
+_MODAL_GAP = re.compile(r"^(?:负责|可以|可|应当|应|须|要|一般|原则上|不定期|定期|随时|每(?:两?周|月|季度?|半年|年)"
+                        r"|根据[^，；。]{0,10}需要|视[^，；。]{0,6}需要|[，、])*$")
 #: between roles that convene together: 区长或区长委托常务副区长
 _AGENT_JOINER = re.compile(r"[、和及或]|或者|(?:或|可以?|也可以?)?(?:由其)?委托|或[^，]{0,4}委托")
 #: right before a chair who acts for another: 受区长委托，/ 区长因故不能主持时，可委托
@@ -211,9 +219,8 @@ class _Article(TopicReader):
         start = max(seg.start, floor)
         while True:
             chunk = text[start:verb_at]
-            intro = None
-            for intro in _INTRO.finditer(chunk):
-                pass
+            intros = list(_INTRO.finditer(chunk))
+            intro = intros[-1] if intros else None  # the last one before the verb
             if intro is not None:
                 # 根据需要，可邀请…: the condition is the marker before the invitation
                 previous = text[segments[index - 1].start : segments[index - 1].end].strip() if index else ""

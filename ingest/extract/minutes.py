@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from schema.vocabulary import load_vocabulary
+from schema.vocabulary import Vocabulary, load_vocabulary
 
 from ..facts import Meeting, Participant, SigningRule
 
@@ -34,9 +34,11 @@ def attach_minutes_signers(meetings: list[Meeting], signing: list[SigningRule]) 
     out = []
     for meeting in meetings:
         rules = by_meeting.get(meeting.entity.key, [])
-        inherited = not rules and (broader := _broader(meeting, vocab)) in by_meeting
-        if inherited:
-            rules = by_meeting[broader]
+        inherited = False
+        if not rules:
+            broader = _broader(meeting, vocab)
+            if broader is not None and broader in by_meeting:
+                rules, inherited = by_meeting[broader], True
         signers = _signers(rules)
         if inherited and any(SIGNED_BY_THE_CHAIR.search(r.evidence.text) for r in rules):
             signers = _chairs_among(meeting, signers, vocab) or signers
@@ -54,13 +56,13 @@ def _signers(rules: list[SigningRule]) -> tuple[Participant, ...]:
     )
 
 
-def _broader(meeting: Meeting, vocab) -> str | None:  # type: ignore[no-untyped-def]
+def _broader(meeting: Meeting, vocab: Vocabulary) -> str | None:
     if not meeting.entity.known:
         return None
     return vocab.term("meeting", meeting.entity.key).kind_of
 
 
-def _chairs_among(meeting: Meeting, signers: tuple[Participant, ...], vocab) -> tuple[Participant, ...]:  # type: ignore[no-untyped-def]
+def _chairs_among(meeting: Meeting, signers: tuple[Participant, ...], vocab: Vocabulary) -> tuple[Participant, ...]:
     """The meeting's chairs that the rule's signers cover, each with the rule's evidence."""
     kept: list[Participant] = []
     for chair in meeting.chairs:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from schema.wording import WordingError, load_wording
+from schema.wording import load_wording
 
 from ..facts import EntityRef, Modality, Obligation
 from ..models import Article
@@ -33,18 +33,15 @@ __all__ = ["Quantity", "extract_obligations", "find_quantities", "find_triggers"
 class ObligationWording:
     """The tables of schema/wording/obligations.yaml."""
 
-    triggers: dict[str, str]
+    triggers: dict[str, Modality]  # trigger -> MUST, MUST_NOT or MAY (the loader checks)
     trigger_not_after: dict[str, str]
     trigger_not_before: dict[str, str]
     absorbed_by_bound: tuple[str, ...]
 
 
 WORDING = load_wording("obligations", ObligationWording)
-_MODALITIES = ("MUST", "MUST_NOT", "MAY")
-if not set(WORDING.triggers.values()) <= set(_MODALITIES):
-    raise WordingError(f"obligations.yaml: triggers map to {', '.join(_MODALITIES)} only")
 #: trigger -> modality (MUST, MUST_NOT, MAY).
-TRIGGERS: dict[str, Modality] = {word: modality for word, modality in WORDING.triggers.items()}  # type: ignore[misc]
+TRIGGERS: dict[str, Modality] = WORDING.triggers
 #: Characters before / after a trigger that make it part of another word (重要, 回应, 许可 …).
 TRIGGER_NOT_AFTER = WORDING.trigger_not_after
 TRIGGER_NOT_BEFORE = WORDING.trigger_not_before
@@ -165,7 +162,7 @@ def _split_at_quantities(
     text: str, start: int, end: int, quantities: list[Quantity]
 ) -> list[tuple[int, int, Quantity | None]]:
     """One piece per limit: the first keeps the text before it (必须在20分钟内…报告、45分钟内…)."""
-    pieces = []
+    pieces: list[tuple[int, int, Quantity | None]] = []
     for i, q in enumerate(quantities):
         piece_start = min(start, q.start) if i == 0 else _piece_start(text, quantities[i - 1].end, q.start)
         piece_end = end if i == len(quantities) - 1 else _piece_start(text, q.end, quantities[i + 1].start)

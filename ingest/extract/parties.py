@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from schema.vocabulary import Kind
+
 from ..facts import EntityRef
 from .common import Context, descriptive_entity
 
-ENTITY_KINDS = ("role", "body", "meeting")
+ENTITY_KINDS: tuple[Kind, ...] = ("role", "body", "meeting")
 
 #: Words that end a role named by an organ or another role: 各部门主要负责人, 各街道办事处主任, 区长助理.
 ROLE_HEADS = ("行政主要负责同志", "有关负责同志", "有关负责人", "主要负责同志", "主要负责人", "负责同志", "负责人", "组成人员",

@@ -137,7 +137,7 @@ def _subjects_in(ctx: Context, text: str, upto: int) -> list[EntityRef]:
     followed by 的, which qualifies a noun: 县政府各部门报送的公文)."""
     found: list[EntityRef] = []
     starts = [label_end(text)] + [m.end() for m in re.finditer(r"[，,：:]", text)]
-    for start, chunk_end in zip(starts, starts[1:] + [len(text) + 1]):
+    for start, chunk_end in zip(starts, [*starts[1:], len(text) + 1], strict=True):
         if start >= upto:
             break
         described = described_subjects(ctx, text, start, min(chunk_end - 1, upto))

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 
 from schema.vocabulary import Mention
 
-from ..facts import EntityRef, SigningRule, SigningStep
+from ..facts import EntityRef, SigningAction, SigningRule, SigningStep
 from ..models import Article
-from .common import Clause, Context, leading_condition
+from .common import Context, leading_condition
 from .open_names import open_meetings
 
 #: verb as written -> action. Longer verbs first so 审核把关 wins over 审核.
-VERB_ACTIONS: dict[str, str] = {
+VERB_ACTIONS: dict[str, SigningAction] = {
     "签发": "SIGN", "签署": "SIGN", "签批": "SIGN", "核签": "SIGN", "审签": "SIGN",
     "审批": "APPROVE", "批准": "APPROVE", "同意": "APPROVE", "审定": "APPROVE",
     "审核把关": "REVIEW", "审核": "REVIEW", "审查": "REVIEW", "核转": "REVIEW", "核报": "REVIEW",
@@ -124,13 +124,14 @@ def _article_rules(ctx: Context, article: Article) -> list[SigningRule]:
         steps = _steps(ctx, text[actors_from:], condition)
         # A rule states who signs; an approval alone counts only as the exception to a
         # rule stated just before (涉及重大事项的，由…同意后印发).
-        if not any(step.action == "SIGN" for step in steps):
-            if not (inherited and condition and any(step.action == "APPROVE" for step in steps)):
-                continue
+        if not any(step.action == "SIGN" for step in steps) and not (
+                inherited and condition and any(step.action == "APPROVE" for step in steps)):
+            continue
         evidence = ctx.evidence(article, clause.nstart, clause.nend)
         for frame in frames:
             for issuer in frame.issuers:
-                for recipient in frame.recipients or [None]:
+                recipients: list[EntityRef | None] = [*frame.recipients] or [None]  # None: any recipient
+                for recipient in recipients:
                     rules.append(
                         SigningRule(
                             issuer=issuer,
@@ -245,18 +246,19 @@ def _steps(ctx: Context, actors: str, condition: str | None) -> list[SigningStep
             current = seg_condition
             segment = segment[rest:]
         pending: list[tuple[EntityRef, bool]] = []
-        tokens = sorted(
+        # (start, end, kind, match): an actor is a vocabulary Mention, a verb or 转 a regex match
+        tokens: list[tuple[int, int, str, Mention | re.Match[str]]] = sorted(
             [(m.start, m.end, "actor", m) for m in ctx.mentions(segment, ("role", "body"))]
             + [(m.start(), m.end(), "verb", m) for m in _VERB.finditer(segment)],
             key=lambda t: t[0],
         )
-        qualifiers = {m.start for m in _qualifying_bodies(segment, [t[3] for t in tokens if t[2] == "actor"])}
+        qualifiers = {m.start for m in _qualifying_bodies(segment, [t[3] for t in tokens if isinstance(t[3], Mention)])}
         tokens += [(m.start(), m.end(), "forward", m) for m in _FORWARD.finditer(segment)]
         tokens.sort(key=lambda t: t[0])
         previous: list[tuple[EntityRef, bool]] = []
         previous_end = -1
         for start, end, kind, m in tokens:
-            if kind == "actor":
+            if isinstance(m, Mention):
                 if start in qualifiers:
                     continue
                 delegated = bool(_DELEGATE.search(segment[:start]))
@@ -268,7 +270,7 @@ def _steps(ctx: Context, actors: str, condition: str | None) -> list[SigningStep
                 if not pending and previous and _SAME_ACTOR_GAP.fullmatch(segment[previous_end:start]):
                     pending = previous
                 for actor, delegated in _dedupe_actors(pending):
-                    steps.append(SigningStep(action, actor, m.group(), current, delegated))  # type: ignore[arg-type]
+                    steps.append(SigningStep(action, actor, m.group(), current, delegated))
                 previous, previous_end = pending, end
                 pending = []
     return steps
@@ -323,7 +325,7 @@ def _dedupe(items: list[str]) -> list[str]:
 
 def _merge(rules: list[SigningRule], original: str) -> list[SigningRule]:
     """One rule per (issuer, genres, recipient, article): defaults and exceptions together."""
-    merged: dict[tuple, SigningRule] = {}
+    merged: dict[tuple[str, tuple[str, ...], str | None, int], SigningRule] = {}
     for rule in rules:
         key = (rule.issuer.key, rule.genres, rule.recipient.key if rule.recipient else None, rule.evidence.article)
         if key not in merged:

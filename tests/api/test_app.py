@@ -161,8 +161,8 @@ def test_the_depth_limit_admits_every_query_the_schema_allows() -> None:
 
     # The schema has no cycles, so the limit only refuses what no legitimate query needs
     # (strawberry counts depth from 0 at the top-level field).
-    assert _deepest(schema._schema.query_type) - 1 <= MAX_DEPTH  # noqa: SLF001
-    assert _deepest(schema._schema.mutation_type) - 1 <= MAX_DEPTH  # noqa: SLF001
+    assert _deepest(schema._schema.query_type) - 1 <= MAX_DEPTH
+    assert _deepest(schema._schema.mutation_type) - 1 <= MAX_DEPTH
 
 
 def test_the_deepest_kind_of_query_runs(memory_store) -> None:  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ Places and expectations come from tests/data/gold_seeds.yaml.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -18,7 +18,7 @@ EVIDENCE = "evidence { start end text }"
 ARTICLE = "article { number start end document { key title } }"
 
 
-@lru_cache(maxsize=None)
+@cache
 def source(title: str) -> str:
     """The original text of the seed whose title is ``title``."""
     for path in sorted(CORPUS.glob("*.txt")):

@@ -11,10 +11,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from benchmarks.generate import PLACES as PLACES_FILE
 from graphql_api import name_index
 from graphql_api.name_index import Automaton, PlaceIndexCache, fold_case
 from graphql_api.question import understand
-from benchmarks.generate import PLACES as PLACES_FILE
 
 SEED_PLACE = {"key": "jur:北京市东城区", "name": "东城区", "fullName": "北京市东城区", "nameEn": "Dongcheng",
               "level": "district"}

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from graphql_api.names import (
-    UnknownName, find_open, open_keys, pinyin_key, resolve_document, resolve_jurisdiction, resolve_term,
+    UnknownName,
+    find_open,
+    open_keys,
+    pinyin_key,
+    resolve_document,
+    resolve_jurisdiction,
+    resolve_term,
 )
 
 from .test_question import CHAOYANG, HAIDIAN, SOMECOUNTY

@@ -22,7 +22,8 @@ def store() -> MemoryStore:
     return store
 
 
-@pytest.mark.parametrize("name", ["县政府工作协调会", "縣政府工作協調會", "区政府工作协调会", "County Government Work Coordination Meeting"])
+@pytest.mark.parametrize("name", ["县政府工作协调会", "縣政府工作協調會", "区政府工作协调会",
+                                  "County Government Work Coordination Meeting"])
 def test_open_meeting_by_its_names(store: MemoryStore, name: str) -> None:
     (meeting,) = data(store, QUERY, name=name)["meetings"]
     assert meeting["name"] == "县政府工作协调会"

@@ -122,7 +122,7 @@ def test_one_access_log_line_per_request(memory_store, caplog) -> None:  # type:
         c.get("/readyz")
     lines = [r.getMessage() for r in caplog.records if r.name == "govgraph.access"]
     assert len(lines) == 2
-    client, method, path, status, duration, size = lines[0].split(" ")
+    _client, method, path, status, duration, size = lines[0].split(" ")
     assert (method, path, status) == ("POST", "/graphql", "200")
     assert duration.endswith("ms") and float(duration[:-2]) > 0 and size.endswith("B") and int(size[:-1]) > 0
     assert lines[1].split(" ")[1:4] == ["GET", "/readyz", "200"]

@@ -66,7 +66,8 @@ def test_evidence_is_the_exact_source_span(store) -> None:  # type: ignore[no-un
 def test_both_stores_answer_identically(memory_store, loaded_neo4j) -> None:  # type: ignore[no-untyped-def]
     for jurisdiction in ("东城区", "通州区", "东昌区", "房山区", "北辰区"):
         for issuer in ("区政府", "区政府办公室", "区政府常务会议", "区政府各部门"):
-            query = '{ signatories(jurisdiction: "%s", issuer: "%s") { role { key name } action condition order article { number } evidence { start end } } }' % (jurisdiction, issuer)
+            query = ('{ signatories(jurisdiction: "%s", issuer: "%s") { role { key name } action condition order '
+                     'article { number } evidence { start end } } }' % (jurisdiction, issuer))
             assert run(memory_store, query).data == run(loaded_neo4j, query).data, (jurisdiction, issuer)
     query = "{ jurisdictions { key name fullName nameEn level documents { key title status current } } }"
     assert run(memory_store, query).data == run(loaded_neo4j, query).data

@@ -58,7 +58,7 @@ def test_another_seed_gives_other_documents() -> None:
 
 
 def test_every_document_parses_without_warnings(sample, parsed) -> None:  # type: ignore[no-untyped-def]
-    problems = [(doc.name, [w.code for w in tree.warnings]) for doc, tree in zip(sample, parsed) if tree.warnings]
+    problems = [(doc.name, [w.code for w in tree.warnings]) for doc, tree in zip(sample, parsed, strict=True) if tree.warnings]
     assert problems == []
 
 
@@ -70,7 +70,7 @@ def test_article_and_chapter_counts_are_as_generated(sample, parsed) -> None:  #
 
 
 def test_articles_are_numbered_one_to_n_in_the_generated_style(sample, parsed) -> None:  # type: ignore[no-untyped-def]
-    for doc, tree in zip(sample, parsed):
+    for doc, tree in zip(sample, parsed, strict=True):
         assert [a.declared for a in tree.articles] == list(range(1, doc.article_count + 1)), doc.name
         chinese, template = NUMBERING[doc.numbering]
         expected = template.format(n=chinese_number(7) if chinese else 7)

@@ -7,6 +7,7 @@ them with ``st.data()``), so the test modules need no import path of their own.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import warnings
 from dataclasses import dataclass
@@ -27,10 +28,9 @@ from ingest.parse import parse_file  # noqa: E402
 # failure report into an INTERNALERROR. Import it once, quietly, up front.
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
-    try:
+    # not installed or moved: the reports just lose the patch hint
+    with contextlib.suppress(ImportError):
         import hypothesis.extra._patching  # noqa: F401
-    except ImportError:  # not installed or moved: the reports just lose the patch hint
-        pass
 
 CORPUS = REPO / "corpus"
 GOLD_FILE = REPO / "tests" / "data" / "gold_seeds.yaml"

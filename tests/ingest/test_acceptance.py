@@ -2,9 +2,9 @@
 is accepted and read exactly; only a text with no rule articles is refused, saying what it looks like.
 
 Golden tests over small documents written for each shape (tests/data/docs/acceptance/*.txt, gold
-in its gold.yaml; kept apart from the full documents the extraction tests run on), then the finer points each shape needs: offsets through a pinyin gloss, the
-title line of a flattened text, the numbering of a chapter that restarts it, a text that starts
-in the middle, the refusal message.
+in its gold.yaml; kept apart from the full documents the extraction tests run on), then the finer
+points each shape needs: offsets through a pinyin gloss, the title line of a flattened text, the
+numbering of a chapter that restarts it, a text that starts in the middle, the refusal message.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def test_accepted_documents_are_read_exactly(entry: dict) -> None:
     assert [c.title for c in tree.chapters] == entry["chapters"]
     found = [(a.number, a.chapter) for a in tree.articles]
     assert found == [(number, chapter) for number, chapter, _ in entry["articles"]]
-    for article, (_, _, shown) in zip(tree.articles, entry["articles"]):
+    for article, (_, _, shown) in zip(tree.articles, entry["articles"], strict=True):
         assert article.clean_text.startswith(shown), article.clean_text[:40]
     assert [a.ordinal for a in tree.articles] == list(range(1, len(tree.articles) + 1))
     for ordinal, count in (entry.get("items") or {}).items():

@@ -11,9 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ingest.extract import extract_facts
-from ingest.extract.government_wording import WORDING_FILE, WordingError, parse_wording
-from schema.model import instrument_title
+from ingest.extract.government_wording import WORDING_FILE, parse_wording
 from ingest.parse import parse_document
+from schema.model import instrument_title
+from schema.wording import WordingError
 
 DOCS = Path(__file__).resolve().parents[1] / "data" / "docs"
 GOLD = yaml.safe_load((DOCS / "government_gold.yaml").read_text(encoding="utf-8"))

@@ -155,7 +155,7 @@ _REFERENCES = """某县人民政府工作规则
 第二条　县政府实行全体会议和常务会议制度。上述会议由县长召集和主持。
 
 第三条　县政府常务会议由县长、副县长组成，每周召开一次。乡镇(街道)主要负责人列席会议。县政府常务会议的纪要由副县长签发。县政府全体会议由上述人员和县政府各部门主要负责人组成。
-"""
+"""  # noqa: E501 - an article is one line of the document
 
 
 def test_references_to_listed_meetings_and_people():

@@ -8,7 +8,8 @@ from ingest.facts import Meeting
 from ingest.parse import parse_document
 from schema.vocabulary import load_vocabulary
 
-KINDS = "永和县人民政府工作规则\n第一条 县政府专题会议分为县长专题会议和副县长专题会议。县长专题会议由县长召集和主持。副县长专题会议由常务副县长、副县长召集和主持，根据工作需要不定期召开。\n"
+KINDS = ("永和县人民政府工作规则\n第一条 县政府专题会议分为县长专题会议和副县长专题会议。县长专题会议由县长召集和主持。"
+         "副县长专题会议由常务副县长、副县长召集和主持，根据工作需要不定期召开。\n")
 
 
 def _meetings(text: str) -> dict[str, Meeting]:

@@ -105,7 +105,8 @@ def test_ranges_and_periods(text: str, amount: float, maximum: float | None, uni
 
 @given(n=st.integers(1, 9999), data=st.data())
 def test_any_number_of_workdays_normalizes(n: int, data: st.DataObject, chinese_numeral) -> None:  # type: ignore[no-untyped-def]
-    written = data.draw(st.sampled_from((str(n), chinese_numeral(n), str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９")))))
+    full_width = str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    written = data.draw(st.sampled_from((str(n), chinese_numeral(n), full_width)))
     text = f"应在{written}个工作日内办结"
     (q,) = find_quantities(text)
     assert (q.deadline.amount, q.deadline.unit, q.deadline.kind) == (n, "workday", "within")

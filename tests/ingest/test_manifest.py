@@ -38,7 +38,7 @@ def test_ingest_path_reads_the_manifest_beside_the_file() -> None:
 def test_an_entry_listed_twice_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
     (tmp_path / MANIFEST).write_text("- {file: a.txt}\n- {file: a.txt}\n", encoding="utf-8")
-    with pytest.raises(ManifestError, match="'a.txt' is listed twice"):
+    with pytest.raises(ManifestError, match=r"'a\.txt' is listed twice"):
         read_manifest(tmp_path)
 
 

@@ -315,7 +315,8 @@ def test_a_title_line_is_a_whole_line():
 
 
 def test_the_governing_city_with_a_short_name_between():
-    text = "某某县人民政府工作规则\n第一条 县人民政府是某某州人民政府(以下简称“州政府”)领导下的县级国家行政机关。\n第二条 乙。\n第三条 丙。\n"
+    text = ("某某县人民政府工作规则\n第一条 县人民政府是某某州人民政府(以下简称“州政府”)领导下的县级国家行政机关。\n"
+            "第二条 乙。\n第三条 丙。\n")
     assert metadata_of(text).parent == "某某州"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
 import pytest
@@ -284,7 +285,7 @@ def test_offset_map_is_monotonic_and_exact(data, rules_document_strategy):
     norm = normalize(raw)
     offsets = list(norm.offsets)
     assert len(offsets) == len(norm.text) + 1
-    assert all(a < b for a, b in zip(offsets, offsets[1:]))  # one normalized char per original
+    assert all(a < b for a, b in itertools.pairwise(offsets))  # one normalized char per original
     assert offsets[-1] == len(raw.text)
     for i, ch in enumerate(norm.text):
         assert _plausible(raw.text[offsets[i]], ch), (i, raw.text[offsets[i]], ch)
@@ -295,7 +296,7 @@ def test_offset_map_is_monotonic_and_exact(data, rules_document_strategy):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("區政府會議規則條發後乾隆頭髮著說這個區长会议规则干后发") + [" ", "\n"])))
+@given(st.text(alphabet=st.sampled_from([*"區政府會議規則條發後乾隆頭髮著說這個區长会议规则干后发", " ", "\n"])))
 def test_to_simplified_keeps_the_length(text):
     assert len(to_simplified(text)) == len(text)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import codecs
 import dataclasses
+import itertools
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -48,13 +49,13 @@ def assert_round_trips(tree: DocumentTree) -> None:
             assert article.start <= part.start <= part.end <= article.end
             assert article.nstart <= part.nstart <= part.nend <= article.nend
         ends = [(s.start, s.end) for s in article.sentences]
-        assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:])), "sentences overlap"
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(ends)), "sentences overlap"
 
 
 def assert_articles_in_order(tree: DocumentTree) -> None:
     articles = tree.articles
     assert [a.ordinal for a in articles] == list(range(1, len(articles) + 1))
-    for before, after in zip(articles, articles[1:]):
+    for before, after in itertools.pairwise(articles):
         assert before.end <= after.start
         assert before.nend <= after.nstart
 

@@ -134,7 +134,7 @@ def test_chapters_and_offsets():
     heading = "第一章　总　则"
     first = "第一条 区政府依法行政。"
     text = f"{heading}\n{first}\n第二章 附则\n第二条 乙。\n第三条 丙。\n"
-    norm, structure = structure_of(text)
+    _norm, structure = structure_of(text)
     one, two = structure.chapters
     assert (one.number, one.declared, one.title, one.text) == (1, 1, "总则", heading)
     assert (one.start, one.end) == (0, len(heading))

@@ -23,10 +23,11 @@ import schemathesis
 from graphql import GraphQLNonNull, GraphQLObjectType, get_named_type
 from hypothesis import HealthCheck, given, settings
 
+from tests.asgi import AppClient
+
 from .footprint import neo4j_totals
 from .graphql_probe import HOSTILE_STRINGS, INTROSPECTION, client_schema, probes
 from .processes import cli_env, serve
-from tests.asgi import AppClient
 
 TOKEN = secrets.token_urlsafe(24)
 #: generated examples per field (bounded: the whole module stays under a minute or two)

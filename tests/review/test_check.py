@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 import yaml
 
+from govgraph.review import rules as rules_module
 from govgraph.review.check import CheckReport, check_document, check_view
 from govgraph.review.facts import read_document
 from govgraph.review.html import check_html
-from govgraph.review import rules as rules_module
 from govgraph.review.rules import check_rules, parse_rules
 from govgraph.review.sources import open_source
 from ingest.pipeline import ingest_path

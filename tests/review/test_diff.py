@@ -7,8 +7,6 @@ that renumbers every later one. Exactly those four changes, with both citations,
 from __future__ import annotations
 
 import re
-
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -129,7 +127,8 @@ def test_a_diff_read_backwards_is_its_mirror(memory_store, corpus_graphs) -> Non
 def test_a_newer_draft_is_summarized_against_the_rules_in_force(versions) -> None:  # type: ignore[no-untyped-def]
     """A 征求意见稿 supersedes nothing until adopted; what it would change is still worth a line."""
     old, new = versions
-    text = new.tree.raw.text.replace("北京市东城区人民政府工作规则\n\n第一章", "北京市东城区人民政府工作规则\n\n（征求意见稿）\n\n第一章", 1)
+    text = new.tree.raw.text.replace("北京市东城区人民政府工作规则\n\n第一章",
+                                     "北京市东城区人民政府工作规则\n\n（征求意见稿）\n\n第一章", 1)
     draft = ingest_bytes(text.encode("utf-8"), "draft_" + REVISED.name)
     assert draft.tree.metadata.status == "draft"
     store = MemoryStore()

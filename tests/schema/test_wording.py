@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -36,6 +37,7 @@ def test_a_fitting_mapping_loads_with_its_shapes() -> None:
         ({k: v for k, v in GOOD.items() if k != "marker"}, "missing key(s) marker"),
         ({**GOOD, "verbs": "报告"}, "verbs: expected a list of non-empty strings"),
         ({**GOOD, "verbs": ["报告", ""]}, "verbs: expected a list of non-empty strings"),
+        ({**GOOD, "verbs": []}, "verbs: expected a non-empty list"),
         ({**GOOD, "kinds": ["报告"]}, "kinds: expected a mapping of strings to strings"),
         ({**GOOD, "marker": 3}, "marker: expected a non-empty string"),
         (["报告"], "expected a mapping of tables"),
@@ -44,6 +46,32 @@ def test_a_fitting_mapping_loads_with_its_shapes() -> None:
 def test_a_file_that_does_not_fit_is_an_error(data: object, message: str) -> None:
     with pytest.raises(WordingError, match=message.replace("(", r"\(").replace(")", r"\)")):
         parse_wording(data, Cues, "cues.yaml")
+
+
+@dataclass(frozen=True)
+class Sections:
+    cues: Cues
+    openers: tuple[str, ...]
+
+
+def test_a_section_is_checked_like_the_file_and_named_in_the_error() -> None:
+    assert parse_wording({"cues": GOOD, "openers": ["由"]}, Sections, "s.yaml") == Sections(
+        Cues(("报告", "请示"), {"报告": "report"}, "可"), ("由",))
+    with pytest.raises(WordingError, match=r"s\.yaml: cues: unknown key\(s\) verb"):
+        parse_wording({"cues": {**GOOD, "verb": ["报告"]}, "openers": ["由"]}, Sections, "s.yaml")
+    with pytest.raises(WordingError, match=r"s\.yaml: cues: expected a mapping of tables"):
+        parse_wording({"cues": ["报告"], "openers": ["由"]}, Sections, "s.yaml")
+
+
+@dataclass(frozen=True)
+class Kinds:
+    verbs: dict[str, Literal["report", "request"]]
+
+
+def test_a_mapping_with_literal_values_holds_only_those() -> None:
+    assert parse_wording({"verbs": {"报告": "report"}}, Kinds, "k.yaml") == Kinds({"报告": "report"})
+    with pytest.raises(WordingError, match=r"k\.yaml: verbs: values are report, request only, not repot"):
+        parse_wording({"verbs": {"报告": "repot"}}, Kinds, "k.yaml")
 
 
 def test_an_unknown_key_in_a_file_names_the_file(tmp_path: Path) -> None:

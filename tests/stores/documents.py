@@ -55,7 +55,7 @@ _TEXT = """北京市朝阳区人民政府工作规则{title_suffix}
 第四章 附则
 
 第五条 本规则自印发之日起施行。
-"""
+"""  # noqa: E501 - an article is one line of the document
 #: The sentence a revised version adds to the reporting article, and the obligation it states.
 REVISION = "区政府办公室应当每月通报督办情况。"
 

@@ -48,7 +48,7 @@ def test_a_bad_uri_is_a_one_line_error(uri: str) -> None:
 
 def test_an_unreachable_server_fails_after_bounded_retries_with_one_line() -> None:
     started = time.perf_counter()
-    with pytest.raises(StoreUnavailable, match="not reachable .* after 3 attempts") as caught:
+    with pytest.raises(StoreUnavailable, match=r"not reachable .* after 3 attempts") as caught:
         Neo4jStore(Neo4jSettings(uri="bolt://127.0.0.1:9"), connect_attempts=3, backoff=0.1)
     elapsed = time.perf_counter() - started
     assert "\n" not in str(caught.value)
@@ -60,7 +60,7 @@ def test_a_lazy_store_starts_unreachable_and_fails_each_call_fast_with_one_line(
     try:
         assert store.ready() is False
         started = time.perf_counter()
-        with pytest.raises(StoreUnavailable, match="not reachable at bolt://127.0.0.1:9 after 1 attempt ") as caught:
+        with pytest.raises(StoreUnavailable, match=r"not reachable at bolt://127\.0\.0\.1:9 after 1 attempt ") as caught:
             store.jurisdictions()
         assert time.perf_counter() - started < 5
         assert "\n" not in str(caught.value)
@@ -97,7 +97,7 @@ def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
 
 @pytest.mark.neo4j
 def test_reads_run_in_read_transactions(neo4j_store) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(Neo4jError, match="(?i)read"):
+    with pytest.raises(Neo4jError, match=r"(?i)read"):
         neo4j_store.run_read("CREATE (:Jurisdiction {key: 'jur:written-by-a-read'})", {})
     assert neo4j_store.run_read("MATCH (j:Jurisdiction {key: 'jur:written-by-a-read'}) RETURN count(j)", {}) == [0]
 

@@ -184,8 +184,8 @@ def test_compare(stores) -> None:  # type: ignore[no-untyped-def]
 def test_article(stores) -> None:  # type: ignore[no-untyped-def]
     def calls(graphs: list[Graph]) -> list[tuple[str, tuple]]:
         out = [("article", (n.props["doc"], n.props["number"])) for g in graphs for n in g.nodes if n.label == "Article"]
-        return out + [("article", (graphs[0].document, 0)), ("article", (graphs[0].document, 100000)),
-                      ("article", ("doc-0000000000000000", 1))]
+        return [*out, ("article", (graphs[0].document, 0)), ("article", (graphs[0].document, 100000)),
+                ("article", ("doc-0000000000000000", 1))]
 
     count = _check(stores, calls)
     memory, _, graphs = stores

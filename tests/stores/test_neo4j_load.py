@@ -145,7 +145,7 @@ def _poisoned(graph: Graph) -> Graph:
 def test_a_load_failing_halfway_leaves_nothing_of_the_document(fresh_corpus) -> None:  # type: ignore[no-untyped-def]
     before = _stored_graph(fresh_corpus)
     graph = rules_document(2030)
-    with pytest.raises(Neo4jError, match="(?i)property"):
+    with pytest.raises(Neo4jError, match=r"(?i)property"):
         fresh_corpus.load(_poisoned(graph))
     assert _document_leftovers(fresh_corpus, graph.document) == 0
     assert JURISDICTION not in {j["key"] for j in fresh_corpus.jurisdictions()}

@@ -122,7 +122,7 @@ def test_a_staged_load_that_fails_leaves_the_previous_state(
     try:
         before = _whole_database(neo4j_store)
         for graph in (new, old):  # a first load of a newer version, then a reload of the stored one
-            with pytest.raises(Neo4jError, match="(?i)property"):
+            with pytest.raises(Neo4jError, match=r"(?i)property"):
                 neo4j_store.load(_poisoned(graph, top=top))
             assert _whole_database(neo4j_store) == before
         assert [(d["key"], d["status"], d["current"]) for d in neo4j_store.documents(JURISDICTION)] == [
@@ -144,7 +144,7 @@ def test_two_writers_staging_one_document_at_once_take_turns(
     def load() -> None:
         try:
             neo4j_store.load(graph)
-        except BaseException as exc:  # reported below, with the test's own assertion
+        except BaseException as exc:  # noqa: BLE001 - reported below, with the test's own assertion
             errors.append(exc)
 
     try:
