@@ -35,6 +35,7 @@ def measure(n: int, seed: int, jurisdiction: str, seconds: float) -> dict[str, A
 
 
 def _child(n: int, seed: int, jurisdiction: str, seconds: float) -> dict[str, Any]:
+    from stores.document_file import DocumentFile
     from stores.memory import MemoryStore
 
     from .generate import generate
@@ -58,8 +59,13 @@ def _child(n: int, seed: int, jurisdiction: str, seconds: float) -> dict[str, An
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     nodes, rels = store.counts()
     with tempfile.TemporaryDirectory(prefix="govgraph-embedded-") as tmp:
-        saved = Path(tmp) / "store.json"
-        store.save(saved)
+        saved = Path(tmp) / "store.db"
+        kept = DocumentFile.open(saved)  # the file `govgraph ingest` keeps: one row per document
+        try:
+            for graph in store.graphs():
+                kept.put(graph)
+        finally:
+            kept.close()
         resident = _resident_added(saved)
     row = next(r for r in store.jurisdictions() if r["key"] == jurisdiction)
     stats = measure_embedded(store, Place(row["key"], row["name"], row["nameEn"]), seconds)

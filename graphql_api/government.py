@@ -103,7 +103,7 @@ def government(row: Row, basis: list[Row]) -> Government:
 
 def instrument(row: Row) -> Instrument:
     return Instrument(key=row["key"], title=row["title"], cited_by=[
-        InstrumentCitation(document=t.DocumentRef(**c["document"]), jurisdiction=c["jurisdiction"]["fullName"],
+        InstrumentCitation(document=t.document_ref(c["document"]), jurisdiction=c["jurisdiction"]["fullName"],
                            verb=c.get("verb"), written=c.get("written"), article=t.article(c["article"]),
                            evidence=t.Evidence(**c["evidence"]))
         for c in row["citedBy"]])

@@ -105,6 +105,8 @@ def _scope(info: Info, jurisdiction: str, document: str | None) -> tuple[t.Row, 
 
 
 def _key(what: str, name: str | None, kinds: tuple[Any, ...]) -> str | None:
+    if name is not None and not is_unicode_text(name):  # before any lookup, the open ones included
+        raise BadArgument(f"{what} contains a lone surrogate (not Unicode text)")
     return resolve_term(what, name, kinds).key if name is not None else None
 
 

@@ -66,7 +66,10 @@ class DocumentRef:
 @strawberry.type(description="An article (provision) of a rules document: cite it.")
 class Article:
     key: str
-    number: int = strawberry.field(description="Ordinal number of the article in its document (1..N)")
+    number: int = strawberry.field(description="The number printed on the article (第五十五条 -> 55; （四） -> 4)")
+    ordinal: int | None = strawberry.field(
+        default=None, description="Position of the article in its document (1..N): unique even where the printed "
+        "numbers restart in each chapter or repeat")
     label: str = strawberry.field(description="The article's number as written: 第五十五条, 五十五、")
     text: str = strawberry.field(description="Article text in the source script, without page markers")
     raw_text: str = strawberry.field(description="The exact characters of the source file[start:end]")
@@ -245,7 +248,8 @@ def entity(row: Row) -> Entity:
 
 def article(row: Row) -> Article:
     return Article(
-        key=row["key"], number=row["number"], label=row["label"], text=row["text"], raw_text=row["rawText"],
+        key=row["key"], number=row["number"], ordinal=row.get("ordinal"), label=row["label"], text=row["text"],
+        raw_text=row["rawText"],
         start=row["start"], end=row["end"], document=document_ref(row["document"]),
     )
 

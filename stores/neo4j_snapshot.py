@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from schema.model import Graph, Node, Relationship
+from schema.model import SHARED_LABELS, Graph, Node, Relationship
 
 from .base import DocumentCounts
 
@@ -37,7 +37,8 @@ def _as_loaded(label: str, props: dict[str, Any]) -> dict[str, Any]:
 
 
 def graphs(node_records: Iterable[Record], relationship_records: Iterable[Record]) -> list[Graph]:
-    """Each document's graph (its Jurisdiction included), by document key, from the rows of GRAPH_QUERIES."""
+    """Each document's graph (the shared nodes it reaches included), by document key, from the rows of
+    GRAPH_QUERIES."""
     nodes: dict[str, Node] = {}
     for record in node_records:
         props = _as_loaded(record["label"], dict(record["props"]))
@@ -58,8 +59,11 @@ def graphs(node_records: Iterable[Record], relationship_records: Iterable[Record
         if graph is None:
             continue
         graph.relationships.append(rel)
-        if rel.type == "HAS_RULES":
-            graph.nodes.append(nodes[rel.start])
+        # shared nodes (SHARED_LABELS: a Jurisdiction, an Instrument) belong to no one document:
+        # each document's graph holds those its relationships reach
+        for end in (rel.start, rel.end):
+            if nodes[end].label in SHARED_LABELS and nodes[end] not in graph.nodes:
+                graph.nodes.append(nodes[end])
     return sorted(by_doc.values(), key=lambda g: g.document)
 
 

@@ -6,7 +6,7 @@ RETURN {
   instrument: {key: i.key, title: i.title},
   verb: r.verb, written: r.written, order: r.order,
   article: a {.key, .number, .ordinal, .label, text: a.cleanText, rawText: a.text, .start, .end,
-              document: d {.key, .title, .status, .jurisdiction}},
+              document: d {.key, .title, .status, .jurisdiction, .sourceUrl}},
   evidence: {start: r.start, end: r.end, text: r.evidence}
 } AS citation
 ORDER BY r.order, r.key

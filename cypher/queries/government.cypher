@@ -21,7 +21,7 @@ RETURN {
       of: {key: of.kind, name: of.name, nameEn: of.nameEn, label: labels(of)[0]},
       cue: r.cue, condition: r.condition,
       article: a {.key, .number, .ordinal, .label, text: a.cleanText, rawText: a.text, .start, .end,
-                  document: d {.key, .title, .status, .jurisdiction}},
+                  document: d {.key, .title, .status, .jurisdiction, .sourceUrl}},
       evidence: {start: r.start, end: r.end, text: r.evidence}
     } ORDER BY r.article, r.start, r.order, r.key
   },
@@ -29,7 +29,7 @@ RETURN {
     article: COLLECT {
       MATCH (pa:Article {doc: d.key, number: g.principlesArticle})
       RETURN pa {.key, .number, .ordinal, .label, text: pa.cleanText, rawText: pa.text, .start, .end,
-                 document: d {.key, .title, .status, .jurisdiction}}
+                 document: d {.key, .title, .status, .jurisdiction, .sourceUrl}}
     }[0],
     evidence: {start: g.principlesStart, end: g.principlesEnd, text: g.principlesEvidence}
   } END

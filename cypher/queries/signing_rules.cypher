@@ -15,7 +15,7 @@ RETURN {
                  recipient: t.recipientName, direction: t.direction,
                  issuerKey: t.issuerKey, genreKeys: t.genres, recipientKey: t.recipientKey},
   article: a {.key, .number, .ordinal, .label, text: a.cleanText, rawText: a.text, .start, .end,
-              document: d {.key, .title, .status, .jurisdiction}},
+              document: d {.key, .title, .status, .jurisdiction, .sourceUrl}},
   evidence: {start: s.start, end: s.end, text: s.evidence}
 } AS step
 ORDER BY t.key, s.article, s.order, s.key

@@ -49,6 +49,10 @@ REALISTIC: dict[str, tuple[dict[str, Any], Any]] = {
               lambda rows: [r["instrument"]["title"] for r in rows][-1] == "天津市人民政府工作规则"),
     "instrument": ({"key": "instrument:国务院工作规则"},
                    lambda rows: len({c["document"]["key"] for c in rows[0]["citedBy"]}) == 3),
+    "signing_rules": ({"document": NEW.document},
+                      lambda rows: ("head", "SIGN") in {(r["role"]["key"], r["action"]) for r in rows}),
+    "articles": ({"document": NEW.document},
+                 lambda rows: [r["ordinal"] for r in rows] == list(range(1, len(rows) + 1)) and len(rows) > 3),
     "article": ({"document": NEW.document, "number": 4},
                 lambda rows: {f["type"] for f in rows[0]["facts"]} == {"REPORTS_TO", "BEARS", "OWED_TO", "STATED_IN"}),
 }
