@@ -73,7 +73,7 @@ def find_reports(ctx: Context, text: str, leave: bool) -> list[ReportMatch]:
     found += _divisions(ctx, text)
     for m in _RESPONSIBLE.finditer(text):
         region = m.group("to")
-        if read_np(ctx, region) == len(region):
+        if read_np(ctx, region, places=True) == len(region):
             found.append(ReportMatch(m.start(), m.end(), "负责", "responsibility", tuple(parse_parties(ctx, region))))
     if leave:
         found += _leave_steps(ctx, text)
@@ -217,11 +217,11 @@ def target_region(ctx: Context, region: str) -> list[EntityRef]:
     """Targets between 向 and the verb. Every coordinated part must be a noun phrase of
     the vocabulary or a role described by a clause (或主持工作的常务副县长, read as its
     role); anything else means 向 did not open a target."""
-    if read_np(ctx, region) == len(region):
+    if read_np(ctx, region, places=True) == len(region):
         return parse_parties(ctx, region)
     kept: list[str] = []
     for part in COORDINATOR.split(region):
-        if part and read_np(ctx, part) == len(part):
+        if part and read_np(ctx, part, places=True) == len(part):
             kept.append(part)
         elif _DESCRIBED.fullmatch(part) and kept and _described_head(ctx, part):
             kept.append(_described_head(ctx, part))  # 或主持工作的常务副县长: that role too
