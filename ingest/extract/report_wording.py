@@ -40,6 +40,7 @@ class ReportingWording:
     review_verbs: tuple[str, ...]
     owned_nouns: tuple[str, ...]
     time_clause_marks: tuple[str, ...]
+    case_marks: tuple[str, ...]
     government_key: str
 
 
