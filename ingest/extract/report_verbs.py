@@ -35,6 +35,7 @@ _OBJECT_VERB = re.compile(
 _SUBMIT = re.compile(alternation(WORDING.submit_verbs))
 _SUBMIT_SUFFIX = re.compile(alternation(WORDING.submit_suffixes))
 _OBJECT_SUFFIX = re.compile(alternation(WORDING.object_suffixes))
+_PROCEDURE_SUFFIXES = [(re.compile(pattern), kind) for pattern, kind in WORDING.procedure_suffixes.items()]
 _SIGNING_SUFFIX = re.compile(alternation(WORDING.signing_suffixes))
 _DIVISION = re.compile(rf"按(?:照)?(?P<who>[^，。；,;按]{{2,16}}?)(?:职责)?{re.escape(WORDING.division_cue)}")
 _PLAIN_REPORT = re.compile(r"(?<![汇上呈补迟])(?P<verb>报告|请示)")
@@ -115,7 +116,7 @@ def _object_reports(ctx: Context, text: str, leave: bool) -> list[ReportMatch]:
             end = joined  # 报送常务副县长并县长审批: both approve
         if _SIGNING_SUFFIX.match(text, end):
             continue  # 报县长签发: a signing step
-        suffix = _OBJECT_SUFFIX.match(text, end)
+        suffix, kind = _object_suffix(text, end)
         close = suffix.end() if suffix else end
         if not suffix and not _BOUNDARY.match(text, end):
             continue
@@ -123,7 +124,7 @@ def _object_reports(ctx: Context, text: str, leave: bool) -> list[ReportMatch]:
             continue  # 报送县政府审批的公文: a noun phrase
         if text.startswith("、", close) and _SIGNING_SUFFIX.match(text, close + 1):
             continue  # 报县领导审批、签发: the signing route of a document
-        kind = WORDING.object_suffixes[suffix.group()] if suffix else WORDING.object_verbs[verb]
+        kind = kind or WORDING.object_verbs[verb]
         region = text[m.end() : region_end] + ("、" + text[region_end + 1 : end] if end > region_end else "")
         targets = tuple(parse_parties(ctx, region))
         out.append(ReportMatch(m.start(), close, verb + (suffix.group() if suffix else ""), kind, targets))
@@ -133,6 +134,18 @@ def _object_reports(ctx: Context, text: str, leave: bool) -> list[ReportMatch]:
             verb = m.group("verb")
             out.append(ReportMatch(m.start(), end, verb, _SUFFIX_KIND[verb], tuple(parse_parties(ctx, text[m.end() : end]))))
     return out
+
+
+def _object_suffix(text: str, at: int) -> tuple[re.Match[str] | None, ReportingKind | None]:
+    """The suffix at ``at`` that closes 报X (审批, 履行审议或审批程序) with the line's kind."""
+    suffix = _OBJECT_SUFFIX.match(text, at)
+    if suffix:
+        return suffix, WORDING.object_suffixes[suffix.group()]  # type: ignore[return-value]
+    for pattern, kind in _PROCEDURE_SUFFIXES:
+        procedure = pattern.match(text, at)
+        if procedure:
+            return procedure, kind  # type: ignore[return-value]
+    return None, None
 
 
 def _submissions(ctx: Context, text: str) -> list[ReportMatch]:

@@ -22,6 +22,7 @@ class ReportingWording:
     bao_not_after: str
     bao_not_before: str
     object_suffixes: dict[str, str]
+    procedure_suffixes: dict[str, str]
     signing_suffixes: tuple[str, ...]
     submit_verbs: dict[str, str]
     submit_suffixes: tuple[str, ...]
@@ -46,7 +47,8 @@ class ReportingWording:
 
 WORDING = load_wording("reporting", ReportingWording)
 _KINDS = set(get_args(ReportingKind))
-for _table in (WORDING.to_verbs, WORDING.object_verbs, WORDING.object_suffixes, WORDING.submit_verbs):
+for _table in (WORDING.to_verbs, WORDING.object_verbs, WORDING.object_suffixes, WORDING.procedure_suffixes,
+               WORDING.submit_verbs):
     if not set(_table.values()) <= _KINDS:
         raise WordingError(f"reporting.yaml: line kinds are {', '.join(sorted(_KINDS))}, not {set(_table.values()) - _KINDS}")
 

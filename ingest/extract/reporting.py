@@ -41,6 +41,8 @@ _REVIEW_VERB = re.compile("|".join(sorted(WORDING.review_verbs, key=len, reverse
 
 
 _BY = re.compile(r"由")
+#: X为Y的，: a case stated by what a party is (牵头起草部门为区政府部门的).
+_CASE_IS = re.compile(r"为[^，,；;。为]{1,16}的[，,]")
 #: 以X名义…: the document or matter is X's.
 _OWNER = re.compile(r"以(?P<who>[^，,；。名]{2,20})名义[^，,；。]*的")
 #: 由有关部门, 由各单位、各部门: agents the vocabulary names only by their kind.
@@ -105,6 +107,7 @@ def _article_lines(ctx: Context, article: Article) -> list[ReportingLine]:
             sources = [government] if task and _in_parenthesis(text, report.start) else (
                 agents
                 or here
+                or _case_parties(ctx, text, report.start)
                 or current
                 or previous
                 or _reviewer(ctx, text, report.start)
@@ -173,6 +176,16 @@ def _agents(ctx: Context, text: str, upto: int) -> list[EntityRef]:
         if chunk_end < upto and any(mark in text[chunk_start : m.start()] for mark in WORDING.case_marks):
             continue
         found = parse_parties(ctx, text[m.end() : end])
+    return found
+
+
+def _case_parties(ctx: Context, text: str, upto: int) -> list[EntityRef]:
+    """The party a case names before ``upto`` (…且牵头起草部门为区政府部门的，先报区政府…): the
+    rule is about that party when no clause opens with a subject."""
+    found: list[EntityRef] = []
+    for mention in ctx.mentions(text[:upto], ("role", "body")):
+        if _CASE_IS.match(text, mention.end):
+            found = [ctx.entity(mention)]
     return found
 
 
