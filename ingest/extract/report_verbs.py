@@ -114,8 +114,8 @@ def _object_reports(ctx: Context, text: str, leave: bool) -> list[ReportMatch]:
         joined = read_np(ctx, text, end + 1) if text.startswith("并", end) else end
         if joined > end + 1 and _OBJECT_SUFFIX.match(text, joined):
             end = joined  # 报送常务副县长并县长审批: both approve
-        if _SIGNING_SUFFIX.match(text, end):
-            continue  # 报县长签发: a signing step
+        if _SIGNING_SUFFIX.match(text, end) or text.endswith(WORDING.signing_routes, 0, m.start()):
+            continue  # 报县长签发, 会签或联合报县政府审批: how a document is signed
         suffix, kind = _object_suffix(text, end)
         close = suffix.end() if suffix else end
         if not suffix and not _BOUNDARY.match(text, end):

@@ -24,6 +24,7 @@ class ReportingWording:
     object_suffixes: dict[str, str]
     procedure_suffixes: dict[str, str]
     signing_suffixes: tuple[str, ...]
+    signing_routes: tuple[str, ...]
     submit_verbs: dict[str, str]
     submit_suffixes: tuple[str, ...]
     division_cue: str
