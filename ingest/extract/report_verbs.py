@@ -44,6 +44,8 @@ _BY_APPROVAL = re.compile(r"经")
 _APPROVAL_VERB = re.compile(alternation(WORDING.approval_verbs))
 _RESPONSIBLE = re.compile(r"对(?P<to>[^，。；,;对]{1,20}?)负责(?![人同制])")
 _WORK = re.compile(r"(?P<verb>报告|汇报)工作")
+#: 对X负责并报告工作: one statement, whose 报告工作 goes to the same X
+_AND_WORK = re.compile(r"并(?:报告|汇报)工作")
 _BOUNDARY = re.compile(r"$|[，。；,;并]")
 #: A verb that modifies a noun: 向县委请示的事项, 报送县政府审批的公文.
 _RELATIVE = re.compile(r"(?:[及和或、](?:请示|报告|汇报))?(?:的|事项)")
@@ -75,7 +77,9 @@ def find_reports(ctx: Context, text: str, leave: bool) -> list[ReportMatch]:
     for m in _RESPONSIBLE.finditer(text):
         region = m.group("to")
         if read_np(ctx, region, places=True) == len(region):
-            found.append(ReportMatch(m.start(), m.end(), "负责", "responsibility", tuple(parse_parties(ctx, region))))
+            work = _AND_WORK.match(text, m.end())
+            end = work.end() if work else m.end()
+            found.append(ReportMatch(m.start(), end, "负责", "responsibility", tuple(parse_parties(ctx, region))))
     if leave:
         found += _leave_steps(ctx, text)
     covered = [(r.start, r.end) for r in found]
