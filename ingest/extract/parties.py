@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from schema.vocabulary import LEVELS, Mention
+from schema.levels import LEVELS
+from schema.vocabulary import Mention
 
 from ..facts import EntityRef
 from .common import Context, descriptive_entity
@@ -35,7 +36,9 @@ SUBJECT_PRONOUNS = ("本人", "上述人员", "其本人")
 _BY = re.compile(r"由")
 #: The characters a government's own name opens with (市政府, 县人大): after a place's name
 #: (南屏 + 市政府) they make another place's body, read whole where a region is read whole.
-_LEVEL_CHARS = frozenset(c for level in LEVELS.values() for c in (level.char, *(u.char for u in level.uppers)) if len(c) == 1)
+_LEVEL_CHARS = frozenset(
+    c for level in LEVELS.values() for c in (level.char, *(u.char for u in level.uppers)) if len(c) == 1
+)
 #: A place's name is two to four characters, none of them a particle, coordinator or preposition.
 _PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _NOT_IN_A_PLACE = frozenset("的之和及或与同对向由在是为将把被各本该其并等有关相")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from ..facts import EntityRef, ReportingKind
 from .common import Context
@@ -120,7 +121,7 @@ def _object_reports(ctx: Context, text: str, leave: bool) -> list[ReportMatch]:
             end = joined  # 报送常务副县长并县长审批: both approve
         if _SIGNING_SUFFIX.match(text, end) or text.endswith(WORDING.signing_routes, 0, m.start()):
             continue  # 报县长签发, 会签或联合报县政府审批: how a document is signed
-        suffix, kind = _object_suffix(text, end)
+        suffix, suffix_kind = _object_suffix(text, end)
         close = suffix.end() if suffix else end
         if not suffix and not _BOUNDARY.match(text, end):
             continue
@@ -128,7 +129,7 @@ def _object_reports(ctx: Context, text: str, leave: bool) -> list[ReportMatch]:
             continue  # 报送县政府审批的公文: a noun phrase
         if text.startswith("、", close) and _SIGNING_SUFFIX.match(text, close + 1):
             continue  # 报县领导审批、签发: the signing route of a document
-        kind = kind or WORDING.object_verbs[verb]
+        kind = suffix_kind or cast(ReportingKind, WORDING.object_verbs[verb])
         region = text[m.end() : region_end] + ("、" + text[region_end + 1 : end] if end > region_end else "")
         targets = tuple(parse_parties(ctx, region))
         out.append(ReportMatch(m.start(), close, verb + (suffix.group() if suffix else ""), kind, targets))
@@ -144,11 +145,11 @@ def _object_suffix(text: str, at: int) -> tuple[re.Match[str] | None, ReportingK
     """The suffix at ``at`` that closes 报X (审批, 履行审议或审批程序) with the line's kind."""
     suffix = _OBJECT_SUFFIX.match(text, at)
     if suffix:
-        return suffix, WORDING.object_suffixes[suffix.group()]  # type: ignore[return-value]
+        return suffix, cast(ReportingKind, WORDING.object_suffixes[suffix.group()])
     for pattern, kind in _PROCEDURE_SUFFIXES:
         procedure = pattern.match(text, at)
         if procedure:
-            return procedure, kind  # type: ignore[return-value]
+            return procedure, cast(ReportingKind, kind)
     return None, None
 
 

@@ -280,7 +280,7 @@ def _steps(ctx: Context, actors: str, condition: str | None) -> list[SigningStep
                     pending = previous
                 partner = _SIGNED_WITH.search(segment, 0, end) if action == "COUNTERSIGN" else None
                 if partner and pending:
-                    steps += _signed_with(ctx, pending, partner, m.group(), current)
+                    steps += _signed_with(ctx, pending, partner, segment[start:end], current)
                 else:
                     for actor, delegated in _dedupe_actors(pending):
                         steps.append(SigningStep(action, actor, m.group(), current, delegated))  # type: ignore[arg-type]
@@ -294,8 +294,9 @@ def _signed_with(ctx: Context, pending: list[tuple[EntityRef, bool]], partner: r
     """由A与B会签: A signs, B countersigns (B as the vocabulary names it, else as written when it
     ends with a role word: 相关部门负责同志)."""
     written = partner.group("partner")
-    partners = [ctx.entity(m) for m in ctx.mentions(written, ("role", "body"))
-                if not _qualifying_bodies(written, ctx.mentions(written, ("role", "body"))).count(m)]
+    mentions = ctx.mentions(written, ("role", "body"))
+    qualifiers = _qualifying_bodies(written, mentions)
+    partners = [ctx.entity(m) for m in mentions if m not in qualifiers]
     if not partners and written.endswith(ROLE_HEADS):
         partners = [descriptive_entity("role", written, ctx.level)]
     keys = {p.key for p in partners}

@@ -19,7 +19,8 @@ from ingest.parse import parse_document
 def county(*articles: str) -> Context:
     """A county's rules with the given articles (第一条 …), parsed for extraction."""
     body = "\n\n".join(f"第{'一二三四五六七八九十'[i]}条　{text}" for i, text in enumerate(articles))
-    filler = "\n\n".join(f"第{'一二三四五六七八九十'[len(articles) + i]}条　本规则由县政府办公室负责解释。" for i in range(2))
+    numbers = "一二三四五六七八九十"
+    filler = "\n\n".join(f"第{numbers[len(articles) + i]}条　本规则由县政府办公室负责解释。" for i in range(2))
     text = f"某县人民政府工作规则\n\n{body}\n\n{filler}\n"
     return Context(parse_document(text.encode("utf-8"), "county.txt"))
 
@@ -82,10 +83,12 @@ def test_lines(article: str, expected: set[tuple[str, str]]) -> None:
 
 
 def test_a_countersigned_or_joint_submission_is_signing_not_a_line() -> None:
-    ctx = county("各部门报送县政府的请示性公文，凡涉及其他部门职权的，由主办部门主要负责同志与相关部门负责同志会签或联合报县政府审批。")
+    ctx = county("各部门报送县政府的请示性公文，凡涉及其他部门职权的，"
+                 "由主办部门主要负责同志与相关部门负责同志会签或联合报县政府审批。")
     assert lines(ctx) == set()
     (rule,) = extract_signing(ctx)
-    assert (rule.issuer.key, rule.genres, rule.recipient and rule.recipient.key) == ("lead_department", ("request",), "government")
+    recipient = rule.recipient.key if rule.recipient else None
+    assert (rule.issuer.key, rule.genres, recipient) == ("lead_department", ("request",), "government")
     signs = [(s.action, s.actor.name, s.condition) for s in rule.steps if s.action in ("SIGN", "COUNTERSIGN")]
     # 由A与B会签: A signs and B countersigns; 凡涉及… is the rule's scope, not an exception
     assert signs == [("SIGN", "主要负责人", None), ("COUNTERSIGN", "相关部门负责同志", None)]
