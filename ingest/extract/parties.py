@@ -35,7 +35,7 @@ ITEM_LABEL = re.compile(r"^(?:（[一二三四五六七八九十]+）|（\d+）|
 SUBJECT_PRONOUNS = ("本人", "上述人员", "其本人")
 _BY = re.compile(r"由")
 #: The characters a government's own name opens with (市政府, 县人大): after a place's name
-#: (南屏 + 市政府) they make another place's body, read whole where a region is read whole.
+#: (某某 + 市政府) they make another place's body, read whole where a region is read whole.
 _LEVEL_CHARS = frozenset(
     c for level in LEVELS.values() for c in (level.char, *(u.char for u in level.uppers)) if len(c) == 1
 )
@@ -49,7 +49,7 @@ _NOT_IN_A_PLACE = frozenset("的之和及或与同对向由在是为将把被各
 
 def read_np(ctx: Context, text: str, start: int = 0, places: bool = False) -> int:
     """End of the noun phrase of vocabulary terms that starts at ``start`` (== start if none).
-    With ``places``, a part may be another place's body (南屏市政府): for a region read whole.
+    With ``places``, a part may be another place's body (某某市政府): for a region read whole.
 
     县政府各部门和各乡镇的行政正职离县外出 -> the index of 离
     """
@@ -99,7 +99,7 @@ def read_np(ctx: Context, text: str, start: int = 0, places: bool = False) -> in
 
 def _place_before(text: str, pos: int, mentions: dict[int, Mention]) -> int:
     """Length of a place's name at ``pos`` that a body of the vocabulary follows with its
-    level character (南屏 of 南屏市政府, 某某 of 某某州人民政府); 0 if none."""
+    level character (某某 of 某某市政府 or of 某某州人民政府); 0 if none."""
     for length in range(4, 1, -1):
         body = mentions.get(pos + length)
         name = text[pos : pos + length]
@@ -163,6 +163,9 @@ def _part(ctx: Context, surface: str) -> _Part | None:
         return _Part(surface, descriptive_entity("role", surface, ctx.level), head if qualified else None)
     if last.end != len(surface):
         return None  # a mention inside a longer noun (县政府重要工作安排) names no party
+    if len(mentions) == 1 and _place_before(surface, 0, {last.start: last}) == last.start:
+        # 某某市人民政府 and 某某市政府 are one body: the place's name before the term's own name
+        surface = surface[: last.start] + ctx.entity(last).name
     return _Part(surface, descriptive_entity(last.term.kind, surface, ctx.level), None)
 
 
