@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from schema.vocabulary import Kind
+from schema.levels import LEVELS
+from schema.vocabulary import Kind, Mention
 
 from ..facts import EntityRef
 from .common import Context, descriptive_entity
@@ -33,13 +34,22 @@ ITEM_LABEL = re.compile(r"^(?:（[一二三四五六七八九十]+）|（\d+）|
 #: Pronouns that point back to the subject: 本人, 上述人员.
 SUBJECT_PRONOUNS = ("本人", "上述人员", "其本人")
 _BY = re.compile(r"由")
+#: The characters a government's own name opens with (市政府, 县人大): after a place's name
+#: (某某 + 市政府) they make another place's body, read whole where a region is read whole.
+_LEVEL_CHARS = frozenset(
+    c for level in LEVELS.values() for c in (level.char, *(u.char for u in level.uppers)) if len(c) == 1
+)
+#: A place's name is two to four characters, none of them a particle, coordinator or preposition.
+_PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_NOT_IN_A_PLACE = frozenset("的之和及或与同对向由在是为将把被各本该其并等有关相")
 
 
 # ------------------------------------------------------------------ noun phrases
 
 
-def read_np(ctx: Context, text: str, start: int = 0) -> int:
+def read_np(ctx: Context, text: str, start: int = 0, places: bool = False) -> int:
     """End of the noun phrase of vocabulary terms that starts at ``start`` (== start if none).
+    With ``places``, a part may be another place's body (某某市政府): for a region read whole.
 
     县政府各部门和各乡镇的行政正职离县外出 -> the index of 离
     """
@@ -51,6 +61,11 @@ def read_np(ctx: Context, text: str, start: int = 0) -> int:
         prefix = next((p for p in NP_PREFIXES if text.startswith(p, pos) and pos + len(p) in mentions), "")
         if pos + len(prefix) in mentions:
             pos = end = mentions[pos + len(prefix)].end
+            got = True
+            continue
+        place = _place_before(text, pos, mentions) if places and (pos == start or not got) else 0
+        if place:
+            pos = end = mentions[pos + place].end
             got = True
             continue
         if not got:
@@ -74,8 +89,24 @@ def read_np(ctx: Context, text: str, start: int = 0) -> int:
             if after + len(prefix) in mentions:
                 pos = after
                 continue
+            place = _place_before(text, after, mentions) if places else 0
+            if place:
+                pos = end = mentions[after + place].end
+                continue
         break
     return end if got else start
+
+
+def _place_before(text: str, pos: int, mentions: dict[int, Mention]) -> int:
+    """Length of a place's name at ``pos`` that a body of the vocabulary follows with its
+    level character (某某 of 某某市政府 or of 某某州人民政府); 0 if none."""
+    for length in range(4, 1, -1):
+        body = mentions.get(pos + length)
+        name = text[pos : pos + length]
+        if (body is not None and body.term.kind == "body" and body.surface[0] in _LEVEL_CHARS
+                and _PLACE_NAME.fullmatch(name) and not _NOT_IN_A_PLACE.intersection(name)):
+            return length
+    return 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +163,9 @@ def _part(ctx: Context, surface: str) -> _Part | None:
         return _Part(surface, descriptive_entity("role", surface, ctx.level), head if qualified else None)
     if last.end != len(surface):
         return None  # a mention inside a longer noun (县政府重要工作安排) names no party
+    if len(mentions) == 1 and _place_before(surface, 0, {last.start: last}) == last.start:
+        # 某某市人民政府 and 某某市政府 are one body: the place's name before the term's own name
+        surface = surface[: last.start] + ctx.entity(last).name
     return _Part(surface, descriptive_entity(last.term.kind, surface, ctx.level), None)
 
 

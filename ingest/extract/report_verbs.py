@@ -35,6 +35,7 @@ _OBJECT_VERB = re.compile(
 _SUBMIT = re.compile(alternation(WORDING.submit_verbs))
 _SUBMIT_SUFFIX = re.compile(alternation(WORDING.submit_suffixes))
 _OBJECT_SUFFIX = re.compile(alternation(WORDING.object_suffixes))
+_PROCEDURE_SUFFIXES = [(re.compile(pattern), kind) for pattern, kind in WORDING.procedure_suffixes.items()]
 _SIGNING_SUFFIX = re.compile(alternation(WORDING.signing_suffixes))
 _DIVISION = re.compile(rf"按(?:照)?(?P<who>[^，。；,;按]{{2,16}}?)(?:职责)?{re.escape(WORDING.division_cue)}")
 _PLAIN_REPORT = re.compile(r"(?<![汇上呈补迟])(?P<verb>报告|请示)")
@@ -43,6 +44,8 @@ _BY_APPROVAL = re.compile(r"经")
 _APPROVAL_VERB = re.compile(alternation(WORDING.approval_verbs))
 _RESPONSIBLE = re.compile(r"对(?P<to>[^，。；,;对]{1,20}?)负责(?![人同制])")
 _WORK = re.compile(r"(?P<verb>报告|汇报)工作")
+#: 对X负责并报告工作: one statement, whose 报告工作 goes to the same X
+_AND_WORK = re.compile(r"并(?:报告|汇报)工作")
 _BOUNDARY = re.compile(r"$|[，。；,;并]")
 #: A verb that modifies a noun: 向县委请示的事项, 报送县政府审批的公文.
 _RELATIVE = re.compile(r"(?:[及和或、](?:请示|报告|汇报))?(?:的|事项)")
@@ -73,8 +76,10 @@ def find_reports(ctx: Context, text: str, leave: bool) -> list[ReportMatch]:
     found += _divisions(ctx, text)
     for m in _RESPONSIBLE.finditer(text):
         region = m.group("to")
-        if read_np(ctx, region) == len(region):
-            found.append(ReportMatch(m.start(), m.end(), "负责", "responsibility", tuple(parse_parties(ctx, region))))
+        if read_np(ctx, region, places=True) == len(region):
+            work = _AND_WORK.match(text, m.end())
+            end = work.end() if work else m.end()
+            found.append(ReportMatch(m.start(), end, "负责", "responsibility", tuple(parse_parties(ctx, region))))
     if leave:
         found += _leave_steps(ctx, text)
     covered = [(r.start, r.end) for r in found]
@@ -113,9 +118,9 @@ def _object_reports(ctx: Context, text: str, leave: bool) -> list[ReportMatch]:
         joined = read_np(ctx, text, end + 1) if text.startswith("并", end) else end
         if joined > end + 1 and _OBJECT_SUFFIX.match(text, joined):
             end = joined  # 报送常务副县长并县长审批: both approve
-        if _SIGNING_SUFFIX.match(text, end):
-            continue  # 报县长签发: a signing step
-        suffix = _OBJECT_SUFFIX.match(text, end)
+        if _SIGNING_SUFFIX.match(text, end) or text.endswith(WORDING.signing_routes, 0, m.start()):
+            continue  # 报县长签发, 会签或联合报县政府审批: how a document is signed
+        suffix, suffix_kind = _object_suffix(text, end)
         close = suffix.end() if suffix else end
         if not suffix and not _BOUNDARY.match(text, end):
             continue
@@ -123,7 +128,7 @@ def _object_reports(ctx: Context, text: str, leave: bool) -> list[ReportMatch]:
             continue  # 报送县政府审批的公文: a noun phrase
         if text.startswith("、", close) and _SIGNING_SUFFIX.match(text, close + 1):
             continue  # 报县领导审批、签发: the signing route of a document
-        kind = WORDING.object_suffixes[suffix.group()] if suffix else WORDING.object_verbs[verb]
+        kind = suffix_kind or WORDING.object_verbs[verb]
         region = text[m.end() : region_end] + ("、" + text[region_end + 1 : end] if end > region_end else "")
         targets = tuple(parse_parties(ctx, region))
         out.append(ReportMatch(m.start(), close, verb + (suffix.group() if suffix else ""), kind, targets))
@@ -133,6 +138,18 @@ def _object_reports(ctx: Context, text: str, leave: bool) -> list[ReportMatch]:
             verb = m.group("verb")
             out.append(ReportMatch(m.start(), end, verb, _SUFFIX_KIND[verb], tuple(parse_parties(ctx, text[m.end() : end]))))
     return out
+
+
+def _object_suffix(text: str, at: int) -> tuple[re.Match[str] | None, ReportingKind | None]:
+    """The suffix at ``at`` that closes 报X (审批, 履行审议或审批程序) with the line's kind."""
+    suffix = _OBJECT_SUFFIX.match(text, at)
+    if suffix:
+        return suffix, WORDING.object_suffixes[suffix.group()]
+    for pattern, kind in _PROCEDURE_SUFFIXES:
+        procedure = pattern.match(text, at)
+        if procedure:
+            return procedure, kind
+    return None, None
 
 
 def _submissions(ctx: Context, text: str) -> list[ReportMatch]:
@@ -217,11 +234,11 @@ def target_region(ctx: Context, region: str) -> list[EntityRef]:
     """Targets between 向 and the verb. Every coordinated part must be a noun phrase of
     the vocabulary or a role described by a clause (或主持工作的常务副县长, read as its
     role); anything else means 向 did not open a target."""
-    if read_np(ctx, region) == len(region):
+    if read_np(ctx, region, places=True) == len(region):
         return parse_parties(ctx, region)
     kept: list[str] = []
     for part in COORDINATOR.split(region):
-        if part and read_np(ctx, part) == len(part):
+        if part and read_np(ctx, part, places=True) == len(part):
             kept.append(part)
         elif _DESCRIBED.fullmatch(part) and kept and _described_head(ctx, part):
             kept.append(_described_head(ctx, part))  # 或主持工作的常务副县长: that role too

@@ -22,7 +22,9 @@ class ReportingWording:
     bao_not_after: str
     bao_not_before: str
     object_suffixes: dict[str, ReportingKind]
+    procedure_suffixes: dict[str, ReportingKind]
     signing_suffixes: tuple[str, ...]
+    signing_routes: tuple[str, ...]
     submit_verbs: dict[str, ReportingKind]
     submit_suffixes: tuple[str, ...]
     division_cue: str
@@ -40,6 +42,7 @@ class ReportingWording:
     review_verbs: tuple[str, ...]
     owned_nouns: tuple[str, ...]
     time_clause_marks: tuple[str, ...]
+    case_marks: tuple[str, ...]
     government_key: str
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..facts import EntityRef, ReportingKind, ReportingLine, ReportingStep
 from ..models import Article, Sentence
 from .common import Clause, Context, descriptive_entity
-from .parties import SUBJECT_PRONOUNS, by_source, label_end, read_np
+from .parties import SUBJECT_PRONOUNS, label_end, read_np
 from .report_matter import matter_of
 from .report_subjects import described_subjects
 from .report_verbs import LEAVE_CONTEXT, ReportMatch, find_reports, optional, parse_parties, prohibited
@@ -40,6 +40,9 @@ _REVIEW = re.compile(r"经(?:过)?")
 _REVIEW_VERB = re.compile("|".join(sorted(WORDING.review_verbs, key=len, reverse=True)))
 
 
+_BY = re.compile(r"由")
+#: X为Y的，: a case stated by what a party is (牵头起草部门为区政府部门的).
+_CASE_IS = re.compile(r"为[^，,；;。为]{1,16}的[，,]")
 #: 以X名义…: the document or matter is X's.
 _OWNER = re.compile(r"以(?P<who>[^，,；。名]{2,20})名义[^，,；。]*的")
 #: 由有关部门, 由各单位、各部门: agents the vocabulary names only by their kind.
@@ -98,12 +101,13 @@ def _article_lines(ctx: Context, article: Article) -> list[ReportingLine]:
             if optional(text, report.start) or prohibited(text, report.start):
                 continue
             here = _subjects_in(ctx, text, report.start)
-            agents = by_source(ctx, text, report.start) or _described_agents(ctx, text, report.start)
+            agents = _agents(ctx, text, report.start) or _described_agents(ctx, text, report.start)
             # a meeting of the government that decides to submit speaks for the government
             agents = list(dict.fromkeys(government if a.kind == "meeting" else a for a in agents))
             sources = [government] if task and _in_parenthesis(text, report.start) else (
                 agents
                 or here
+                or _case_parties(ctx, text, report.start)
                 or current
                 or previous
                 or _reviewer(ctx, text, report.start)
@@ -155,6 +159,33 @@ def _subjects_in(ctx: Context, text: str, upto: int) -> list[EntityRef]:
         end = read_np(ctx, text, start)
         if end > start and (not text.startswith("的", end) or _OWNED.match(text, end)):
             found = parse_parties(ctx, text[start:end])  # 县政府各部门的请示，报…: the owner brings it
+    return found
+
+
+def _agents(ctx: Context, text: str, upto: int) -> list[EntityRef]:
+    """The last ``由X`` agent before ``upto`` (由县政府办公室汇总后向县长报告), passing over one
+    whose own comma chunk states a case and ends before ``upto``: 由办公室…呈批，根据需要由领导
+    转请…核批，重大事项报市长审批 — the office, not the leaders, reports the major matters."""
+    found: list[EntityRef] = []
+    for m in _BY.finditer(text, 0, upto):
+        end = read_np(ctx, text, m.end())
+        if end == m.end():
+            continue
+        chunk_start = max(text.rfind(c, 0, m.start()) for c in "，,") + 1
+        chunk_end = min((i for i in (text.find(c, m.start()) for c in "，,") if i >= 0), default=len(text))
+        if chunk_end < upto and any(mark in text[chunk_start : m.start()] for mark in WORDING.case_marks):
+            continue
+        found = parse_parties(ctx, text[m.end() : end])
+    return found
+
+
+def _case_parties(ctx: Context, text: str, upto: int) -> list[EntityRef]:
+    """The party a case names before ``upto`` (…且牵头起草部门为区政府部门的，先报区政府…): the
+    rule is about that party when no clause opens with a subject."""
+    found: list[EntityRef] = []
+    for mention in ctx.mentions(text[:upto], ("role", "body")):
+        if _CASE_IS.match(text, mention.end):
+            found = [ctx.entity(mention)]
     return found
 
 

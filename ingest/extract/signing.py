@@ -20,8 +20,9 @@ from schema.vocabulary import Mention
 
 from ..facts import EntityRef, SigningAction, SigningRule, SigningStep
 from ..models import Article
-from .common import Context, leading_condition
+from .common import Context, descriptive_entity, leading_condition
 from .open_names import open_meetings
+from .parties import ROLE_HEADS
 
 #: verb as written -> action. Longer verbs first so 审核把关 wins over 审核.
 VERB_ACTIONS: dict[str, SigningAction] = {
@@ -57,8 +58,11 @@ _DOWNWARD = re.compile(r"下发|印发")
 _UPWARD = re.compile(r"上报|报送|呈报|提请|报请")
 _CHAIRED_BY = re.compile(r"由(?P<cond>[^，；。]{2,12}?主持(?:召开)?)的")
 _DELEGATE = re.compile(r"委托$")
-#: conditions that scope who is competent rather than escalate (属于副区长分管工作职责范围)
-_SCOPE = re.compile(r"^属(?:于)?[^，；。]*(?:范围|职责|分管)")
+#: conditions that scope who is competent rather than escalate (属于副区长分管工作职责范围), or
+#: the documents a rule is for (凡涉及其他部门职权的)
+_SCOPE = re.compile(r"^(?:属(?:于)?[^，；。]*(?:范围|职责|分管)|凡)")
+#: 由A与B会签: A (the leading party) signs, B countersigns
+_SIGNED_WITH = re.compile(r"与(?P<partner>[^，,；;。与由]{2,16}?)会签$")
 #: what may stand between a body and the role it qualifies: 各部门、各街道乡镇主要负责人
 _QUALIFIER_GAP = re.compile(r"[、，各\w]{0,8}")
 
@@ -70,6 +74,7 @@ class _Frame:
     recipients: list[EntityRef] = field(default_factory=list)
     direction: str = "any"
     condition: str | None = None
+    named: bool = False  # the issuer is the name the document goes out under (以X名义)
 
     def empty(self) -> bool:
         return not self.issuers
@@ -122,6 +127,11 @@ def _article_rules(ctx: Context, article: Article) -> list[SigningRule]:
             last_frame = frames[-1]
         condition = condition or frames[0].condition
         steps = _steps(ctx, text[actors_from:], condition)
+        if hint is not None and not inherited and any(s.action == "SIGN" for s in steps):
+            for frame in frames:
+                if not frame.named and all(i.key != hint.key for i in frame.issuers):
+                    # 各部门报送…的请示，由主办部门主要负责同志…会签: the signer's department sends it
+                    frame.issuers = [hint]
         # A rule states who signs; an approval alone counts only as the exception to a
         # rule stated just before (涉及重大事项的，由…同意后印发).
         if not any(step.action == "SIGN" for step in steps) and not (
@@ -190,6 +200,7 @@ def _frame(ctx: Context, text: str) -> _Frame:
         return frame
     if by_name:
         frame.issuers = [ctx.entity(m) for m in ctx.mentions(by_name.group("who"), ("body",))]
+        frame.named = True
     else:
         head = text[: to.start()] if to else text
         bodies = ctx.mentions(head, ("body",))
@@ -269,11 +280,31 @@ def _steps(ctx: Context, actors: str, condition: str | None) -> list[SigningStep
                 action = VERB_ACTIONS[m.group()]
                 if not pending and previous and _SAME_ACTOR_GAP.fullmatch(segment[previous_end:start]):
                     pending = previous
-                for actor, delegated in _dedupe_actors(pending):
-                    steps.append(SigningStep(action, actor, m.group(), current, delegated))
+                partner = _SIGNED_WITH.search(segment, 0, end) if action == "COUNTERSIGN" else None
+                if partner and pending:
+                    steps += _signed_with(ctx, pending, partner, segment[start:end], current)
+                else:
+                    for actor, delegated in _dedupe_actors(pending):
+                        steps.append(SigningStep(action, actor, m.group(), current, delegated))
                 previous, previous_end = pending, end
                 pending = []
     return steps
+
+
+def _signed_with(ctx: Context, pending: list[tuple[EntityRef, bool]], partner: re.Match[str], verb: str,
+                 condition: str | None) -> list[SigningStep]:
+    """由A与B会签: A signs, B countersigns (B as the vocabulary names it, else as written when it
+    ends with a role word: 相关部门负责同志)."""
+    written = partner.group("partner")
+    mentions = ctx.mentions(written, ("role", "body"))
+    qualifiers = _qualifying_bodies(written, mentions)
+    partners = [ctx.entity(m) for m in mentions if m not in qualifiers]
+    if not partners and written.endswith(ROLE_HEADS):
+        partners = [descriptive_entity("role", written, ctx.level)]
+    keys = {p.key for p in partners}
+    leads = [(actor, delegated) for actor, delegated in _dedupe_actors(pending) if actor.key not in keys]
+    steps = [SigningStep("SIGN", actor, verb, condition, delegated) for actor, delegated in leads]
+    return steps + [SigningStep("COUNTERSIGN", p, verb, condition, False) for p in partners]
 
 
 def _promote_scope(steps: list[SigningStep]) -> list[SigningStep]:

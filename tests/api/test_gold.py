@@ -61,7 +61,9 @@ def _evidence(row: dict) -> Evidence:
     return Evidence(row["article"]["number"], row["evidence"]["start"], row["evidence"]["end"], row["evidence"]["text"])
 
 
-def _signing(store, place: str) -> list[SigningRule]:  # type: ignore[no-untyped-def]
+def _signing(store, place: str, level: str | None = None) -> list[SigningRule]:  # type: ignore[no-untyped-def]
+    """The signing rules the API gives for a place; a recipient's name is read at the place's level
+    (a city's 市政府 is its own government, a district's is the city's)."""
     vocab = load_vocabulary()
     rules = []
     for kind, issuer in ISSUERS:
@@ -72,7 +74,7 @@ def _signing(store, place: str) -> list[SigningRule]:  # type: ignore[no-untyped
             by_type.setdefault(step["documentType"]["key"], []).append(step)
         for group in by_type.values():
             dtype = group[0]["documentType"]
-            recipient = vocab.lookup(dtype["recipient"], ("body",)) if dtype["recipient"] else None
+            recipient = vocab.lookup(dtype["recipient"], ("body",), level) if dtype["recipient"] else None
             rules.append(SigningRule(
                 issuer=EntityRef(kind, issuer, issuer),  # type: ignore[arg-type]
                 genres=tuple(vocab.lookup(g, ("genre",)).key for g in dtype["genres"]),  # type: ignore[union-attr]

@@ -38,7 +38,7 @@ from .test_gold import _meetings, _reporting, _signing
 #: issue 14: every section of the real set reaches this F1 through the API
 TARGET_F1 = 0.95
 #: the sections held to TARGET_F1 now; add one here when its extraction reaches the target
-GATED_NOW = ("document",)
+GATED_NOW = ("document", "structure", "meetings", "reports_to", "signing")
 SECTIONS = ("document", "structure", "meetings", "reports_to", "signing")
 _DOCUMENTS = """{ documents { key file title docNumber issued adopted published publishedStatus sourceUrl
   articleCount chapterCount jurisdiction } }"""
@@ -84,9 +84,10 @@ def through_the_api(served: MemoryStore) -> dict[str, SectionScore]:
     for path, gold in merge_gold([shared("real", "gold.yaml")]).items():
         doc = documents[path.name]
         place = doc["jurisdiction"]
-        facts = DocumentFacts(signing=tuple(_signing(served, place)), meetings=tuple(_meetings(served, place)),
+        level = places[place]["level"]
+        facts = DocumentFacts(signing=tuple(_signing(served, place, level)), meetings=tuple(_meetings(served, place)),
                               reporting=tuple(_reporting(served, place)))
-        at_level = names.at(places[place]["level"])  # a city's 市长 is its head, as eval reads it
+        at_level = names.at(level)  # a city's 市长 is its head, as eval reads it
         scores = {
             "document": score_document(gold, _stored(places[place], doc)),
             "structure": score_structure(gold, {"chapters": doc["chapterCount"], "articles": doc["articleCount"]}),

@@ -22,6 +22,9 @@ GOLD_SETS = {
     "reporting-docs": ([DATA / "docs" / "reporting_gold.yaml"], ("structure", "reports_to", "deadlines")),
     # a county (第X条) and a city (一、): approval and submission lines, pages, items, times, ranges, fractions
     "approval-docs": ([DATA / "docs" / "approval_gold.yaml"], ("structure", "reports_to", "deadlines")),
+    # whom a government answers to (another place's government, a bare 人大), department heads in
+    # traditional script, 由X across clauses, a 会签 signing rule on a page cut mid-document
+    "accountability-docs": ([DATA / "docs" / "accountability" / "gold.yaml"], ("structure", "reports_to", "signing")),
 }
 GOLD_FILES = {"own": DATA / "docs" / "gold_own.yaml"}
 
