@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from schema.vocabulary import load_vocabulary
+from schema.naming import open_key
+from schema.script import to_simplified
+from schema.vocabulary import DEFAULT_LEVEL, LEVELS, load_vocabulary
 
 from . import ask_government, phrasing
 from .names import resolve_document
@@ -177,6 +179,9 @@ def _reporting(q: Question, store: Any, jur: Row, doc: str | None) -> _Block:
     source = q.source.key if q.source else None
     target = q.target.key if q.target else None
     rows = store.reporting_lines(jur["key"], source, target, doc)
+    if not rows and q.source_described:  # the rules name the party as described: its open key
+        level: str = jur["level"] if jur.get("level") in LEVELS else DEFAULT_LEVEL
+        rows = store.reporting_lines(jur["key"], open_key(to_simplified(q.source_described), level), target, doc)
     if not rows:
         who = (q.source or q.target).zh_for(jur.get("level") or "district")  # type: ignore[union-attr]
         return _Block([_say(q, "no_reporting", what=who)], [])

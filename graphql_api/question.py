@@ -54,6 +54,7 @@ class Question:
     recipient: Term | None = None
     meeting: Term | None = None
     source: Term | None = None  # reporting: who reports
+    source_described: str | None = None  # …as the rules name a described party: 市政府各工作部门的主要负责人
     target: Term | None = None  # reporting: to whom
     bearer: Term | None = None  # deadlines: whose
     named: tuple[Named, ...] = field(default=())
@@ -74,6 +75,7 @@ class _Patterns:
     english: tuple[tuple[str, Term], ...]  # (lower-case words, term), longest first
     implied_issuers: tuple[Term, ...]
     suggestions: dict[str, tuple[str, ...]]  # language -> question templates with {place}
+    described: re.Pattern[str]  # a role word after a body: 的主要负责人
 
 
 def _compile(items: list[str], flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
@@ -107,7 +109,8 @@ def patterns() -> _Patterns:
     ordered = tuple(sorted(english.items(), key=lambda kv: (-len(kv[0]), kv[0])))
     implied = tuple(vocab.term("body", key) for key in data["implied_issuers"])
     suggestions = {lang: tuple(data["suggestions"][lang]) for lang in ("en", "zh")}
-    return _Patterns(tuple(intents), markers, places, ordered, implied, suggestions)
+    heads = "|".join(map(re.escape, sorted(data["described_heads"], key=len, reverse=True)))
+    return _Patterns(tuple(intents), markers, places, ordered, implied, suggestions, re.compile(f"的?(?:{heads})"))
 
 
 def intent_names() -> tuple[str, ...]:
@@ -126,12 +129,22 @@ def understand(text: str, jurisdictions: list[Row]) -> Question:
     named = _find_names(masked, places[0].get("level") if places else None)
     unknown_place = None if places else _unknown_place(masked, named, language)
     slots = _slots(masked, named)
+    described = _described_source(masked, named, slots["source"])
     present = {name for name in _SLOTS if _slot_filled(name, slots)}
     applicable = [i for i in patterns().intents if all(any(p.search(masked) for p in g) for g in i.cues[language])]
     chosen = next((i for i in applicable if set(i.needs) <= present), applicable[0] if applicable else None)
     missing = tuple(n for n in chosen.needs if n not in present) if chosen else ()
     return Question(text, language, chosen.name if chosen else None, missing, tuple(places), unknown_place,
-                    named=tuple(named), **slots)
+                    named=tuple(named), source_described=described, **slots)
+
+
+def _described_source(masked: str, named: list[Named], source: Term | None) -> str | None:
+    """The source as a described party (a body followed by a role word), as written, or None."""
+    hit = next((h for h in named if h.term is source), None) if source is not None else None
+    if hit is None or hit.term.kind != "body":
+        return None
+    head = patterns().described.match(masked, hit.end)
+    return masked[hit.start : head.end()] if head else None
 
 
 def _mask_places(text: str, jurisdictions: list[Row]) -> tuple[str, list[Row]]:

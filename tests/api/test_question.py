@@ -144,3 +144,14 @@ def _named(start: int, end: int, key: str) -> Named:
 def test_overlaps_longest_then_earliest(spans: list[tuple[int, int, str]], kept: list[tuple[int, int]]) -> None:
     result = resolve_overlaps([_named(*s) for s in spans])
     assert [(h.start, h.end) for h in result] == kept
+
+
+@pytest.mark.parametrize(("text", "described"), [
+    ("朝阳区政府各工作部门的主要负责人向谁报告工作？", "区政府各工作部门的主要负责人"),
+    ("朝阳区政府各部门负责同志向谁报告？", "区政府各部门负责同志"),
+    ("朝阳区政府各部门向谁报告？", None),  # the body itself
+])
+def test_a_described_reporter_is_read_as_written(text: str, described: str | None) -> None:
+    q = understand(text, HELD)
+    assert q.intent == Intent.REPORTING and q.source is not None and q.source.key == "government_departments"
+    assert q.source_described == described
