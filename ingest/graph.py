@@ -42,7 +42,7 @@ def document_id(tree: DocumentTree) -> str:
 
 
 def jurisdiction_english(name: str) -> str:
-    """朝阳区 -> Chaoyang (the suffix is dropped, as in English usage); 洛阳高新区 -> Luoyang
+    """朝阳区 -> Chaoyang (the suffix is dropped, as in English usage); 河西高新区 -> Hexi
     High-tech Zone, 浦东新区 -> Pudong New Area (a suffix English keeps); 某某畲族自治县 drops the
     people's name too."""
     suffix = level_suffix_english(name)

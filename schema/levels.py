@@ -1,7 +1,7 @@
 """Levels of local government (data: vocabulary/levels.yaml) and how a template reads at one.
 
->>> fill_forms("{L}长", "zone"), level_of("景宁畲族自治县"), strip_level_suffix("洛阳高新区")
-(['管委会主任', '主任'], 'county', '洛阳')
+>>> fill_forms("{L}长", "zone"), level_of("青石畲族自治县"), strip_level_suffix("河西高新区")
+(['管委会主任', '主任'], 'county', '河西')
 """
 
 from __future__ import annotations
@@ -73,12 +73,12 @@ def _peoples_pattern(path: Path) -> re.Pattern[str]:
     return re.compile(f"^(?P<stem>.{{2,}}?)(?:(?:{alternation})族)+$")
 
 
-#: the peoples an autonomous county or banner is named for: 景宁畲族自治县, 民和回族土族自治县
+#: the peoples an autonomous county or banner is named for: 青石畲族自治县, 某某回族土族自治县
 _PEOPLES = _peoples_pattern(_DIR / "peoples.yaml")
 
 
 def strip_level_suffix(name: str) -> str:
-    """朝阳区 -> 朝阳, 景宁畲族自治县 -> 景宁; a one-character stem keeps its suffix (城区 stays 城区)."""
+    """朝阳区 -> 朝阳, 青石畲族自治县 -> 青石; a one-character stem keeps its suffix (城区 stays 城区)."""
     for suffix in LEVEL_SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             stem = name[: -len(suffix)]
@@ -89,7 +89,7 @@ def strip_level_suffix(name: str) -> str:
 
 def level_suffix_english(name: str) -> str:
     """The English a name's level suffix keeps after the stem: 浦东新区 -> New Area,
-    洛阳高新区 -> High-tech Zone; empty where English drops it (朝阳区 -> Chaoyang)."""
+    河西高新区 -> High-tech Zone; empty where English drops it (朝阳区 -> Chaoyang)."""
     for suffix in LEVEL_SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             level = LEVELS[level_of(name) or DEFAULT_LEVEL]
@@ -125,7 +125,7 @@ _ORGAN_LEVELS = {"管委会": "zone", "管理委员会": "zone", "行政公署":
 
 
 def level_of(name: str, government: str | None = None) -> str | None:
-    """The level of government of a place: 义乌市 -> city, 景宁畲族自治县 -> county, 洛阳高新区 ->
+    """The level of government of a place: 青山市 -> city, 青石畲族自治县 -> county, 河西高新区 ->
     zone, 某某地区行政公署 -> prefecture. ``government`` is the organ the text names after the place
     (人民政府, 管委会, 行政公署): a 新区 with a 人民政府 is a district; a place run by a 管委会 is a
     zone. None when neither says."""

@@ -51,7 +51,7 @@ class Names:
 
     # -- the government ----------------------------------------------------------------
     def government_subject(self, text: str) -> str | None:
-        """The government named at the start of ``text`` (区政府, 管委会, 安溪县人民政府), or None."""
+        """The government named at the start of ``text`` (区政府, 管委会, 青石县人民政府), or None."""
         forms = [*self.government_forms, *self.wording.governing_bodies]
         continues = "|".join(map(re.escape, self.wording.name_continues))
         m = re.match(r"^本?(?P<place>[\u4e00-\u9fff]{0,10}?)(?P<form>" + "|".join(map(re.escape, forms)) + f")(?!{continues})",
