@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from schema.vocabulary import LEVELS, Kind, Term, load_vocabulary
+from schema.wording import table_words
 
 from .name_index import Automaton, fold_case, places
 
@@ -78,8 +79,19 @@ class _Patterns:
     described: re.Pattern[str]  # a role word after a body: 的主要负责人
 
 
+_WORDING_REF = re.compile(r"^\{wording:(?P<name>\w+)\.(?P<table>\w+)\}$")
+
+
 def _compile(items: list[str], flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, flags) for p in items)
+    """Patterns as written; ``{wording:FILE.TABLE}`` is any word of that wording table."""
+    out = []
+    for p in items:
+        ref = _WORDING_REF.match(p)
+        if ref:
+            words = sorted(table_words(ref["name"], ref["table"]), key=len, reverse=True)
+            p = "|".join(map(re.escape, words))
+        out.append(re.compile(p, flags))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)

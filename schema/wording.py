@@ -47,6 +47,18 @@ def load_wording(name: str, model: type[T], directory: Path = WORDING_DIR) -> T:
     return loaded
 
 
+def table_words(name: str, table: str, directory: Path = WORDING_DIR) -> tuple[str, ...]:
+    """The words of one table of a wording file (a list's items, a mapping's keys), for a reader
+    that matches the same words without the extractor's model: ``ask`` reads the report verbs
+    the reporting extractor reads."""
+    path = directory / f"{name}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    words = data.get(table) if isinstance(data, dict) else None
+    if not isinstance(words, (list, dict)) or not words or not all(isinstance(w, str) for w in words):
+        raise WordingError(f"{path.name}: no table of words {table!r}")
+    return tuple(words)
+
+
 def _load(name: str, model: type[T], directory: Path) -> T:
     path = directory / f"{name}.yaml"
     if not path.is_file():

@@ -155,3 +155,8 @@ def test_a_described_reporter_is_read_as_written(text: str, described: str | Non
     q = understand(text, HELD)
     assert q.intent == Intent.REPORTING and q.source is not None and q.source.key == "government_departments"
     assert q.source_described == described
+
+
+def test_ask_reads_the_report_verbs_the_extractor_reads() -> None:
+    """述职 is in schema/wording/reporting.yaml's to_verbs, not in ask_patterns.yaml."""
+    assert understand("朝阳区副区长向谁述职？", HELD).intent == Intent.REPORTING

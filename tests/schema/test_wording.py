@@ -96,3 +96,14 @@ def test_the_shipped_wording_files_fit_their_extractors(name: str, model: type) 
 
 def test_a_file_loads_once() -> None:
     assert load_wording("reporting", ReportingWording) is load_wording("reporting", ReportingWording)
+
+
+def test_a_table_s_words_are_read_for_another_reader(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from schema.wording import WordingError, table_words
+
+    (tmp_path / "w.yaml").write_text("verbs: {报告: report, 请示: request}\nlist: [甲, 乙]\nempty: []\n", encoding="utf-8")
+    assert table_words("w", "verbs", tmp_path) == ("报告", "请示")
+    assert table_words("w", "list", tmp_path) == ("甲", "乙")
+    for missing in ("empty", "nope"):
+        with pytest.raises(WordingError):
+            table_words("w", missing, tmp_path)
