@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 import yaml
@@ -19,9 +18,8 @@ from graphql_api.ask import Intent, answer
 from ingest.numerals import parse_number
 from ingest.pipeline import ingest_path
 from stores.memory import MemoryStore
+from tests.conftest import SHARED  # the one path to ../shared
 
-#: The shared development data beside the clone (CI has it there too).
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 REAL = SHARED / "real"
 #: Share of the real questions `ask` must answer: the expected text and the cited article.
 ANSWERED_BAR = 0.90

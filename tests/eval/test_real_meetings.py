@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from govgraph.evaluate import PRECISION_BAR, RECALL_BAR, evaluate
+from tests.conftest import SHARED  # the one path to ../shared
 
-#: ../shared beside the clone
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 REAL_GOLD = SHARED / "real" / "gold.yaml"
 
 
