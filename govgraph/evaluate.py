@@ -31,7 +31,8 @@ from typing import Any
 import yaml
 
 from ingest.extract.common import document_level
-from ingest.facts import DocumentFacts, EntityRef, Meeting, SigningRule
+from ingest.fact_values import EntityRef
+from ingest.facts import DocumentFacts, Meeting, SigningRule
 from ingest.pipeline import IngestResult, ingest_path
 from schema.model import Graph
 from schema.script import to_simplified

@@ -1,48 +1,24 @@
 """Stage 4 models: facts extracted from a DocumentTree, each with its provision and evidence.
 
-Every fact carries an ``Evidence``: the printed number of the article it comes from
-and the exact original span of the sentence (or clause) that states it, so that
-``raw.text[evidence.start:evidence.end] == evidence.text``.
+Every fact carries an ``Evidence`` (``ingest/fact_values.py``): the printed number of the
+article it comes from and the exact original span of the sentence (or clause) that states it,
+so that ``raw.text[evidence.start:evidence.end] == evidence.text``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-if TYPE_CHECKING:
-    from .government_facts import Government
+from schema.rows import StepAction
 
-EntityKind = Literal["role", "body", "meeting"]
-SigningAction = Literal["SIGN", "APPROVE", "REVIEW", "COUNTERSIGN"]
+from .fact_values import EntityRef, Evidence
+from .government_facts import Government
+
+#: what a signing step does: the read model's step actions (schema/rows.py), stated there once
+SigningAction = StepAction
 Modality = Literal["MUST", "MUST_NOT", "MAY"]
 Period = Literal["week", "two_weeks", "month", "quarter", "half_year", "year", "irregular"]
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    article: int  # the number printed on the article (第五十条 -> 50; see Article.number)
-    start: int  # original offsets, end exclusive
-    end: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class EntityRef:
-    """A role, body or meeting named by a fact.
-
-    ``key`` is the vocabulary key (level-independent) when the mention is in the
-    vocabulary, else ``"x:" + name`` (in simplified script) for a descriptive mention kept as written
-    (与议题相关的部门负责人).
-    """
-
-    kind: EntityKind
-    key: str
-    name: str  # canonical Chinese name for the document's level, or the surface
-
-    @property
-    def known(self) -> bool:
-        return not self.key.startswith("x:")
 
 
 @dataclass(frozen=True, slots=True)

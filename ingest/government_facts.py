@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .facts import EntityRef, Evidence
+from .fact_values import EntityRef, Evidence
 
 #: member: ``who`` is a member of ``of`` (the government); head: ``who`` heads ``of``;
 #: acting: ``who`` acts for ``of`` (the head); assists: ``who`` assists ``of``;

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from schema.model import RELATIONSHIP_TYPES, Graph, instrument_key
 
-from .facts import EntityRef, Evidence
+from .fact_values import EntityRef, Evidence
 from .government_facts import Government, Relation
 
 #: relation -> (relationship type, whether the government link runs from ``of`` to ``who``)

@@ -18,10 +18,9 @@ from schema.script import to_simplified
 from schema.vocabulary import level_suffix_english, load_vocabulary, strip_level_suffix
 
 from .extract.common import document_level
+from .fact_values import EntityRef, Evidence
 from .facts import (
     DocumentFacts,
-    EntityRef,
-    Evidence,
     Meeting,
     Obligation,
     Participant,

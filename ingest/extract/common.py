@@ -9,7 +9,7 @@ from schema.naming import open_key
 from schema.script import to_simplified
 from schema.vocabulary import DEFAULT_LEVEL, LEVELS, Kind, Mention, Vocabulary, level_in_text, load_vocabulary
 
-from ..facts import EntityRef, Evidence
+from ..fact_values import EntityRef, Evidence
 from ..models import Article, DocumentTree, Sentence
 
 #: Phrases that open a conditional clause (the scope of an exception or escalation).

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..facts import Evidence, Frequency, Period
+from ..fact_values import Evidence
+from ..facts import Frequency, Period
 from ..numerals import CN_NUMERAL_CHARS, parse_number
 
 #: how often, as written -> period. Longest first in the alternation so 每两周 wins over 每周.

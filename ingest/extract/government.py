@@ -19,7 +19,7 @@ import re
 from schema.model import instrument_title
 from schema.script import to_simplified
 
-from ..facts import EntityRef, Evidence
+from ..fact_values import EntityRef, Evidence
 from ..government_facts import BasisCitation, Government, GovernmentLink, Relation
 from ..models import Article, Sentence
 from .common import Context

@@ -14,7 +14,7 @@ import re
 from schema.script import to_simplified
 from schema.vocabulary import Kind, Term, fill_forms, load_vocabulary, strip_level_suffix
 
-from ..facts import EntityRef
+from ..fact_values import EntityRef
 from .common import Context, descriptive_entity
 from .government_wording import GovernmentWording
 

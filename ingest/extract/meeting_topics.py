@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from schema.vocabulary import Mention
 
-from ..facts import EntityRef
+from ..fact_values import EntityRef
 from .common import Clause, Context
 from .open_names import open_meetings
 

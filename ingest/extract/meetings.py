@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..facts import EntityRef, Evidence, Frequency, Meeting, Participant, Quorum
+from ..fact_values import EntityRef, Evidence
+from ..facts import Frequency, Meeting, Participant, Quorum
 from ..models import Article
 from .common import Clause, Context
 from .frequency import FREQUENCY, IRREGULAR, QUORUM, parse_frequency

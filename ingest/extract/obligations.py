@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from schema.wording import load_wording
 
-from ..facts import EntityRef, Modality, Obligation
+from ..fact_values import EntityRef
+from ..facts import Modality, Obligation
 from ..models import Article
 from .common import Clause, Context, leading_condition
 from .parties import SubjectTracker, by_source

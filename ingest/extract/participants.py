@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from schema.vocabulary import Mention
 
-from ..facts import EntityRef
+from ..fact_values import EntityRef
 from .common import Context, descriptive_entity
 
 _SEPARATOR = re.compile(r"，|、|以及|及|和|或者|或")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from schema.levels import LEVELS
 from schema.vocabulary import Kind, Mention
 
-from ..facts import EntityRef
+from ..fact_values import EntityRef
 from .common import Context, descriptive_entity
 
 ENTITY_KINDS: tuple[Kind, ...] = ("role", "body", "meeting")

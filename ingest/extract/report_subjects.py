@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts import EntityRef
+from ..fact_values import EntityRef
 from .common import Context, descriptive_entity
 from .parties import PARENTHETICAL, SUBJECT_PRONOUNS
 from .report_wording import WORDING

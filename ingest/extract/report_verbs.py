@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..facts import EntityRef, ReportingKind
+from ..fact_values import EntityRef
+from ..facts import ReportingKind
 from .common import Context
 from .parties import COORDINATOR, PARENTHETICAL, label_end, read_np
 from .parties import parse_parties as _parse_parties

@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..facts import EntityRef, ReportingKind, ReportingLine, ReportingStep
+from ..fact_values import EntityRef
+from ..facts import ReportingKind, ReportingLine, ReportingStep
 from ..models import Article, Sentence
 from .common import Clause, Context, descriptive_entity
 from .parties import SUBJECT_PRONOUNS, label_end, read_np

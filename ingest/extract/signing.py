@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from schema.vocabulary import Mention
 
-from ..facts import EntityRef, SigningAction, SigningRule, SigningStep
+from ..fact_values import EntityRef
+from ..facts import SigningAction, SigningRule, SigningStep
 from ..models import Article
 from .common import Context, descriptive_entity, leading_condition
 from .open_names import open_meetings

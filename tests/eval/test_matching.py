@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from govgraph.evaluate import Names, SectionScore, _match
-from ingest.facts import EntityRef
+from ingest.fact_values import EntityRef
 from schema.vocabulary import load_vocabulary
 
 NAMES = Names(load_vocabulary())

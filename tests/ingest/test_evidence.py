@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.facts import DocumentFacts, Evidence
+from ingest.fact_values import Evidence
+from ingest.facts import DocumentFacts
 from ingest.pipeline import IngestResult, document_paths, ingest_path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
