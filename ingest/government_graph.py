@@ -17,7 +17,8 @@ from collections.abc import Callable
 
 from schema.model import RELATIONSHIP_TYPES, Graph, instrument_key
 
-from .fact_values import EntityRef, Evidence
+from .fact_graph import ENTITY_LABELS, evidence_props
+from .fact_values import EntityRef
 from .government_facts import Government, Relation
 
 #: relation -> (relationship type, whether the government link runs from ``of`` to ``who``)
@@ -25,11 +26,6 @@ RELATIONSHIPS: dict[Relation, tuple[str, bool]] = {
     "member": ("IN_GOVERNMENT", False), "head": ("HEADS", False), "acting": ("DEPUTIZES_FOR", False),
     "assists": ("ASSISTS", False), "leadership": ("LEADS", False), "accountable": ("ACCOUNTABLE_TO", True),
 }
-_LABELS = {"role": "Role", "body": "Body", "meeting": "Meeting"}
-
-
-def _evidence(doc: str, ev: Evidence) -> dict[str, object]:
-    return {"doc": doc, "article": ev.article, "start": ev.start, "end": ev.end, "evidence": ev.text}
 
 
 def add_government(g: Graph, doc: str, gov: Government, entity: Callable[[EntityRef], str]) -> None:
@@ -42,12 +38,12 @@ def add_government(g: Graph, doc: str, gov: Government, entity: Callable[[Entity
         rel_type, reverse = RELATIONSHIPS[link.relation]
         start, end = (link.of, link.who) if reverse else (link.who, link.of)
         allowed = RELATIONSHIP_TYPES[rel_type]
-        if _LABELS[start.kind] not in allowed[0] or _LABELS[end.kind] not in allowed[1]:
+        if ENTITY_LABELS[start.kind] not in allowed[0] or ENTITY_LABELS[end.kind] not in allowed[1]:
             continue  # e.g. a body named where a role acts: not a shape the model holds
         g.link(rel_type, entity(start), entity(end), relation=link.relation, cue=link.cue,
-               condition=link.condition, order=order, **_evidence(doc, link.evidence))
+               condition=link.condition, order=order, **evidence_props(doc, link.evidence))
     for order, citation in enumerate(gov.basis, 1):
         key = g.node("Instrument", instrument_key(citation.title), title=citation.title, name=citation.title,
                      caption=f"《{citation.title}》")
         g.link("BASED_ON", doc, key, verb=citation.verb, written=citation.written, order=order,
-               **_evidence(doc, citation.evidence))
+               **evidence_props(doc, citation.evidence))

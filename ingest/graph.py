@@ -1,4 +1,9 @@
-"""Stage 5: (DocumentTree, DocumentFacts) -> Graph, in the model of ``schema.model``."""
+"""Stage 5: (DocumentTree, DocumentFacts) -> Graph, in the model of ``schema.model``.
+
+This module builds the document's own nodes (jurisdiction, document, chapters, articles, items)
+and the entities facts name; the facts' nodes and relationships come from ``ingest/fact_graph.py``
+and ``ingest/government_graph.py``.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,6 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -18,21 +22,18 @@ from schema.script import to_simplified
 from schema.vocabulary import level_suffix_english, load_vocabulary, strip_level_suffix
 
 from .extract.common import document_level
-from .fact_values import EntityRef, Evidence
-from .facts import (
-    DocumentFacts,
-    Meeting,
-    Obligation,
-    Participant,
-    ReportingLine,
-    SigningRule,
-    SigningStep,
+from .fact_graph import (
+    ENTITY_LABELS,
+    add_meeting,
+    add_obligation,
+    add_reporting_line,
+    add_signing_rule,
+    inherited_minutes_rules,
 )
+from .fact_values import EntityRef, Evidence
+from .facts import DocumentFacts
 from .government_graph import add_government
 from .models import DocumentTree
-
-_ACTION_TYPES = {"SIGN": "SIGNS", "APPROVE": "APPROVES", "REVIEW": "REVIEWS", "COUNTERSIGN": "COUNTERSIGNS"}
-_LABELS = {"role": "Role", "body": "Body", "meeting": "Meeting"}
 
 
 def document_id(tree: DocumentTree) -> str:
@@ -165,19 +166,19 @@ def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:
         if node_key not in entities:
             name_en = vocab.english(ref.kind, ref.key, level) if ref.known else open_english(ref.name, level, vocab)
             entities[node_key] = g.node(
-                _LABELS[ref.kind], node_key, doc=doc, kind=ref.key, name=ref.name, nameEn=name_en,
+                ENTITY_LABELS[ref.kind], node_key, doc=doc, kind=ref.key, name=ref.name, nameEn=name_en,
                 caption=f"{ref.name} · {name_en}" if name_en else ref.name,
             )
         return node_key
 
-    for rule in (*facts.signing, *_inherited_minutes_rules(facts)):
-        _signing_rule(g, doc, rule, entity, vocab, level, cited)
+    for rule in (*facts.signing, *inherited_minutes_rules(facts)):
+        add_signing_rule(g, doc, rule, entity, vocab, level, cited)
     for meeting in facts.meetings:
-        _meeting(g, doc, meeting, entity, cited)
+        add_meeting(g, doc, meeting, entity, cited)
     for line in facts.reporting:
-        _reporting_line(g, doc, line, entity, vocab, level)
+        add_reporting_line(g, doc, line, entity, vocab, level)
     for number, obligation in enumerate(facts.obligations, 1):
-        _obligation(g, doc, number, obligation, entity, cited)
+        add_obligation(g, doc, number, obligation, entity, cited)
     if facts.government is not None:
         add_government(g, doc, facts.government, entity)
     return g.deduplicated()
@@ -202,129 +203,3 @@ def citing_article(doc: str, tree: DocumentTree) -> Callable[[Evidence], str]:
         return article_key(doc, same.ordinal if same else ev.article)
 
     return cited
-
-
-def _span_props(prefix: str, ev: Evidence | None) -> dict[str, Any]:
-    """frequencyArticle, frequencyStart, frequencyEnd, frequencyEvidence (None when unstated)."""
-    return {f"{prefix}Article": ev.article if ev else None, f"{prefix}Start": ev.start if ev else None,
-            f"{prefix}End": ev.end if ev else None, f"{prefix}Evidence": ev.text if ev else None}
-
-
-def _evidence_props(doc: str, ev: Evidence) -> dict[str, Any]:
-    return {"doc": doc, "article": ev.article, "start": ev.start, "end": ev.end, "evidence": ev.text}
-
-
-def _signing_rule(  # type: ignore[no-untyped-def]
-    g: Graph, doc: str, rule: SigningRule, entity, vocab, level: str, cited
-) -> None:
-    issuer = entity(rule.issuer)
-    recipient = entity(rule.recipient) if rule.recipient else None
-    genre_names = [vocab.name("genre", key, level) for key in rule.genres]
-    ident = f"{rule.issuer.key}|{','.join(rule.genres)}|{rule.recipient.key if rule.recipient else ''}"
-    label = _document_type_name(rule, genre_names)
-    dt = g.node(
-        "DocumentType", f"{doc}:doctype:{ident}", doc=doc, name=label, caption=label,
-        issuerKey=rule.issuer.key, issuerName=rule.issuer.name, genres=list(rule.genres),
-        genreNames=genre_names, recipientKey=rule.recipient.key if rule.recipient else None,
-        recipientName=rule.recipient.name if rule.recipient else None, direction=rule.direction,
-    )
-    g.link("ISSUED_AS", dt, issuer, doc=doc)
-    if recipient:
-        g.link("ADDRESSED_TO", dt, recipient, doc=doc)
-    g.link("STATED_IN", dt, cited(rule.evidence), **_evidence_props(doc, rule.evidence))
-    for order, step in enumerate(rule.steps, 1):
-        g.link(
-            _ACTION_TYPES[step.action], entity(step.actor), dt, condition=step.condition, verb=step.verb,
-            delegated=step.delegated, order=order, **_evidence_props(doc, rule.evidence),
-        )
-
-
-def _inherited_minutes_rules(facts: DocumentFacts) -> list[SigningRule]:
-    """The minutes of a meeting that took its signers from a broader meeting's rule (see
-    ingest.extract.minutes) get a document type of their own, so that "who signs the minutes
-    of the head's thematic meeting" is answered, citing the broader rule's clause."""
-    own = {r.issuer.key for r in facts.signing if r.issuer.kind == "meeting" and r.genres == ("minutes",)}
-    verbs = {r.evidence: s.verb for r in facts.signing for s in reversed(r.steps) if s.action == "SIGN"}
-    rules = []
-    for meeting in facts.meetings:
-        signers = [(p, p.evidence) for p in meeting.minutes_signers if p.evidence is not None]
-        if meeting.entity.key in own or not signers:
-            continue
-        steps = tuple(SigningStep("SIGN", p.entity, verbs.get(evidence, "签发"), p.condition,
-                                  p.delegated) for p, evidence in signers)
-        rules.append(SigningRule(meeting.entity, ("minutes",), None, "any", steps, signers[0][1]))
-    return rules
-
-
-def _document_type_name(rule: SigningRule, genre_names: list[str]) -> str:
-    if rule.genres == ("minutes",):
-        return f"{rule.issuer.name}纪要"
-    what = "、".join(genre_names) if genre_names else "公文"
-    to = f"报{rule.recipient.name}的" if rule.recipient else ""
-    return f"以{rule.issuer.name}名义{to}{what}"
-
-
-#: Meeting slot -> relationship type; attendees split on ``mandatory``.
-_MEETING_SLOTS = (("members", "MEMBER_OF"), ("conveners", "CONVENES"), ("chairs", "CHAIRS"), ("attendees", "ATTENDS"))
-
-
-def _meeting(g: Graph, doc: str, meeting: Meeting, entity, cited) -> None:  # type: ignore[no-untyped-def]
-    key = entity(meeting.entity)
-    freq = meeting.frequency
-    g.update(
-        key,
-        frequencyText=freq.text if freq else None,
-        period=freq.period if freq else None,
-        times=freq.times if freq else None,
-        timesMax=freq.times_max if freq else None,
-        quorum=meeting.quorum.text if meeting.quorum else None,
-        articles=list(meeting.articles),
-        # Each figure cites its own clause: a meeting's facts come from several articles.
-        **_span_props("frequency", freq.evidence if freq else None),
-        **_span_props("quorum", meeting.quorum.evidence if meeting.quorum else None),
-    )
-    for ev in meeting.evidence:
-        g.link("STATED_IN", key, cited(ev), **_evidence_props(doc, ev))
-    for slot, rel_type in _MEETING_SLOTS:
-        for order, p in enumerate(getattr(meeting, slot), 1):
-            _participant(g, doc, rel_type, entity(p.entity), key, p, order)
-
-
-def _participant(g: Graph, doc: str, rel_type: str, who: str, meeting: str, p: Participant, order: int) -> None:
-    ev = p.evidence
-    props = _evidence_props(doc, ev) if ev else {"doc": doc, "article": None, "start": None, "end": None, "evidence": None}
-    g.link(rel_type, who, meeting, mandatory=p.mandatory, delegated=p.delegated, condition=p.condition,
-           order=order, **props)
-
-
-def _reporting_line(g: Graph, doc: str, line: ReportingLine, entity, vocab, level) -> None:  # type: ignore[no-untyped-def]
-    # Steps are parallel lists on the edge (a property holds primitives only): the chain's
-    # order, each actor's vocabulary key, names and label, and the verb as written.
-    steps = line.steps
-    g.link("REPORTS_TO", entity(line.source), entity(line.target), matter=line.matter, kind=line.kind,
-           stepOrders=[s.order for s in steps], stepActors=[s.actor.key for s in steps],
-           stepNames=[s.actor.name for s in steps],
-           stepNamesEn=[vocab.english(s.actor.kind, s.actor.key, level) if s.actor.known else "" for s in steps],
-           stepLabels=[_LABELS[s.actor.kind] for s in steps], stepActions=[s.action for s in steps],
-           **_evidence_props(doc, line.evidence))
-
-
-def _obligation(g: Graph, doc: str, number: int, ob: Obligation, entity, cited) -> None:  # type: ignore[no-untyped-def]
-    ev = ob.evidence
-    dl = ob.deadline
-    key = g.node(
-        "Obligation", f"{doc}:obl:{ev.article}:{ev.start}:{number}", doc=doc, modality=ob.modality,
-        trigger=ob.trigger, action=ob.action, condition=ob.condition,
-        bearerName=ob.bearer.name if ob.bearer else None, bearerKey=ob.bearer.key if ob.bearer else None,
-        counterpartyName=ob.counterparty.name if ob.counterparty else None,
-        deadlineAmount=dl.amount if dl else None, deadlineUnit=dl.unit if dl else None,
-        deadlineText=dl.text if dl else None, deadlineKind=dl.kind if dl else None,
-        deadlineMax=dl.maximum if dl else None, deadlinePer=dl.per if dl else None,
-        hasDeadline=dl is not None, article=ev.article, start=ev.start, end=ev.end, evidence=ev.text,
-        name=ob.action[:24], caption=f"{ob.trigger}·{ob.action[:16]}",
-    )
-    g.link("STATED_IN", key, cited(ev), **_evidence_props(doc, ev))
-    if ob.bearer:
-        g.link("BEARS", entity(ob.bearer), key, **_evidence_props(doc, ev))
-    if ob.counterparty:
-        g.link("OWED_TO", key, entity(ob.counterparty), **_evidence_props(doc, ev))
