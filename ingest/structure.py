@@ -5,13 +5,13 @@ The genre numbers articles as 第X条, as X、 with Chinese or Arabic numerals (
 articles reuse the X、 and （X） markers, so the document's style decides which marker opens an
 article, and an X、 or （X） line counts as one only when its number fits the running sequence.
 Numbering may restart in each chapter. An article's ``number`` is the number printed on it;
-its ``ordinal`` (1..N) addresses it uniquely. Numbering faults become warnings, never errors.
+its ``ordinal`` (1..N) addresses it uniquely. Numbering faults become warnings, never errors
+(``ingest/structure_warnings.py``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -27,6 +27,7 @@ from .markers import (
 from .models import Article, Chapter, NormalizedText, ParseWarning
 from .numerals import parse_number
 from .provisions import parse_items, split_sentences
+from .structure_warnings import chapter_warnings, numbering_warnings, truncation_warnings
 
 Style = Literal["tiao", "dun", "paren"]
 
@@ -112,7 +113,8 @@ def parse_structure(norm: NormalizedText) -> Structure:
         if start.declared is not None:
             if numbering.restarts(start.declared):
                 numbering.previous, numbering.seen = 0, set()
-            warnings.extend(_numbering_warnings(norm, start, numbering.previous, numbering.seen))
+            warnings.extend(numbering_warnings(norm, start.declared, start.line.start, numbering.previous,
+                                               numbering.seen))
             numbering.previous = start.declared
             numbering.seen.add(start.declared)
         numbering.chapter_opened = False
@@ -122,8 +124,8 @@ def parse_structure(norm: NormalizedText) -> Structure:
     if not articles:
         articles = [_whole_body_article(norm, lines)]
         warnings.append(ParseWarning("no-structure", "no articles found; the text is kept as one provision"))
-    warnings.extend(_chapter_warnings(chapters, articles))
-    warnings.extend(_truncation_warnings(chapters, articles))
+    warnings.extend(chapter_warnings(chapters, articles))
+    warnings.extend(truncation_warnings(chapters, articles))
     return Structure(tuple(chapters), tuple(articles), tuple(warnings))
 
 
@@ -209,29 +211,6 @@ def _article_start(line: _Line, style: Style, numbering: _Numbering) -> _Article
     return _ArticleStart(line, number, m.group("label"))
 
 
-def _numbering_warnings(
-    norm: NormalizedText, start: _ArticleStart, previous: int, seen: set[int]
-) -> Iterator[ParseWarning]:
-    declared = start.declared
-    if declared is None:
-        return
-    where = norm.to_original(start.line.start, start.line.start + 1)[0]
-    if declared == previous:
-        yield ParseWarning("article-duplicate", f"article number {declared} appears twice", where)
-    elif declared < previous:
-        yield ParseWarning("article-out-of-order", f"article {declared} follows article {previous}", where)
-    elif previous == 0 and not seen and declared > 1:
-        # the first article of the text: an excerpt that starts in the middle of the rules
-        yield ParseWarning(
-            "starts-mid-document", f"the text starts at article {declared}: the articles before it are not in it", where
-        )
-    elif declared > previous + 1:
-        # after a swap (1, 3, 2, 4) the numbers in between were seen already: no gap
-        missing = ", ".join(str(n) for n in range(previous + 1, declared) if n not in seen)
-        if missing:
-            yield ParseWarning("article-gap", f"article number(s) {missing} missing before {declared}", where)
-
-
 def _build(
     norm: NormalizedText, marks: list[_Heading | _ArticleStart], lines: list[_Line]
 ) -> tuple[list[Chapter], list[Article]]:
@@ -278,28 +257,3 @@ def _whole_body_article(norm: NormalizedText, lines: list[_Line]) -> Article:
     nstart = lines[0].start if lines else min(nend, len(norm.text) - len(norm.text.lstrip()))
     mark = _ArticleStart(_Line(nstart, nstart, ""), None, "")
     return _article(norm, mark, nend, 1, 0)
-
-
-def _chapter_warnings(chapters: list[Chapter], articles: list[Article]) -> Iterator[ParseWarning]:
-    # A text that starts in the middle of the rules starts at a later chapter too (第六章 / 第五十条).
-    first = chapters[0].declared if chapters else None
-    mid_document = articles[0].declared is not None and articles[0].declared > 1
-    shift = first - 1 if first is not None and first > 1 and mid_document else 0
-    for chapter in chapters:
-        if chapter.declared is not None and chapter.declared != chapter.number + shift:
-            yield ParseWarning(
-                "chapter-number-mismatch",
-                f"chapter {chapter.number} is numbered {chapter.declared} in the text",
-                chapter.start,
-            )
-
-
-def _truncation_warnings(chapters: list[Chapter], articles: list[Article]) -> Iterator[ParseWarning]:
-    if chapters and articles and articles[-1].chapter < chapters[-1].number:
-        yield ParseWarning(
-            "truncated",
-            f"the last chapter ({chapters[-1].title}) has no articles: the text looks cut off",
-            chapters[-1].start,
-        )
-    elif articles and articles[-1].text.rstrip()[-1:] not in TERMINAL_CHARS + ".":
-        yield ParseWarning("truncated", "the last article stops mid-sentence: the text looks cut off", articles[-1].end)
