@@ -16,13 +16,13 @@ clause (区长主持召开的专题会议一般每两周一次).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..fact_values import EntityRef, Evidence
-from ..facts import Frequency, Meeting, Participant, Quorum
+from ..facts import Meeting, Participant, Quorum
 from ..models import Article
 from .common import Clause, Context
 from .frequency import FREQUENCY, IRREGULAR, QUORUM, parse_frequency
+from .meeting_drafts import MeetingDraft
 from .meeting_topics import (
     CLAUSE_OPENING,
     CONVENING,
@@ -64,48 +64,18 @@ _DELEGATING = re.compile(r"(?:受[^，；。]{1,12}委托[，]?|(?:可以?|也�
 _LISTED_PEOPLE = re.compile(r"^(?:上述|以上)人员$")
 
 
-@dataclass
-class _Draft:
-    entity: EntityRef
-    slots: dict[str, list[Participant]] = field(default_factory=dict)
-    frequency: Frequency | None = None
-    quorum: Quorum | None = None
-    evidence: list[Evidence] = field(default_factory=list)
-
-    def add(self, slot: str, participant: Participant) -> None:
-        kept = self.slots.setdefault(slot, [])
-        if all(p.entity.key != participant.entity.key for p in kept):
-            kept.append(participant)
-        self.cite(participant.evidence)
-
-    def cite(self, evidence: Evidence | None) -> None:
-        if evidence is not None and evidence not in self.evidence:
-            self.evidence.append(evidence)
-
-
 def extract_meetings(ctx: Context) -> list[Meeting]:
-    drafts: dict[str, _Draft] = {}
+    drafts: dict[str, MeetingDraft] = {}
     for article in ctx.tree.articles:
         _Article(ctx, article, drafts).run()
-    return [_finish(d) for d in drafts.values() if d.slots or d.frequency or d.quorum]
-
-
-def _finish(draft: _Draft) -> Meeting:
-    def slot(name: str) -> tuple[Participant, ...]:
-        return tuple(draft.slots.get(name, ()))
-
-    return Meeting(
-        entity=draft.entity, members=slot("members"), conveners=slot("conveners"), chairs=slot("chairs"),
-        attendees=slot("attendees"), frequency=draft.frequency, quorum=draft.quorum,
-        evidence=tuple(sorted(draft.evidence, key=lambda e: (e.start, e.end))),
-    )
+    return [d.meeting() for d in drafts.values() if d.slots or d.frequency or d.quorum]
 
 
 class _Article(TopicReader):
     """One article, clause by clause: who makes up, convenes, chairs and attends the meeting
     it is talking about, and how often it meets."""
 
-    def __init__(self, ctx: Context, article: Article, drafts: dict[str, _Draft]) -> None:
+    def __init__(self, ctx: Context, article: Article, drafts: dict[str, MeetingDraft]) -> None:
         super().__init__(ctx)
         self.article, self.drafts = article, drafts
         self.last_people: list[Named] = []  # what 上述人员 points back to
@@ -282,8 +252,8 @@ class _Article(TopicReader):
             participant = Participant(person.entity, mandatory, delegated, condition, evidence)
             self._draft(meeting).add(slot, participant)
 
-    def _draft(self, meeting: EntityRef) -> _Draft:
-        return self.drafts.setdefault(meeting.key, _Draft(meeting))
+    def _draft(self, meeting: EntityRef) -> MeetingDraft:
+        return self.drafts.setdefault(meeting.key, MeetingDraft(meeting))
 
     def _evidence(self, clause: Clause, start: int, end: int) -> Evidence:
         lead = SUBJECT_LEAD.match(clause.text, start, end)
