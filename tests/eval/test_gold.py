@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from govgraph.evaluate import GATED, PRECISION_BAR, RECALL_BAR, SECTIONS, evaluate
+from govgraph.eval_matching import PRECISION_BAR, RECALL_BAR
+from govgraph.evaluate import GATED, SECTIONS, evaluate
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 #: name -> (gold files scored together, the sections they annotate)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govgraph.evaluate import Names, SectionScore, _match
+from govgraph.eval_matching import Names, SectionScore, match_units
 from ingest.fact_values import EntityRef
 from schema.vocabulary import load_vocabulary
 
@@ -31,7 +31,7 @@ def test_alternatives_and_descriptive_names() -> None:
 
 
 def test_one_to_one_matching_counts_each_unit_once() -> None:
-    score = _match("s", [1, 1, 2], [1, 3], lambda g, p: g == p, str, str)
+    score = match_units("s", [1, 1, 2], [1, 3], lambda g, p: g == p, str, str)
     assert (score.matched_gold, score.matched_predicted, score.gold, score.predicted) == (1, 1, 3, 2)
     assert score.misses == ["1", "2"] and score.false_hits == ["3"]
     assert abs(score.precision - 0.5) < 1e-9 and abs(score.recall - 1 / 3) < 1e-9

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from govgraph.evaluate import PRECISION_BAR, RECALL_BAR, evaluate
+from govgraph.eval_matching import PRECISION_BAR, RECALL_BAR
+from govgraph.evaluate import evaluate
 from tests.conftest import SHARED  # the one path to ../shared
 
 REAL_GOLD = SHARED / "real" / "gold.yaml"

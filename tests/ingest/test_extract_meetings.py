@@ -11,7 +11,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govgraph.evaluate import Names, score_meetings
+from govgraph.eval_matching import Names
+from govgraph.eval_sections import score_meetings
 from ingest.extract.common import Context
 from ingest.extract.frequency import PERIODS, parse_frequency
 from ingest.extract.meetings import extract_meetings

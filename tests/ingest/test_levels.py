@@ -12,7 +12,8 @@ from pathlib import Path
 import opencc
 import pytest
 
-from govgraph.evaluate import PRECISION_BAR, RECALL_BAR, evaluate
+from govgraph.eval_matching import PRECISION_BAR, RECALL_BAR
+from govgraph.evaluate import evaluate
 from ingest.extract.common import document_level
 from ingest.pipeline import ingest_bytes, ingest_path
 from schema.script import to_simplified
