@@ -109,18 +109,18 @@ def markdown(results: dict[str, Any]) -> str:
                   f"flattened to the same {peer.get('answer_rows', '?')} rows; response bytes: ours "
                   f"{size.get('ours', '?')}, peer {size.get('peer', '?')}. signatories ran in interleaved rounds "
                   "(median, with the range of the rounds):", ""]
-        trips = peer.get("round_trips") or {}
-        lines += [f"Cypher round trips per signatories request: ours {q['round_trips']['signatories']['count']}, "
-                  f"the peer {trips.get('count', '?')} (first request to a fresh peer: {trips.get('cold_count', '?')}; "
-                  f"statement sizes {trips.get('statement_chars', '?')} characters). \"raw driver, peer's Cypher\" "
-                  "replays the peer's statements and parameters through the Python driver, as \"raw driver\" "
-                  "replays ours.", ""]
         targets = (("govgraph", q["http_graphql"]["signatories"]), ("raw driver", q["raw_driver"]["signatories"]),
                    ("@neo4j/graphql", peer["signatories"]),
                    ("raw driver, peer's Cypher", peer.get("raw_driver_signatories", {})))
         lines += _table(["signatories", "clients", "rounds", "p50 ms", "p50 range", "p99 ms", "req/s", "req/s range"],
                         [[name, c, s.get("rounds", 1), s["p50_ms"], s.get("p50_ms_range", "—"), s["p99_ms"], s["rps"],
                           s.get("rps_range", "—")] for name, by in targets for c, s in by.items()])
+        trips = peer.get("round_trips") or {}
+        lines += [f"Cypher round trips per signatories request: ours {q['round_trips']['signatories']['count']}, "
+                  f"the peer {trips.get('count', '?')} (first request to a fresh peer: {trips.get('cold_count', '?')}; "
+                  f"statement sizes {trips.get('statement_chars', '?')} characters). \"raw driver, peer's Cypher\" "
+                  "replays the peer's statements and parameters through the Python driver, as \"raw driver\" "
+                  "replays ours.", ""]
         ratio = q.get("peer_ratio") or {}
         lines += [f"Ours ÷ peer, {c} client(s): p50 ×{r['p50_ours_over_peer']}, req/s ×{r['rps_ours_over_peer']}."
                   for c, r in ratio.items()] + [""]

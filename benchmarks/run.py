@@ -2,10 +2,14 @@
 
     python3 -m benchmarks.run            # full run: benchmarks/results/latest.{json,md,png}
     python3 -m benchmarks.run --smoke    # tiny N, short loops: checks the benchmarks still work
+    python3 -m benchmarks.run --no-pin   # leave client, servers and Neo4j on every CPU
 
 The Neo4j parts use NEO4J_URI (else NEO4J_TEST_URI, else bolt://127.0.0.1:7687) and EMPTY
 that database, as the tests do: point them at a server of your own. neo4j-admin import
 writes a separate database (``benchimport``) in the home neo4jctl uses (GOVGRAPH_NEO4J_HOME).
+During the query measurements the client (this process), the servers and a local Neo4j are
+pinned to CPUs where possible (benchmarks.pinning; the results say which CPUs each got), and
+every 1- and 16-client series passes a sanity check (benchmarks.sanity) that is printed.
 """
 
 from __future__ import annotations
