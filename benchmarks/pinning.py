@@ -114,9 +114,16 @@ def neo4j_pid(uri: str) -> tuple[int | None, str]:
     parts = urlsplit(uri)
     if (parts.hostname or "") not in LOCAL_HOSTS:
         return None, f"Neo4j at {parts.hostname} is not on this machine"
-    pid = listening_pid(parts.port or 7687)
+    port = parts.port or 7687
+    pid = listening_pid(port)
     if pid is None:
-        return None, f"no process of this user listens on port {parts.port or 7687}"
+        return None, f"no process of this user listens on port {port}"
+    try:
+        command = (PROC / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        command = ""
+    if "neo4j" not in command.lower():  # e.g. docker-proxy forwarding to a container's Neo4j
+        return None, f"the process listening on port {port} ({command.split(' ', 1)[0] or pid}) is not Neo4j"
     return pid, ""
 
 

@@ -124,6 +124,9 @@ def markdown(results: dict[str, Any]) -> str:
         ratio = q.get("peer_ratio") or {}
         lines += [f"Ours ÷ peer, {c} client(s): p50 ×{r['p50_ours_over_peer']}, req/s ×{r['rps_ours_over_peer']}."
                   for c, r in ratio.items()] + [""]
+        lines += [f"Each server ÷ the raw driver running its own Cypher, {c} client(s): ours p50 ×{r['p50_ours_over_raw']}, "
+                  f"req/s ×{r['rps_ours_over_raw']}; the peer p50 ×{r['p50_peer_over_its_raw']}, "
+                  f"req/s ×{r['rps_peer_over_its_raw']}." for c, r in ratio.items() if "p50_peer_over_its_raw" in r] + [""]
     s = results["startup"]
     lines += ["## Start-up", "", f"`govgraph serve` with the five documents on the embedded store, to /readyz 200: "
               f"median **{s['median_seconds']:.2f} s** (runs: {', '.join(f'{x:.2f}' for x in s['runs'])}).", ""]

@@ -146,10 +146,20 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def peer_ratios(queries: dict[str, Any]) -> dict[str, Any] | None:
-    """Ours over the peer for signatories: p50 (below 1 = we answer faster) and req/s (above 1 = more)."""
+    """Ours over the peer for signatories: p50 (below 1 = we answer faster) and req/s (above 1 = more);
+    and each GraphQL server over the raw driver running its own Cypher (what the server adds)."""
     peer = queries["peer"].get("signatories")
     if peer is None:
         return None
-    ours = queries["http_graphql"]["signatories"]
-    return {c: {"p50_ours_over_peer": round(ours[c]["p50_ms"] / peer[c]["p50_ms"], 3),
-                "rps_ours_over_peer": round(ours[c]["rps"] / peer[c]["rps"], 3)} for c in peer}
+    ours, raw, peer_raw = (queries["http_graphql"]["signatories"], queries["raw_driver"]["signatories"],
+                           queries["peer"].get("raw_driver_signatories", {}))
+    out = {}
+    for c in peer:
+        out[c] = {"p50_ours_over_peer": round(ours[c]["p50_ms"] / peer[c]["p50_ms"], 3),
+                  "rps_ours_over_peer": round(ours[c]["rps"] / peer[c]["rps"], 3),
+                  "p50_ours_over_raw": round(ours[c]["p50_ms"] / raw[c]["p50_ms"], 3),
+                  "rps_ours_over_raw": round(ours[c]["rps"] / raw[c]["rps"], 3)}
+        if c in peer_raw:
+            out[c] |= {"p50_peer_over_its_raw": round(peer[c]["p50_ms"] / peer_raw[c]["p50_ms"], 3),
+                       "rps_peer_over_its_raw": round(peer[c]["rps"] / peer_raw[c]["rps"], 3)}
+    return out

@@ -43,11 +43,14 @@ def test_a_remote_or_absent_neo4j_is_not_pinned() -> None:
         assert neo4j_pid(f"bolt://127.0.0.1:{port}") == (None, f"no process of this user listens on port {port}")
 
 
-def test_the_listening_process_is_found_by_its_port() -> None:
+def test_the_listening_process_is_found_by_its_port_and_must_be_neo4j() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         sock.listen()
-        assert listening_pid(sock.getsockname()[1]) == os.getpid()
+        port = sock.getsockname()[1]
+        assert listening_pid(port) == os.getpid()
+        pid, reason = neo4j_pid(f"bolt://localhost:{port}")  # this test process is no Neo4j (a docker-proxy neither)
+        assert pid is None and reason.startswith(f"the process listening on port {port} (") and "is not Neo4j" in reason
 
 
 @two_cpus
@@ -67,7 +70,7 @@ def test_client_and_a_local_neo4j_are_pinned_and_restored() -> None:
     listener = ("import socket, sys, time\ns = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()\n"
                 "print(s.getsockname()[1], flush=True); time.sleep(60)")
     with for_children((cpus[0],)):  # a stand-in Neo4j that starts on one CPU
-        server = subprocess.Popen([sys.executable, "-c", listener], stdout=subprocess.PIPE, text=True)
+        server = subprocess.Popen([sys.executable, "-c", listener, "neo4j-stand-in"], stdout=subprocess.PIPE, text=True)
     try:
         assert server.stdout is not None
         port = int(server.stdout.readline())

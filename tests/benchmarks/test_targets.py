@@ -153,6 +153,8 @@ def test_the_report_shows_the_floor_the_cpus_and_the_peers_round_trips() -> None
     assert "Cypher round trips per signatories request: ours 1, the peer 1" in text
     assert "| raw driver, peer's Cypher | 16 |" in text
     assert "Sanity: no 16-client rate above" in text
+    assert "Each server ÷ the raw driver running its own Cypher, 1 client(s): ours p50 ×1.4, req/s ×0.778; " \
+        "the peer p50 ×1.667, req/s ×0.5." in text
     assert "Peer (@neo4j/graphql): skipped" in _reported(_results(peer=False))
 
 
