@@ -108,7 +108,7 @@ def markdown(results: dict[str, Any]) -> str:
         lines += [f"Peer: {versions}, Apollo Server with NODE_ENV=production. Before timing, both answers "
                   f"flattened to the same {peer.get('answer_rows', '?')} rows; response bytes: ours "
                   f"{size.get('ours', '?')}, peer {size.get('peer', '?')}. signatories ran in interleaved rounds "
-                  "(median, with the range of the rounds):", ""]
+                  "(median, with the range of the rounds; each target's timed warm-up before the first round):", ""]
         targets = (("govgraph", q["http_graphql"]["signatories"]), ("raw driver", q["raw_driver"]["signatories"]),
                    ("@neo4j/graphql", peer["signatories"]),
                    ("raw driver, peer's Cypher", peer.get("raw_driver_signatories", {})))
