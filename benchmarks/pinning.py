@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,8 @@ from urllib.parse import urlsplit
 PROC = Path("/proc")
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0", ""})
 _LISTEN = "0A"  # TCP state LISTEN in /proc/net/tcp
+#: the server's main class on a JVM command line (org.neo4j...CommunityEntryPoint, com.neo4j...EnterpriseEntryPoint)
+NEO4J_ENTRY_POINT = re.compile(r"\b(?:org|com)\.neo4j\.\S*EntryPoint\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +125,7 @@ def neo4j_pid(uri: str) -> tuple[int | None, str]:
         command = (PROC / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
     except OSError:
         command = ""
-    if "neo4j" not in command.lower():  # e.g. docker-proxy forwarding to a container's Neo4j
+    if not NEO4J_ENTRY_POINT.search(command):  # e.g. docker-proxy forwarding to a container's Neo4j
         return None, f"the process listening on port {port} ({command.split(' ', 1)[0] or pid}) is not Neo4j"
     return pid, ""
 

@@ -70,7 +70,7 @@ def test_client_and_a_local_neo4j_are_pinned_and_restored() -> None:
     listener = ("import socket, sys, time\ns = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()\n"
                 "print(s.getsockname()[1], flush=True); time.sleep(60)")
     with for_children((cpus[0],)):  # a stand-in Neo4j that starts on one CPU
-        server = subprocess.Popen([sys.executable, "-c", listener, "neo4j-stand-in"], stdout=subprocess.PIPE, text=True)
+        server = subprocess.Popen([sys.executable, "-c", listener, "org.neo4j.server.StandInEntryPoint"], stdout=subprocess.PIPE, text=True)
     try:
         assert server.stdout is not None
         port = int(server.stdout.readline())
