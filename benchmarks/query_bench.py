@@ -135,8 +135,23 @@ def measure_peer(port: int, place: Place, clients: int, seconds: float, warmup_s
 
 def measure_raw(driver: Driver, database: str, trace: FieldTrace, clients: int, seconds: float,
                 warmup_seconds: float = 0.0) -> Stats:
-    call = raw_caller(driver, database, trace.question)
+    return measure_statements(driver, database, trace.question, clients, seconds, warmup_seconds)
+
+
+def measure_statements(driver: Driver, database: str, statements: tuple[Sent, ...], clients: int, seconds: float,
+                       warmup_seconds: float = 0.0) -> Stats:
+    """Statements through the raw driver, one after the other per request (ours, or the peer's)."""
+    call = raw_caller(driver, database, statements)
     return closed_loop(lambda: call, clients, seconds, warmup_seconds=warmup_seconds)
+
+
+#: The floor: a request our HTTP + GraphQL stack answers with no store work at all.
+FLOOR_DOCUMENT = "{ __typename }"
+
+
+def measure_floor(port: int, clients: int, seconds: float, warmup_seconds: float = 0.0) -> Stats:
+    return closed_loop(lambda: GraphQLClient(port).caller(FLOOR_DOCUMENT, {}), clients, seconds,
+                       warmup_seconds=warmup_seconds)
 
 
 def embedded_calls(store: Any, place: Place) -> dict[str, Callable[[], Any]]:

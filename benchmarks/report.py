@@ -85,6 +85,20 @@ def markdown(results: dict[str, Any]) -> str:
                      "embedded p99 ms"],
                     [[f, t["count"], ", ".join(t["statements"]), t["cold_count"], q["embedded"][f]["p50_ms"],
                       q["embedded"][f]["p99_ms"]] for f, t in q["round_trips"].items()])
+    floor = q.get("floor")
+    if floor is not None:
+        raw = q["raw_driver"]["signatories"]
+        lines += [f"Floor of our stack, `{{ __typename }}` over HTTP (no store work): p50 {floor['1']['p50_ms']:.2f} ms "
+                  f"at 1 client ({floor['1']['p50_ms'] / raw['1']['p50_ms']:.2f}× the raw driver's signatories p50 of "
+                  f"{raw['1']['p50_ms']:.2f} ms), {floor['16']['rps']:.0f} req/s at 16 clients (raw driver "
+                  f"{raw['16']['rps']:.0f}). A GraphQL p50 below 1.5× the raw driver's needs this floor well below "
+                  "half the raw p50.", ""]
+    cpus = q.get("cpus")
+    if cpus is not None:
+        from .pinning import describe
+
+        lines += [f"CPUs during the query measurements: {describe(cpus)}.", ""]
+    lines += _sanity_lines(q.get("sanity"))
     peer = q["peer"]
     if "skipped" in peer:
         lines += [f"Peer (@neo4j/graphql): skipped — {peer['skipped']}.", ""]
@@ -94,19 +108,41 @@ def markdown(results: dict[str, Any]) -> str:
         lines += [f"Peer: {versions}, Apollo Server with NODE_ENV=production. Before timing, both answers "
                   f"flattened to the same {peer.get('answer_rows', '?')} rows; response bytes: ours "
                   f"{size.get('ours', '?')}, peer {size.get('peer', '?')}. signatories ran in interleaved rounds "
-                  "(median, with the range of the rounds):", ""]
+                  "(median, with the range of the rounds; each target's timed warm-up before the first round):", ""]
         targets = (("govgraph", q["http_graphql"]["signatories"]), ("raw driver", q["raw_driver"]["signatories"]),
-                   ("@neo4j/graphql", peer["signatories"]))
+                   ("@neo4j/graphql", peer["signatories"]),
+                   ("raw driver, peer's Cypher", peer.get("raw_driver_signatories", {})))
         lines += _table(["signatories", "clients", "rounds", "p50 ms", "p50 range", "p99 ms", "req/s", "req/s range"],
                         [[name, c, s.get("rounds", 1), s["p50_ms"], s.get("p50_ms_range", "—"), s["p99_ms"], s["rps"],
                           s.get("rps_range", "—")] for name, by in targets for c, s in by.items()])
+        trips = peer.get("round_trips") or {}
+        lines += [f"Cypher round trips per signatories request: ours {q['round_trips']['signatories']['count']}, "
+                  f"the peer {trips.get('count', '?')} (first request to a fresh peer: {trips.get('cold_count', '?')}; "
+                  f"statement sizes {trips.get('statement_chars', '?')} characters). \"raw driver, peer's Cypher\" "
+                  "replays the peer's statements and parameters through the Python driver, as \"raw driver\" "
+                  "replays ours.", ""]
         ratio = q.get("peer_ratio") or {}
         lines += [f"Ours ÷ peer, {c} client(s): p50 ×{r['p50_ours_over_peer']}, req/s ×{r['rps_ours_over_peer']}."
                   for c, r in ratio.items()] + [""]
+        lines += [f"Each server ÷ the raw driver running its own Cypher, {c} client(s): ours p50 ×{r['p50_ours_over_raw']}, "
+                  f"req/s ×{r['rps_ours_over_raw']}; the peer p50 ×{r['p50_peer_over_its_raw']}, "
+                  f"req/s ×{r['rps_peer_over_its_raw']}." for c, r in ratio.items() if "p50_peer_over_its_raw" in r] + [""]
     s = results["startup"]
     lines += ["## Start-up", "", f"`govgraph serve` with the five documents on the embedded store, to /readyz 200: "
               f"median **{s['median_seconds']:.2f} s** (runs: {', '.join(f'{x:.2f}' for x in s['runs'])}).", ""]
     return "\n".join(lines)
+
+
+def _sanity_lines(sanity: dict[str, Any] | None) -> list[str]:
+    if sanity is None:
+        return []
+    flagged = [c for c in sanity["checks"] if c["flagged"]]
+    if not flagged:
+        return [f"Sanity: no 16-client rate above the 1-client rate × {sanity['cores']} cores × {sanity['slack']} "
+                f"({len(sanity['checks'])} series checked).", ""]
+    rows = [[c["path"], c["field"], c["rps_1"], c["rps_16"], c["bound"]] for c in flagged]
+    return ["**Sanity check failed** (16-client req/s far above 1-client req/s × cores: a cache or a broken "
+            "measurement):", "", *_table(["path", "field", "req/s 1 client", "req/s 16 clients", "bound"], rows)]
 
 
 def chart(results: dict[str, Any], path: Path) -> None:

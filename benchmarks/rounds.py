@@ -1,4 +1,5 @@
-"""The signatories comparison: ours over HTTP, the raw driver and the peer, in interleaved rounds.
+"""The signatories comparison: ours over HTTP, the raw driver (running our Cypher, and the peer's)
+and the peer, in interleaved rounds.
 
 Before anything is timed, both GraphQL answers are flattened to the same rows (document type,
 signer, action, condition, article, evidence span) and must be equal, and their response sizes
@@ -65,16 +66,18 @@ def same_answer(ours: dict[str, Any], peer: dict[str, Any]) -> None:
                            f"{_ordered(set(mine) ^ set(theirs))[:3]}")
 
 
-def interleaved(targets: dict[str, Callable[[int], Stats]], clients: tuple[int, ...], rounds: int,
-                progress: Callable[[str], None]) -> dict[str, dict[str, dict[str, Any]]]:
+def interleaved(targets: dict[str, Callable[[int, float], Stats]], clients: tuple[int, ...], rounds: int,
+                progress: Callable[[str], None], warmup_seconds: float = 0.0) -> dict[str, dict[str, dict[str, Any]]]:
     """``rounds`` rounds of every target at every client count, in turn; per target and count
-    the medians of the rounds with their ranges."""
+    the medians of the rounds with their ranges. ``measure(clients, warmup_seconds)``: the timed
+    warm-up runs in the first round only (the later rounds find the JIT and the pools warm, and a
+    full run stays within its time)."""
     runs: dict[str, dict[int, list[Stats]]] = {name: {c: [] for c in clients} for name in targets}
     for number in range(1, rounds + 1):
         for count in clients:
             for name, measure in targets.items():
                 progress(f"signatories round {number}/{rounds}: {name}, {count} client{'s' if count > 1 else ''}")
-                runs[name][count].append(measure(count))
+                runs[name][count].append(measure(count, warmup_seconds if number == 1 else 0.0))
     return {name: {str(c): summary(stats) for c, stats in by_count.items()} for name, by_count in runs.items()}
 
 

@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .pinning import for_children
+
 ROOT = Path(__file__).resolve().parent.parent
 PEER = Path(__file__).with_name("peer")
 
@@ -69,11 +71,12 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 @contextlib.contextmanager
 def _running(command: list[str], env: dict[str, str], log: Path, port: int, timeout: float,
-             cwd: Path) -> Iterator[Server]:
+             cwd: Path, cpus: tuple[int, ...] | None) -> Iterator[Server]:
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as sink:
         started = time.perf_counter()
-        process = subprocess.Popen(command, env=env, cwd=cwd, stdout=sink, stderr=subprocess.STDOUT)
+        with for_children(cpus):  # the server inherits its CPUs at fork, before it starts a thread
+            process = subprocess.Popen(command, env=env, cwd=cwd, stdout=sink, stderr=subprocess.STDOUT)
         try:
             seconds = _wait_ready(process, port, log, timeout, started)
             yield Server(process, port, seconds, log)
@@ -81,12 +84,13 @@ def _running(command: list[str], env: dict[str, str], log: Path, port: int, time
             _stop(process)
 
 
-def govgraph_serve(args: list[str], log: Path, env: dict[str, str] | None = None,
-                   timeout: float = 120) -> contextlib.AbstractContextManager[Server]:
-    """``govgraph serve ARGS --port P`` (the installed CLI, run as ``python -m govgraph``)."""
+def govgraph_serve(args: list[str], log: Path, env: dict[str, str] | None = None, timeout: float = 120,
+                   cpus: tuple[int, ...] | None = None) -> contextlib.AbstractContextManager[Server]:
+    """``govgraph serve ARGS --port P`` (the installed CLI, run as ``python -m govgraph``), on ``cpus``
+    when given."""
     port = free_port()
     command = [sys.executable, "-m", "govgraph", "serve", *args, "--host", "127.0.0.1", "--port", str(port)]
-    return _running(command, {**os.environ, **(env or {})}, log, port, timeout, ROOT)
+    return _running(command, {**os.environ, **(env or {})}, log, port, timeout, ROOT, cpus)
 
 
 def peer_installed() -> bool:
@@ -110,11 +114,15 @@ def install_peer() -> None:
         raise RuntimeError(f"npm ci failed in {PEER}:\n{done.stdout[-1500:]}{done.stderr[-1500:]}")
 
 
-def peer_serve(neo4j_uri: str, log: Path, timeout: float = 120) -> contextlib.AbstractContextManager[Server]:
+def peer_serve(neo4j_uri: str, log: Path, timeout: float = 120, cpus: tuple[int, ...] | None = None,
+               record: bool = False) -> contextlib.AbstractContextManager[Server]:
+    """The peer on ``cpus`` when given. ``record``: a peer that also keeps every statement it sends
+    (GET /sent), for counting and capturing them; the peer that is timed never records."""
     node = shutil.which("node")
     if node is None:
         raise RuntimeError("node not found: the peer benchmark needs Node.js")
     port = free_port()
     # NODE_ENV=production: as the peer's users deploy it (Apollo and graphql-js skip dev-only checks).
-    env = {**os.environ, "NEO4J_URI": neo4j_uri, "PEER_PORT": str(port), "NODE_ENV": "production"}
-    return _running([node, "server.mjs"], env, log, port, timeout, PEER)
+    env = {**os.environ, "NEO4J_URI": neo4j_uri, "PEER_PORT": str(port), "NODE_ENV": "production",
+           "PEER_RECORD": "1" if record else ""}
+    return _running([node, "server.mjs"], env, log, port, timeout, PEER, cpus)

@@ -10,6 +10,12 @@
 // Apollo's HTTP integration API runs on node:http so that the server also has GET /readyz.
 // POST /graphql {query, variables} answers GraphQL; GET /readyz answers 200 once the schema is
 // built and the database answers. Runs until SIGTERM.
+//
+// PEER_RECORD=1 (never in a timed run): the driver handed to @neo4j/graphql records every statement
+// a transaction runs, with its parameters typed for replay ({"$int": "5"} for a Neo4j Integer,
+// {"$float": 5} for a JS number, which the driver sends as a Float); GET /sent answers the statements
+// recorded since the last GET /sent. The benchmark counts the peer's round trips with it and replays
+// the peer's Cypher through the Python driver.
 import http from "node:http";
 
 import { ApolloServer, HeaderMap } from "@apollo/server";
@@ -95,7 +101,54 @@ const database = process.env.NEO4J_DATABASE ?? "neo4j";
 const port = Number(process.env.PEER_PORT ?? 4100);
 
 const driver = neo4j.driver(uri, neo4j.auth.basic(user, password));
-const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
+const sent = [];
+
+function typed(value) {
+  if (neo4j.isInt(value)) return { $int: value.toString() };
+  if (typeof value === "number") return { $float: value };
+  if (value === null || typeof value === "string" || typeof value === "boolean") return value;
+  if (Array.isArray(value)) return value.map(typed);
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typed(v)]));
+  }
+  throw new Error(`cannot record a parameter of type ${value?.constructor?.name}`);
+}
+
+// A stand-in that forwards everything to its target, with `intercept` replacing some of its methods.
+function forwarding(target, intercept) {
+  return new Proxy(target, {
+    get(object, name) {
+      if (name in intercept) return intercept[name];
+      const value = Reflect.get(object, name, object);
+      return typeof value === "function" ? value.bind(object) : value;
+    },
+  });
+}
+
+function recordingTx(tx) {
+  return forwarding(tx, {
+    run(query, parameters, ...rest) {
+      sent.push({ text: typeof query === "string" ? query : query.text, params: typed(parameters ?? {}) });
+      return tx.run(query, parameters, ...rest);
+    },
+  });
+}
+
+function recordingSession(session) {
+  return forwarding(session, {
+    run(query, parameters, ...rest) {
+      sent.push({ text: typeof query === "string" ? query : query.text, params: typed(parameters ?? {}) });
+      return session.run(query, parameters, ...rest);
+    },
+    executeRead: (work, config) => session.executeRead((tx) => work(recordingTx(tx)), config),
+    executeWrite: (work, config) => session.executeWrite((tx) => work(recordingTx(tx)), config),
+    beginTransaction: (config) => recordingTx(session.beginTransaction(config)),
+  });
+}
+
+const recording = process.env.PEER_RECORD === "1";
+const served = recording ? forwarding(driver, { session: (config) => recordingSession(driver.session(config)) }) : driver;
+const schema = await new Neo4jGraphQL({ typeDefs, driver: served }).getSchema();
 
 const apollo = new ApolloServer({ schema });
 await apollo.start();
@@ -114,6 +167,10 @@ const server = http.createServer(async (req, res) => {
     } catch (error) {
       reply(res, 503, { ready: false, error: String(error) });
     }
+    return;
+  }
+  if (recording && req.method === "GET" && req.url === "/sent") {
+    reply(res, 200, { sent: sent.splice(0) });
     return;
   }
   if (req.method !== "POST" || req.url !== "/graphql") {

@@ -43,17 +43,20 @@ def test_different_answers_are_refused_before_timing() -> None:
 
 def test_rounds_interleave_the_targets_and_report_median_and_range() -> None:
     order: list[tuple[str, int]] = []
+    warmups: list[float] = []
 
     def target(name: str, p50s: list[float]):  # type: ignore[no-untyped-def]
-        def measure(clients: int) -> Stats:
+        def measure(clients: int, warmup_seconds: float) -> Stats:
             order.append((name, clients))
+            warmups.append(warmup_seconds)
             p50 = p50s[sum(1 for n, c in order if n == name and c == clients) - 1]
             return Stats(clients, 100, 1.0, p50, p50 * 2, p50, 1000 / p50)
         return measure
 
     out = interleaved({"ours": target("ours", [3.0, 1.0, 2.0]), "peer": target("peer", [4.0, 4.0, 5.0])},
-                      (1, 16), 3, lambda message: None)
+                      (1, 16), 3, lambda message: None, warmup_seconds=5.0)
     assert order[:4] == [("ours", 1), ("peer", 1), ("ours", 16), ("peer", 16)] and len(order) == 12
+    assert warmups == [5.0] * 4 + [0.0] * 8  # every target and count warmed once, in the first round
     ours = out["ours"]["1"]
     assert (ours["rounds"], ours["p50_ms"], ours["p50_ms_range"], ours["requests"]) == (3, 2.0, [1.0, 3.0], 300)
     assert out["peer"]["16"]["rps_range"] == [200.0, 250.0]

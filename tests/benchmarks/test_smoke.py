@@ -17,6 +17,7 @@ from benchmarks.ingest_bench import ingest_documents
 from benchmarks.loaders import ROOT, admin_import, combine, write_import_csv
 from benchmarks.query_bench import FIELDS
 from benchmarks.run import SMOKE, run
+from benchmarks.targets import REQUIRED, SANITY
 from tests.conftest import wipe
 
 pytestmark = pytest.mark.neo4j
@@ -48,13 +49,18 @@ def test_smoke_run_reports_every_number(loaded_neo4j, corpus_graphs, tmp_path, m
         for path in ("http_graphql", "raw_driver"):
             assert {c: s["requests"] > 0 for c, s in queries[path][field].items()} == {"1": True, "16": True}
         assert queries["embedded"][field]["p50_ms"] > 0
+    assert {c: s["requests"] > 0 for c, s in queries["floor"].items()} == {"1": True, "16": True}
+    assert {"client", "neo4j", "govgraph serve"} <= queries["cpus"].keys()
+    assert all(isinstance(p["pinned"], bool) and (p["pinned"] or p["reason"]) for p in queries["cpus"].values())
+    assert queries["sanity"]["checks"] and all(isinstance(c["flagged"], bool) for c in queries["sanity"]["checks"])
     assert ("skipped" in queries["peer"]) == (queries["peer_ratio"] is None)
     if "skipped" not in queries["peer"]:  # versions as installed from the lock file
         assert queries["peer"]["versions"]["neo4j-driver"].startswith("6.")
+        assert queries["peer"]["round_trips"]["count"] >= 1 and "peer" in queries["cpus"]
+        assert queries["peer"]["raw_driver_signatories"]["16"]["requests"] > 0
     assert results["startup"]["median_seconds"] > 0
-    names = [t["name"] for t in results["targets"]]
-    assert any("naive" in n for n in names) and any("round trip" in n for n in names)
-    assert any("raw driver (16 clients)" in n for n in names) and any(n.startswith("signatories: sanity") for n in names)
+    names = {t["name"] for t in results["targets"]}
+    assert set(REQUIRED) <= names and SANITY in names
     assert all(isinstance(t["met"], bool) for t in results["targets"])
 
 
