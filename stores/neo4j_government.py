@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from .base import Row
+Row = dict[str, Any]  # until the Neo4j reads map records to schema.rows (next commit)
 
 
 class GovernmentQueries:

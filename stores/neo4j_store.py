@@ -31,8 +31,10 @@ from schema.model import Graph
 
 from . import neo4j_snapshot as snapshot
 from . import neo4j_writes as writes
-from .base import DocumentCounts, Row, StoreUnavailable, check_graph, check_page
+from .base import DocumentCounts, StoreUnavailable, check_graph, check_page
 from .neo4j_government import GovernmentQueries
+
+Row = dict[str, Any]  # until the Neo4j reads map records to schema.rows (next commit)
 
 #: How long a sweep waits for a document's claim before leaving it to the writer that holds it.
 CLAIM_PROBE_SECONDS = 2.0
