@@ -13,19 +13,18 @@ gets an answer that asks for it. It never guesses.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 from schema.naming import open_key
 from schema.rows import ArticleRow, JurisdictionRow, MeetingRow, Slot, Source, StepRow
 from schema.script import to_simplified
-from schema.vocabulary import DEFAULT_LEVEL, LEVELS, load_vocabulary
+from schema.vocabulary import DEFAULT_LEVEL, LEVELS
 from stores.base import Store
 
 from . import ask_government, phrasing
+from .ask_messages import missing_text, place_text, say, suggestions
 from .names import resolve_document
 from .question import Question, patterns, understand
 
@@ -81,21 +80,21 @@ def answer(question: str, store: Store, document: str | None = None, held: list[
         held = store.jurisdictions()
     q = understand(question.strip(), held)
     if q.intent is None:
-        return _not_understood(q, held, _say(q, "unsupported"))
+        return _not_understood(q, held, say(q, "unsupported"))
     intent = Intent(q.intent)
     if q.missing:
-        return _not_understood(q, held, _missing_text(q, store, held), intent)
+        return _not_understood(q, held, missing_text(q, store, held), intent)
     if intent is Intent.COMPARE_SIGNING:
         return _done(q, intent, [_compare(q, store)], list(q.jurisdictions))
     places = list(q.jurisdictions)
     if not places:
         if q.unknown_place or len(held) != 1:
-            return _not_understood(q, held, _place_text(q, held), intent)
+            return _not_understood(q, held, place_text(q, held), intent)
         places = held  # the only place the store holds: nothing to choose between
     doc = None
     if document is not None:
         if len(places) != 1:
-            return _not_understood(q, held, _say(q, "one_place_for_document"), intent)
+            return _not_understood(q, held, say(q, "one_place_for_document"), intent)
         doc = resolve_document(document, places[0].documents).key
     handler = _HANDLERS[intent]
     blocks = []
@@ -122,7 +121,7 @@ def _signing(q: Question, store: Store, jur: JurisdictionRow, doc: str | None) -
         steps += store.signatories(jur.place.key, issuer.key, genre, recipient, doc)
     if not steps:
         what = q.issuer.zh_for(_level(jur)) if q.issuer else q.recipient.zh_for(_level(jur))  # type: ignore[union-attr]
-        return _Block([_say(q, "no_signing", what=what)], [])
+        return _Block([say(q, "no_signing", what=what)], [])
     return _Block(*_signing_lines(steps, q.language, jur.place.level))
 
 
@@ -145,7 +144,7 @@ def _compare(q: Question, store: Store) -> _Block:
             continue
         lines.append(phrasing.place(place, q.language) + (":" if q.language == "en" else "："))
         if not row.steps:
-            lines.append(_say(q, "no_signing", what=q.issuer.zh_for(place.level or "district")))  # type: ignore[union-attr]
+            lines.append(say(q, "no_signing", what=q.issuer.zh_for(place.level or "district")))  # type: ignore[union-attr]
             continue
         more, articles = _signing_lines(row.steps, q.language, place.level)
         lines += more
@@ -158,7 +157,7 @@ def _meeting_handler(render: Callable[[MeetingRow, str], str], cite: Callable[[M
     def handle(q: Question, store: Store, jur: JurisdictionRow, doc: str | None) -> _Block:
         rows = store.meetings(jur.place.key, q.meeting.key, doc)  # type: ignore[union-attr]
         if not rows:
-            return _Block([_say(q, "no_meeting", what=q.meeting.zh_for(_level(jur)))], [])  # type: ignore[union-attr]
+            return _Block([say(q, "no_meeting", what=q.meeting.zh_for(_level(jur)))], [])  # type: ignore[union-attr]
         sep = " " if q.language == "en" else ""
         lines = [render(m, q.language) + sep + phrasing.cite([a.number for a in cite(m)], q.language) for m in rows]
         return _Block(lines, [a for m in rows for a in cite(m)])
@@ -195,10 +194,10 @@ def _reporting(q: Question, store: Store, jur: JurisdictionRow, doc: str | None)
         rows = store.reporting_lines(jur.place.key, open_key(to_simplified(q.source_described), level), target, doc)
     if not rows:
         who = (q.source or q.target).zh_for(_level(jur))  # type: ignore[union-attr]
-        return _Block([_say(q, "no_reporting", what=who)], [])
+        return _Block([say(q, "no_reporting", what=who)], [])
     lines = [phrasing.reporting(r, q.language) for r in rows[:MAX_LINES]]
     if len(rows) > MAX_LINES:
-        lines.append(_say(q, "more", count=len(rows) - MAX_LINES, field="reportingLines"))
+        lines.append(say(q, "more", count=len(rows) - MAX_LINES, field="reportingLines"))
     return _Block(lines, [r.article for r in rows[:MAX_LINES]])
 
 
@@ -208,10 +207,10 @@ def _deadlines(q: Question, store: Store, jur: JurisdictionRow, doc: str | None)
     if not page.rows:
         who = q.bearer.zh_for(_level(jur)) if q.bearer else None
         what = "" if who is None else (f" for {who}" if q.language == "en" else f"{who}的")
-        return _Block([_say(q, "no_deadlines", what=what)], [])
+        return _Block([say(q, "no_deadlines", what=what)], [])
     lines = [phrasing.deadline(r, q.language) for r in page.rows]
     if page.total > len(page.rows):
-        lines.append(_say(q, "more", count=page.total - len(page.rows), field="obligations(withDeadline: true)"))
+        lines.append(say(q, "more", count=page.total - len(page.rows), field="obligations(withDeadline: true)"))
     return _Block(lines, [r.article for r in page.rows])
 
 
@@ -231,74 +230,7 @@ _HANDLERS: dict[Intent, Handler] = {
 }
 
 
-# -- answers that ask back ------------------------------------------------------------------------
-
-_MESSAGES: dict[str, dict[str, str]] = {
-    "unsupported": {
-        "en": "I can't map this question onto anything the rules answer, so I won't guess. Questions I can answer:",
-        "zh": "无法把这个问题对应到规则能回答的内容，不作猜测。可以这样问：",
-    },
-    "which_place": {"en": "Which district or county? I hold the rules of: {known}.", "zh": "请问是哪个区县？现有规则：{known}。"},
-    "unknown_place": {
-        "en": "I don't hold the rules of {place}{close}. I hold: {known}.",
-        "zh": "没有{place}的规则{close}。现有规则：{known}。",
-    },
-    "close": {"en": " (did you mean {names}?)", "zh": "（是否指{names}？）"},
-    "which_document": {
-        "en": "Which documents? Name who issues them (the government, the office, a meeting's minutes) "
-              "or whom they go to.",
-        "zh": "请说明是以谁的名义发文（区政府、区政府办公室、某会议纪要），或报送给谁。",
-    },
-    "which_issuer": {"en": "Which issuer? Name who the documents go out under (the office, the government).",
-                     "zh": "请说明以谁的名义发文（如区政府办公室、区政府）。"},
-    "which_meeting": {"en": "Which meeting? Known meetings: {known}.", "zh": "请问是哪个会议？已知会议：{known}。"},
-    "which_party": {"en": "Whose reporting lines? Name a role or body (the deputy district head, the departments).",
-                    "zh": "请说明是谁的报告关系，例如副区长、区政府各部门。"},
-    "one_place_for_document": {"en": "A document can be chosen only for a question about one place.",
-                               "zh": "只有针对一个区县的问题才能指定文件。"},
-    "no_signing": {"en": "I found no signing rule for documents of {what}.", "zh": "未找到{what}公文的签发规则。"},
-    "no_meeting": {"en": "I found no {what} in these rules.", "zh": "这份规则中没有找到{what}。"},
-    "no_reporting": {"en": "I found no reporting line of {what} in these rules.", "zh": "这份规则中没有找到{what}的报告关系。"},
-    "no_deadlines": {"en": "I found no deadline{what} in these rules.", "zh": "这份规则中没有找到{what}时限要求。"},
-    "more": {"en": "… and {count} more (query {field} for all).", "zh": "……另有{count}条（完整列表见 {field}）。"},
-}
-
-
-def _say(q: Question, key: str, **values: Any) -> str:
-    return _MESSAGES[key][q.language].format(**values)
-
-
-def _known(held: list[JurisdictionRow], language: str) -> str:
-    return (", " if language == "en" else "、").join(phrasing.place(j.place, language) for j in held) or "—"
-
-
-def _place_text(q: Question, held: list[JurisdictionRow]) -> str:
-    if not q.unknown_place:
-        return _say(q, "which_place", known=_known(held, q.language))
-    forms = [f for j in held for f in (j.place.name, j.place.name_en or "")]
-    close = difflib.get_close_matches(q.unknown_place, [f for f in forms if f], n=3, cutoff=0.5)
-    hint = _say(q, "close", names=", ".join(close)) if close else ""
-    return _say(q, "unknown_place", place=q.unknown_place, close=hint, known=_known(held, q.language))
-
-
-def _missing_text(q: Question, store: Store, held: list[JurisdictionRow]) -> str:
-    slot = q.missing[0]
-    if slot == "meeting":
-        places = list(q.jurisdictions) or held[:1]
-        rows = store.meetings(places[0].place.key, None, None) if places else []
-        known = [phrasing.name(m, q.language) for m in rows] or [
-            t.zh_for("district") + (f" ({t.en_for('district')})" if q.language == "en" else "")
-            for t in load_vocabulary().terms if t.kind == "meeting"
-        ]
-        return _say(q, "which_meeting", known=(", " if q.language == "en" else "、").join(known))
-    return _say(q, {"document": "which_document", "issuer": "which_issuer", "party": "which_party"}[slot])
-
-
-def suggestions(language: str, held: list[JurisdictionRow]) -> tuple[str, ...]:
-    """The supported forms, about a place the store holds."""
-    name, name_en = (held[0].place.name, held[0].place.name_en) if held else ("朝阳区", "Chaoyang")
-    place = (name_en or name) if language == "en" else name
-    return tuple(t.format(place=place) for t in patterns().suggestions[language])
+# -- answers -------------------------------------------------------------------------------------
 
 
 def _not_understood(q: Question, held: list[JurisdictionRow], text: str, intent: Intent = Intent.UNSUPPORTED) -> Answer:

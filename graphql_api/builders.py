@@ -108,3 +108,19 @@ def obligation(row: rows.ObligationRow) -> t.Obligation:
 def basis_citation(row: rows.CitationRow) -> t.BasisCitation:
     return t.BasisCitation(instrument_key=row.instrument.key, title=row.instrument.title, written=row.written,
                            verb=row.verb, article=article(row.article), evidence=evidence(row.evidence))
+
+
+def fact_entity(row: rows.NodeRow) -> t.Entity:
+    # Document types, obligations and articles have no vocabulary kind: their node key identifies them.
+    return t.Entity(key=row.kind or row.key, name=row.name or row.key, name_en=row.name_en, label=row.label)
+
+
+def provision_fact(row: rows.FactRow) -> t.ProvisionFact:
+    if row.evidence is None:
+        raise ValueError(f"a {row.type} fact without evidence: every fact must cite its source span")
+    return t.ProvisionFact(type=row.type, from_=fact_entity(row.source), to=fact_entity(row.target),
+                           condition=row.condition, matter=row.matter, evidence=evidence(row.evidence))
+
+
+def provision(row: rows.ProvisionRow) -> t.Provision:
+    return t.Provision(article=article(row.article), facts=[provision_fact(f) for f in row.facts])

@@ -49,22 +49,6 @@ class Comparison:
     signers: list[t.Entity] = strawberry.field(description="Who signs by default (SIGN steps without a condition)")
 
 
-@strawberry.type(description="A fact a provision supports: a relationship whose evidence lies in the article.")
-class ProvisionFact:
-    type: str = strawberry.field(description="Relationship type: SIGNS, CHAIRS, REPORTS_TO, BEARS …")
-    from_: t.Entity = strawberry.field(name="from")
-    to: t.Entity
-    condition: str | None
-    matter: str | None
-    evidence: t.Evidence
-
-
-@strawberry.type(description="One article with every fact it supports.")
-class Provision:
-    article: t.Article
-    facts: list[ProvisionFact]
-
-
 @strawberry.type(description="A cited answer to a plain question.")
 class Answer:
     text: str
@@ -142,17 +126,6 @@ def _comparison(row: rows.ComparisonRow) -> Comparison:
     return Comparison(jurisdiction=d.place(row.place), document=b.document_ref(row.document), steps=steps,
                       signers=signers)
 
-
-def _fact_entity(row: rows.NodeRow) -> t.Entity:
-    # Document types, obligations and articles have no vocabulary kind: their node key identifies them.
-    return t.Entity(key=row.kind or row.key, name=row.name or row.key, name_en=row.name_en, label=row.label)
-
-
-def _provision_fact(row: rows.FactRow) -> ProvisionFact:
-    if row.evidence is None:
-        raise ValueError(f"a {row.type} fact without evidence: every fact must cite its source span")
-    return ProvisionFact(type=row.type, from_=_fact_entity(row.source), to=_fact_entity(row.target),
-                         condition=row.condition, matter=row.matter, evidence=b.evidence(row.evidence))
 
 
 @strawberry.type
@@ -248,12 +221,10 @@ class Query(ReviewQuery):
         return [_comparison(row) for row in _store(info).compare(issuer_key, _key("genre", genre, ("genre",)))]
 
     @strawberry.field(description="One provision by document (key, number, title or file) and article number.")
-    def article(self, info: Info, document: str, number: int) -> Provision | None:
+    def article(self, info: Info, document: str, number: int) -> t.Provision | None:
         docs = [v for j in _jurisdictions(info) for v in j.documents]
         row = _store(info).article(resolve_document(document, docs).key, number)
-        if row is None:
-            return None
-        return Provision(article=b.article(row.article), facts=[_provision_fact(f) for f in row.facts])
+        return b.provision(row) if row is not None else None
 
     @strawberry.field(description="What a government is made of: members, head, who acts for and assists the "
                       "head, leadership, accountability, principles and basis, each with its article.")

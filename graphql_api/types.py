@@ -210,6 +210,22 @@ class Obligation:
     evidence: Evidence
 
 
+@strawberry.type(description="A fact a provision supports: a relationship whose evidence lies in the article.")
+class ProvisionFact:
+    type: str = strawberry.field(description="Relationship type: SIGNS, CHAIRS, REPORTS_TO, BEARS …")
+    from_: Entity = strawberry.field(name="from")
+    to: Entity
+    condition: str | None
+    matter: str | None
+    evidence: Evidence
+
+
+@strawberry.type(description="One article with every fact it supports.")
+class Provision:
+    article: Article
+    facts: list[ProvisionFact]
+
+
 @strawberry.type(description="An instrument a rules document is based on (根据《…》, 参照《…》).")
 class BasisCitation:
     instrument_key: str
