@@ -67,8 +67,8 @@ def _child(n: int, seed: int, jurisdiction: str, seconds: float) -> dict[str, An
         finally:
             kept.close()
         resident = _resident_added(saved)
-    row = next(r for r in store.jurisdictions() if r["key"] == jurisdiction)
-    stats = measure_embedded(store, Place(row["key"], row["name"], row["nameEn"]), seconds)
+    place = next(r.place for r in store.jurisdictions() if r.place.key == jurisdiction)
+    stats = measure_embedded(store, Place(place.key, place.name, place.name_en), seconds)
     return {
         "n": n, "peak_rss_mib": round(peak / 1024, 1), "baseline_rss_mib": round(baseline / 1024, 1),
         "store_rss_mib": resident["added_mib"], "store_rss_before_mib": resident["before_mib"],

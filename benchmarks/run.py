@@ -114,12 +114,12 @@ def run_loads(plan: Plan, store: Neo4jStore, driver: Any, database: str, graphs:
 
 def _pick_place(store: Neo4jStore, graphs: list[Any]) -> tuple[query_bench.Place, dict[str, query_bench.FieldTrace]]:
     """The first generated jurisdiction every field has an answer about."""
-    held = {row["key"]: row for row in store.jurisdictions()}
+    held = {row.place.key: row.place for row in store.jurisdictions()}
     last_error: Exception | None = None
     for graph in graphs[:20]:
         key = next(n.key for n in graph.nodes if n.label == "Jurisdiction")
         row = held[key]
-        place = query_bench.Place(key, row["name"], row["nameEn"])
+        place = query_bench.Place(key, row.name, row.name_en)
         try:
             return place, query_bench.trace_fields(store, place)
         except RuntimeError as exc:

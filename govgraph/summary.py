@@ -7,9 +7,10 @@ the two tables always agree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from schema import row_mapping
 from schema.model import Graph
+from schema.rows import DocumentRow
 
 #: summary column -> (what is counted, label or relationship type)
 COLUMNS: dict[str, tuple[str, str]] = {
@@ -34,22 +35,23 @@ class DocumentSummary:
         return [str(self.counts[c]) for c in COLUMNS] + [str(self.warnings)]
 
 
-def summarize(document: dict[str, Any], labels: dict[str, int], types: dict[str, int]) -> DocumentSummary:
-    """A summary from a RuleDocument's properties and its node/relationship counts."""
+def summarize(document: DocumentRow, labels: dict[str, int], types: dict[str, int]) -> DocumentSummary:
+    """A summary from a RuleDocument and its node/relationship counts."""
     counts = {
         column: (labels if what == "label" else types).get(name, 0) for column, (what, name) in COLUMNS.items()
     }
     return DocumentSummary(
-        key=document["key"],
-        file=document.get("file") or "",
-        title=document.get("title") or "",
-        jurisdiction=document.get("jurisdiction") or "",
+        key=document.key,
+        file=document.file or "",
+        title=document.title or "",
+        jurisdiction=document.jurisdiction or "",
         counts=counts,
-        warnings=len(document.get("warnings") or []),
+        warnings=len(document.warnings),
     )
 
 
 def summarize_graph(graph: Graph) -> DocumentSummary:
-    document = next(n.props for n in graph.nodes if n.label == "RuleDocument")
+    node = next(n for n in graph.nodes if n.label == "RuleDocument")
     labels, types = graph.counts()
-    return summarize(document, labels, types)
+    # the properties the store will hold, read as a store reads them (no versions derived yet)
+    return summarize(row_mapping.document({**node.props, "key": node.key}, (), ()), labels, types)

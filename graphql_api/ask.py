@@ -13,21 +13,21 @@ gets an answer that asks for it. It never guesses.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 from schema.naming import open_key
+from schema.rows import ArticleRow, JurisdictionRow, MeetingRow, Slot, Source, StepRow
 from schema.script import to_simplified
-from schema.vocabulary import DEFAULT_LEVEL, LEVELS, load_vocabulary
+from schema.vocabulary import DEFAULT_LEVEL, LEVELS
+from stores.base import Store
 
 from . import ask_government, phrasing
+from .ask_messages import missing_text, place_text, say, suggestions
 from .names import resolve_document
 from .question import Question, patterns, understand
 
-Row = dict[str, Any]
 MAX_LINES = 25  # list answers (reporting lines, deadlines) stop here and say how many more
 
 
@@ -56,18 +56,22 @@ class Answer:
     intent: Intent
     text: str
     understood: bool  # False: the text explains what was missing or unsupported
-    jurisdictions: tuple[Row, ...] = ()  # the places answered about
-    citations: tuple[Row, ...] = ()  # ArticleRows, in order of first use
+    jurisdictions: tuple[JurisdictionRow, ...] = ()  # the places answered about
+    citations: tuple[ArticleRow, ...] = ()  # in order of first use
     suggestions: tuple[str, ...] = ()
 
 
 @dataclass
 class _Block:
     lines: list[str]
-    citations: list[Row]
+    citations: list[ArticleRow]
 
 
-def answer(question: str, store: Any, document: str | None = None, held: list[Row] | None = None) -> Answer:
+Handler = Callable[[Question, Store, JurisdictionRow, str | None], _Block]
+
+
+def answer(question: str, store: Store, document: str | None = None, held: list[JurisdictionRow] | None = None
+           ) -> Answer:
     """Answer ``question`` from ``store`` (current documents, or ``document`` by key/number/title).
 
     ``held``: the store's jurisdictions when the caller has them already (the API's shared
@@ -76,27 +80,27 @@ def answer(question: str, store: Any, document: str | None = None, held: list[Ro
         held = store.jurisdictions()
     q = understand(question.strip(), held)
     if q.intent is None:
-        return _not_understood(q, held, _say(q, "unsupported"))
+        return _not_understood(q, held, say(q, "unsupported"))
     intent = Intent(q.intent)
     if q.missing:
-        return _not_understood(q, held, _missing_text(q, store, held), intent)
+        return _not_understood(q, held, missing_text(q, store, held), intent)
     if intent is Intent.COMPARE_SIGNING:
         return _done(q, intent, [_compare(q, store)], list(q.jurisdictions))
     places = list(q.jurisdictions)
     if not places:
         if q.unknown_place or len(held) != 1:
-            return _not_understood(q, held, _place_text(q, held), intent)
+            return _not_understood(q, held, place_text(q, held), intent)
         places = held  # the only place the store holds: nothing to choose between
     doc = None
     if document is not None:
         if len(places) != 1:
-            return _not_understood(q, held, _say(q, "one_place_for_document"), intent)
-        doc = resolve_document(document, places[0].get("documents") or [])["key"]
+            return _not_understood(q, held, say(q, "one_place_for_document"), intent)
+        doc = resolve_document(document, places[0].documents).key
     handler = _HANDLERS[intent]
     blocks = []
     for jur in places:
         block = handler(q, store, jur, doc)
-        block.lines.insert(0, phrasing.place(jur, q.language) + (":" if q.language == "en" else "："))
+        block.lines.insert(0, phrasing.place(jur.place, q.language) + (":" if q.language == "en" else "："))
         blocks.append(block)
     return _done(q, intent, blocks, places)
 
@@ -104,115 +108,121 @@ def answer(question: str, store: Any, document: str | None = None, held: list[Ro
 # -- handlers: (question, store, jurisdiction row, document key) -> block -----------------------
 
 
-def _signing(q: Question, store: Any, jur: Row, doc: str | None) -> _Block:
+def _level(jur: JurisdictionRow) -> str:
+    return jur.place.level or "district"
+
+
+def _signing(q: Question, store: Store, jur: JurisdictionRow, doc: str | None) -> _Block:
     issuers = [q.issuer] if q.issuer else list(patterns().implied_issuers)
     genre = q.genre.key if q.genre else ("minutes" if q.issuer and q.issuer.kind == "meeting" else None)
     recipient = q.recipient.key if q.recipient else None
-    steps: list[Row] = []
+    steps: list[StepRow] = []
     for issuer in issuers:
-        steps += store.signatories(jur["key"], issuer.key, genre, recipient, doc)
+        steps += store.signatories(jur.place.key, issuer.key, genre, recipient, doc)
     if not steps:
-        what = q.issuer.zh_for(jur.get("level") or "district") if q.issuer else q.recipient.zh_for(jur.get("level") or "district")  # type: ignore[union-attr]
-        return _Block([_say(q, "no_signing", what=what)], [])
-    return _Block(*_signing_lines(steps, q.language, jur.get("level")))
+        what = q.issuer.zh_for(_level(jur)) if q.issuer else q.recipient.zh_for(_level(jur))  # type: ignore[union-attr]
+        return _Block([say(q, "no_signing", what=what)], [])
+    return _Block(*_signing_lines(steps, q.language, jur.place.level))
 
 
-def _signing_lines(steps: list[Row], language: str, level: str | None) -> tuple[list[str], list[Row]]:
-    by_type: dict[str, list[Row]] = {}
+def _signing_lines(steps: Sequence[StepRow], language: str, level: str | None) -> tuple[list[str], list[ArticleRow]]:
+    by_type: dict[str, list[StepRow]] = {}
     for step in steps:
-        by_type.setdefault(step["documentType"]["key"], []).append(step)
+        by_type.setdefault(step.document_type.key, []).append(step)
     lines = [phrasing.signing_rule(group, language, level) for group in by_type.values()]
-    return lines, [s["article"] for s in steps]
+    return lines, [s.article for s in steps]
 
 
-def _compare(q: Question, store: Any) -> _Block:
-    wanted = {j["key"] for j in q.jurisdictions}
+def _compare(q: Question, store: Store) -> _Block:
+    wanted = {j.place.key for j in q.jurisdictions}
     genre = q.genre.key if q.genre else ("minutes" if q.issuer and q.issuer.kind == "meeting" else None)
     lines: list[str] = []
-    cited: list[Row] = []
+    cited: list[ArticleRow] = []
     for row in store.compare(q.issuer.key, genre):  # type: ignore[union-attr]
-        jur = row["jurisdiction"]
-        if wanted and jur["key"] not in wanted:
+        place = row.place
+        if wanted and place.key not in wanted:
             continue
-        lines.append(phrasing.place(jur, q.language) + (":" if q.language == "en" else "："))
-        if not row["steps"]:
-            lines.append(_say(q, "no_signing", what=q.issuer.zh_for(jur.get("level") or "district")))  # type: ignore[union-attr]
+        lines.append(phrasing.place(place, q.language) + (":" if q.language == "en" else "："))
+        if not row.steps:
+            lines.append(say(q, "no_signing", what=q.issuer.zh_for(place.level or "district")))  # type: ignore[union-attr]
             continue
-        more, articles = _signing_lines(row["steps"], q.language, jur.get("level"))
+        more, articles = _signing_lines(row.steps, q.language, place.level)
         lines += more
         cited += articles
     return _Block(lines, cited)
 
 
-def _meeting_handler(render: Callable[[Row, str], str], cite: Callable[[Row], list[Row]]):  # type: ignore[no-untyped-def]
-    def handle(q: Question, store: Any, jur: Row, doc: str | None) -> _Block:
-        rows = store.meetings(jur["key"], q.meeting.key, doc)  # type: ignore[union-attr]
+def _meeting_handler(render: Callable[[MeetingRow, str], str], cite: Callable[[MeetingRow], list[ArticleRow]]
+                     ) -> Handler:
+    def handle(q: Question, store: Store, jur: JurisdictionRow, doc: str | None) -> _Block:
+        rows = store.meetings(jur.place.key, q.meeting.key, doc)  # type: ignore[union-attr]
         if not rows:
-            return _Block([_say(q, "no_meeting", what=q.meeting.zh_for(jur.get("level") or "district"))], [])  # type: ignore[union-attr]
+            return _Block([say(q, "no_meeting", what=q.meeting.zh_for(_level(jur)))], [])  # type: ignore[union-attr]
         sep = " " if q.language == "en" else ""
-        lines = [render(m, q.language) + sep + phrasing.cite([a["number"] for a in cite(m)], q.language) for m in rows]
+        lines = [render(m, q.language) + sep + phrasing.cite([a.number for a in cite(m)], q.language) for m in rows]
         return _Block(lines, [a for m in rows for a in cite(m)])
 
     return handle
 
 
-def _slot(slot: str):  # type: ignore[no-untyped-def]
-    def cite(meeting: Row) -> list[Row]:
-        found = [p["article"] for p in meeting.get(slot) or [] if p.get("article")]
-        return found or list(meeting.get("articles") or [])
+def _slot(slot: Slot) -> Handler:
+    def cite(meeting: MeetingRow) -> list[ArticleRow]:
+        found = [p.article for p in meeting.slot(slot) if p.article]
+        return found or list(meeting.articles)
 
     return _meeting_handler(lambda m, lang: phrasing.participants(m, slot, lang), cite)
 
 
-def _stated_in(source: Callable[[Row], Row | None]) -> Callable[[Row], list[Row]]:
+def _stated_in(source: Callable[[MeetingRow], Source | None]) -> Callable[[MeetingRow], list[ArticleRow]]:
     """The article that states a meeting's figure (its frequency, its quorum); the meeting's
     articles when the figure has no recorded source."""
 
-    def cite(meeting: Row) -> list[Row]:
-        article = (source(meeting) or {}).get("article")
-        return [article] if article else list(meeting.get("articles") or [])
+    def cite(meeting: MeetingRow) -> list[ArticleRow]:
+        stated = source(meeting)
+        article = stated.article if stated else None
+        return [article] if article else list(meeting.articles)
 
     return cite
 
 
-def _reporting(q: Question, store: Any, jur: Row, doc: str | None) -> _Block:
+def _reporting(q: Question, store: Store, jur: JurisdictionRow, doc: str | None) -> _Block:
     source = q.source.key if q.source else None
     target = q.target.key if q.target else None
-    rows = store.reporting_lines(jur["key"], source, target, doc)
+    rows = store.reporting_lines(jur.place.key, source, target, doc)
     if not rows and q.source_described:  # the rules name the party as described: its open key
-        level: str = jur["level"] if jur.get("level") in LEVELS else DEFAULT_LEVEL
-        rows = store.reporting_lines(jur["key"], open_key(to_simplified(q.source_described), level), target, doc)
+        level = jur.place.level if jur.place.level in LEVELS else DEFAULT_LEVEL
+        rows = store.reporting_lines(jur.place.key, open_key(to_simplified(q.source_described), level), target, doc)
     if not rows:
-        who = (q.source or q.target).zh_for(jur.get("level") or "district")  # type: ignore[union-attr]
-        return _Block([_say(q, "no_reporting", what=who)], [])
+        who = (q.source or q.target).zh_for(_level(jur))  # type: ignore[union-attr]
+        return _Block([say(q, "no_reporting", what=who)], [])
     lines = [phrasing.reporting(r, q.language) for r in rows[:MAX_LINES]]
     if len(rows) > MAX_LINES:
-        lines.append(_say(q, "more", count=len(rows) - MAX_LINES, field="reportingLines"))
-    return _Block(lines, [r["article"] for r in rows[:MAX_LINES]])
+        lines.append(say(q, "more", count=len(rows) - MAX_LINES, field="reportingLines"))
+    return _Block(lines, [r.article for r in rows[:MAX_LINES]])
 
 
-def _deadlines(q: Question, store: Any, jur: Row, doc: str | None) -> _Block:
+def _deadlines(q: Question, store: Store, jur: JurisdictionRow, doc: str | None) -> _Block:
     bearer = q.bearer.key if q.bearer else None
-    total, rows = store.obligations(jur["key"], bearer, None, True, doc, 0, MAX_LINES)
-    if not rows:
-        who = q.bearer.zh_for(jur.get("level") or "district") if q.bearer else None
+    page = store.obligations(jur.place.key, bearer, None, True, doc, 0, MAX_LINES)
+    if not page.rows:
+        who = q.bearer.zh_for(_level(jur)) if q.bearer else None
         what = "" if who is None else (f" for {who}" if q.language == "en" else f"{who}的")
-        return _Block([_say(q, "no_deadlines", what=what)], [])
-    lines = [phrasing.deadline(r, q.language) for r in rows]
-    if total > len(rows):
-        lines.append(_say(q, "more", count=total - len(rows), field="obligations(withDeadline: true)"))
-    return _Block(lines, [r["article"] for r in rows])
+        return _Block([say(q, "no_deadlines", what=what)], [])
+    lines = [phrasing.deadline(r, q.language) for r in page.rows]
+    if page.total > len(page.rows):
+        lines.append(say(q, "more", count=page.total - len(page.rows), field="obligations(withDeadline: true)"))
+    return _Block(lines, [r.article for r in page.rows])
 
 
-_HANDLERS: dict[Intent, Callable[[Question, Any, Row, str | None], _Block]] = {
+_HANDLERS: dict[Intent, Handler] = {
     Intent.SIGNING: _signing,
     Intent.MEETING_CHAIRS: _slot("chairs"),
     Intent.MEETING_CONVENERS: _slot("conveners"),
     Intent.MEETING_MEMBERS: _slot("members"),
     Intent.MEETING_ATTENDEES: _slot("attendees"),
     Intent.MEETING_FREQUENCY: _meeting_handler(phrasing.frequency,
-                                               _stated_in(lambda m: m.get("frequency"))),
-    Intent.MEETING_QUORUM: _meeting_handler(phrasing.quorum, _stated_in(lambda m: m.get("quorumSource"))),
+                                               _stated_in(lambda m: m.frequency.source if m.frequency else None)),
+    Intent.MEETING_QUORUM: _meeting_handler(phrasing.quorum, _stated_in(lambda m: m.quorum_source)),
     Intent.REPORTING: _reporting,
     Intent.DEADLINES: _deadlines,
     # what a government is made of, and quotations (graphql_api/ask_government.py)
@@ -220,86 +230,19 @@ _HANDLERS: dict[Intent, Callable[[Question, Any, Row, str | None], _Block]] = {
 }
 
 
-# -- answers that ask back ------------------------------------------------------------------------
-
-_MESSAGES: dict[str, dict[str, str]] = {
-    "unsupported": {
-        "en": "I can't map this question onto anything the rules answer, so I won't guess. Questions I can answer:",
-        "zh": "无法把这个问题对应到规则能回答的内容，不作猜测。可以这样问：",
-    },
-    "which_place": {"en": "Which district or county? I hold the rules of: {known}.", "zh": "请问是哪个区县？现有规则：{known}。"},
-    "unknown_place": {
-        "en": "I don't hold the rules of {place}{close}. I hold: {known}.",
-        "zh": "没有{place}的规则{close}。现有规则：{known}。",
-    },
-    "close": {"en": " (did you mean {names}?)", "zh": "（是否指{names}？）"},
-    "which_document": {
-        "en": "Which documents? Name who issues them (the government, the office, a meeting's minutes) "
-              "or whom they go to.",
-        "zh": "请说明是以谁的名义发文（区政府、区政府办公室、某会议纪要），或报送给谁。",
-    },
-    "which_issuer": {"en": "Which issuer? Name who the documents go out under (the office, the government).",
-                     "zh": "请说明以谁的名义发文（如区政府办公室、区政府）。"},
-    "which_meeting": {"en": "Which meeting? Known meetings: {known}.", "zh": "请问是哪个会议？已知会议：{known}。"},
-    "which_party": {"en": "Whose reporting lines? Name a role or body (the deputy district head, the departments).",
-                    "zh": "请说明是谁的报告关系，例如副区长、区政府各部门。"},
-    "one_place_for_document": {"en": "A document can be chosen only for a question about one place.",
-                               "zh": "只有针对一个区县的问题才能指定文件。"},
-    "no_signing": {"en": "I found no signing rule for documents of {what}.", "zh": "未找到{what}公文的签发规则。"},
-    "no_meeting": {"en": "I found no {what} in these rules.", "zh": "这份规则中没有找到{what}。"},
-    "no_reporting": {"en": "I found no reporting line of {what} in these rules.", "zh": "这份规则中没有找到{what}的报告关系。"},
-    "no_deadlines": {"en": "I found no deadline{what} in these rules.", "zh": "这份规则中没有找到{what}时限要求。"},
-    "more": {"en": "… and {count} more (query {field} for all).", "zh": "……另有{count}条（完整列表见 {field}）。"},
-}
+# -- answers -------------------------------------------------------------------------------------
 
 
-def _say(q: Question, key: str, **values: Any) -> str:
-    return _MESSAGES[key][q.language].format(**values)
-
-
-def _known(held: list[Row], language: str) -> str:
-    return (", " if language == "en" else "、").join(phrasing.place(j, language) for j in held) or "—"
-
-
-def _place_text(q: Question, held: list[Row]) -> str:
-    if not q.unknown_place:
-        return _say(q, "which_place", known=_known(held, q.language))
-    forms = [f for j in held for f in (j["name"], j.get("nameEn") or "")]
-    close = difflib.get_close_matches(q.unknown_place, [f for f in forms if f], n=3, cutoff=0.5)
-    hint = _say(q, "close", names=", ".join(close)) if close else ""
-    return _say(q, "unknown_place", place=q.unknown_place, close=hint, known=_known(held, q.language))
-
-
-def _missing_text(q: Question, store: Any, held: list[Row]) -> str:
-    slot = q.missing[0]
-    if slot == "meeting":
-        places = list(q.jurisdictions) or held[:1]
-        rows = store.meetings(places[0]["key"], None, None) if places else []
-        known = [phrasing.name(m, q.language) for m in rows] or [
-            t.zh_for("district") + (f" ({t.en_for('district')})" if q.language == "en" else "")
-            for t in load_vocabulary().terms if t.kind == "meeting"
-        ]
-        return _say(q, "which_meeting", known=(", " if q.language == "en" else "、").join(known))
-    return _say(q, {"document": "which_document", "issuer": "which_issuer", "party": "which_party"}[slot])
-
-
-def suggestions(language: str, held: list[Row]) -> tuple[str, ...]:
-    """The supported forms, about a place the store holds."""
-    example = held[0] if held else {"name": "朝阳区", "nameEn": "Chaoyang"}
-    place = (example.get("nameEn") or example["name"]) if language == "en" else example["name"]
-    return tuple(t.format(place=place) for t in patterns().suggestions[language])
-
-
-def _not_understood(q: Question, held: list[Row], text: str, intent: Intent = Intent.UNSUPPORTED) -> Answer:
+def _not_understood(q: Question, held: list[JurisdictionRow], text: str, intent: Intent = Intent.UNSUPPORTED) -> Answer:
     hints = suggestions(q.language, held)
     full = text + ("\n" + "\n".join(f"- {s}" for s in hints) if intent is Intent.UNSUPPORTED else "")
     return Answer(q.text, q.language, intent, full, False, tuple(q.jurisdictions), (), hints)
 
 
-def _done(q: Question, intent: Intent, blocks: list[_Block], places: list[Row]) -> Answer:
-    citations: dict[tuple[str, int], Row] = {}
+def _done(q: Question, intent: Intent, blocks: list[_Block], places: list[JurisdictionRow]) -> Answer:
+    citations: dict[tuple[str, int], ArticleRow] = {}
     for block in blocks:
         for article in block.citations:
-            citations.setdefault((article["document"]["key"], article["number"]), article)
+            citations.setdefault((article.document.key, article.number), article)
     text = "\n".join(line for block in blocks for line in block.lines)
     return Answer(q.text, q.language, intent, text, True, tuple(places), tuple(citations.values()))

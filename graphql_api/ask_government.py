@@ -9,14 +9,18 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 import yaml
 
+from schema.rows import ArticleRow, EntityRow, JurisdictionRow, LinkRow
+from stores.base import Store
+
 from .question import Question
 
-Row = dict[str, Any]
-Lines = tuple[list[str], list[Row]]
+Lines = tuple[list[str], list[ArticleRow]]
+Handler = Callable[[Question, Store, JurisdictionRow, str | None], Lines]
+B = TypeVar("B")
 MAX_QUOTES = 3
 
 _WORDS = {
@@ -55,8 +59,8 @@ def _topic_words(text: str) -> str | None:
     return topics().get(lowered, found)
 
 
-def _name(row: Row, language: str) -> str:
-    return f"{row['name']} ({row['nameEn']})" if language == "en" and row.get("nameEn") else row["name"]
+def _name(row: EntityRow, language: str) -> str:
+    return f"{row.name} ({row.name_en})" if language == "en" and row.name_en else row.name
 
 
 def _cite(numbers: list[int], language: str) -> str:
@@ -71,79 +75,76 @@ def _quote(text: str, language: str) -> str:
     return f"{label}: “{text}”" if language == "en" else f"{label}：“{text}”"
 
 
-def _links(relations: tuple[str, ...]) -> Callable[[Question, Any, Row, str | None], Lines]:
-    def handle(q: Question, store: Any, jur: Row, doc: str | None) -> Lines:
-        row = store.government(jur["key"], doc)
-        links = [r for r in (row or {}).get("links", []) if r["relation"] in relations]
+def _links(relations: tuple[str, ...]) -> Handler:
+    def handle(q: Question, store: Store, jur: JurisdictionRow, doc: str | None) -> Lines:
+        row = store.government(jur.place.key, doc)
+        links = [r for r in (row.links if row else ()) if r.relation in relations]
         if not links:
             return [_WORDS["none"][q.language]], []
         lang = q.language
         lines: list[str] = []
-        groups: dict[tuple[str, str, str | None, str | None], list[Row]] = {}
+        groups: dict[tuple[str, str, str | None, str], list[LinkRow]] = {}
         for r in links:
-            groups.setdefault((r["relation"], r["of"]["name"], r.get("condition") or r.get("cue"),
-                               r["article"]["key"]), []).append(r)
+            groups.setdefault((r.relation, r.of.name, r.condition or r.cue, r.article.key), []).append(r)
         for (relation, _, when, _), rows in groups.items():
-            who = (", " if lang == "en" else "、").join(dict.fromkeys(_name(r["who"], lang) for r in rows))
+            who = (", " if lang == "en" else "、").join(dict.fromkeys(_name(r.who, lang) for r in rows))
             first = rows[0]
             when_text = "" if not when or relation == "head" else (f" ({when})" if lang == "en" else f"{when}，")
-            sentence = _WORDS[relation][lang].format(who=who, of=_name(first["of"], lang), cue=first.get("cue") or "",
+            sentence = _WORDS[relation][lang].format(who=who, of=_name(first.of, lang), cue=first.cue or "",
                                                       when=when_text)
-            lines.append(sentence + (" " if lang == "en" else "") + _cite([first["article"]["number"]], lang))
-        for evidence in dict.fromkeys(r["evidence"]["text"] for r in links):
+            lines.append(sentence + (" " if lang == "en" else "") + _cite([first.article.number], lang))
+        for evidence in dict.fromkeys(r.evidence.text for r in links):
             lines.append(_quote(evidence, lang))
-        return lines, [r["article"] for r in links]
+        return lines, [r.article for r in links]
 
     return handle
 
 
-def basis(q: Question, store: Any, jur: Row, doc: str | None) -> Lines:
-    key = doc or next((d["key"] for d in jur.get("documents") or [] if d.get("current")), None)
+def basis(q: Question, store: Store, jur: JurisdictionRow, doc: str | None) -> Lines:
+    key = doc or next((d.key for d in jur.documents if d.current), None)
     rows = store.basis(key) if key else []
     if not rows:
         return [_WORDS["none"][q.language]], []
     sep = "; " if q.language == "en" else "；"
-    titles = sep.join(f"{r['verb']}《{r['instrument']['title']}》" for r in rows)
+    titles = sep.join(f"{r.verb}《{r.instrument.title}》" for r in rows)
     line = _WORDS["basis"][q.language].format(titles=titles)
-    return [line + (" " if q.language == "en" else "") + _cite([r["article"]["number"] for r in rows], q.language)], \
-        [r["article"] for r in rows]
+    return [line + (" " if q.language == "en" else "") + _cite([r.article.number for r in rows], q.language)], \
+        [r.article for r in rows]
 
 
-def principles(q: Question, store: Any, jur: Row, doc: str | None) -> Lines:
-    row = store.government(jur["key"], doc) or {}
-    stated = row.get("principles")
-    if not stated or not stated.get("article"):
+def principles(q: Question, store: Store, jur: JurisdictionRow, doc: str | None) -> Lines:
+    row = store.government(jur.place.key, doc)
+    stated = row.principles if row else None
+    if not stated or not stated.article or not stated.evidence:
         return quote_topic("准则")(q, store, jur, doc)
-    head = _WORDS["principles"][q.language] + " " + _cite([stated["article"]["number"]], q.language)
-    return [head, _quote(stated["evidence"]["text"], q.language)], [stated["article"]]
+    head = _WORDS["principles"][q.language] + " " + _cite([stated.article.number], q.language)
+    return [head, _quote(stated.evidence.text, q.language)], [stated.article]
 
 
-def quote_topic(topic: str | None = None) -> Callable[[Question, Any, Row, str | None], Lines]:
+def quote_topic(topic: str | None = None) -> Handler:
     """Quote the articles that state the question's topic (or ``topic``), most mentions first."""
 
-    def handle(q: Question, store: Any, jur: Row, doc: str | None) -> Lines:
+    def handle(q: Question, store: Store, jur: JurisdictionRow, doc: str | None) -> Lines:
         words = topic or _topic_words(q.text)
         if not words:
             return [_WORDS["none"][q.language]], []
-        total, rows = store.search(words, jur["key"], 0, MAX_QUOTES, doc)
-        if not total:
+        page = store.search(words, jur.place.key, 0, MAX_QUOTES, doc)
+        if not page.total:
             return [_WORDS["none"][q.language]], []
-        lines = []
-        for r in rows:
-            article = r["article"]
-            lines.append(_cite([article["number"]], q.language) + " " + _quote(article["text"], q.language))
-        return lines, [r["article"] for r in rows]
+        lines = [_cite([hit.article.number], q.language) + " " + _quote(hit.article.text, q.language)
+                 for hit in page.rows]
+        return lines, [hit.article for hit in page.rows]
 
     return handle
 
 
-def as_block(handler: Callable[[Question, Any, Row, str | None], Lines], block: Callable[[list[str], list[Row]], Any]
-             ) -> Callable[[Question, Any, Row, str | None], Any]:
+def as_block(handler: Handler, block: Callable[[list[str], list[ArticleRow]], B]
+             ) -> Callable[[Question, Store, JurisdictionRow, str | None], B]:
     """A handler of this module as ``ask`` calls it: its lines and citations in ``ask``'s block."""
     return lambda q, store, jur, doc: block(*handler(q, store, jur, doc))
 
 
-HANDLERS: dict[str, Callable[[Question, Any, Row, str | None], Lines]] = {
+HANDLERS: dict[str, Handler] = {
     "government_composition": _links(("member",)),
     "government_acting": _links(("acting",)),
     "government_head": _links(("head", "assists")),

@@ -1,15 +1,16 @@
-"""GraphQL types for what a government is made of, and the builders from store rows
-(stores/memory_government.py documents the rows). Every fact carries its article and evidence."""
+"""GraphQL types for what a government is made of, and their builders from the read model
+(``GovernmentRow``, ``InstrumentRow`` of ``schema/rows.py``). Every fact carries its article and evidence."""
 
 from __future__ import annotations
 
 import strawberry
 
+from schema import rows
 from schema.model import instrument_key
+from stores.base import Store
 
+from . import builders as b
 from . import types as t
-
-Row = t.Row
 
 
 @strawberry.type(description="One fact about a government: `who` is a member of, heads, acts for, assists, "
@@ -28,16 +29,6 @@ class Quotation:
     text: str
     article: t.Article | None
     evidence: t.Evidence | None
-
-
-@strawberry.type(description="An instrument a rules document is based on (根据《…》, 参照《…》).")
-class BasisCitation:
-    instrument_key: str
-    title: str = strawberry.field(description="Normalized title, shared by every document citing it")
-    written: str | None = strawberry.field(description="The title as written in this document")
-    verb: str | None = strawberry.field(description="根据, 参照, 依据 …")
-    article: t.Article
-    evidence: t.Evidence
 
 
 @strawberry.type(description="A document that cites an instrument, and how.")
@@ -67,48 +58,39 @@ class Government:
     leadership: list[GovernmentLink] = strawberry.field(description="Under whose leadership it works (在区委领导下)")
     accountability: list[GovernmentLink] = strawberry.field(description="To whom it answers (负责并报告工作)")
     principles: Quotation | None = strawberry.field(description="Its work principles (准则), quoted")
-    basis: list[BasisCitation]
+    basis: list[t.BasisCitation]
 
 
 _SLOTS = {"member": "members", "head": "head", "acting": "acting", "assists": "assistants",
           "leadership": "leadership", "accountable": "accountability"}
 
 
-def link(row: Row) -> GovernmentLink:
-    return GovernmentLink(who=t.entity(row["who"]), of=t.entity(row["of"]), cue=row.get("cue"),
-                          condition=row.get("condition"), article=t.article(row["article"]),
-                          evidence=t.Evidence(**row["evidence"]))
+def link(row: rows.LinkRow) -> GovernmentLink:
+    return GovernmentLink(who=b.entity(row.who), of=b.entity(row.of), cue=row.cue, condition=row.condition,
+                          article=b.article(row.article), evidence=b.evidence(row.evidence))
 
 
-def quotation(row: Row | None) -> Quotation | None:
-    if row is None or not (row.get("evidence") or {}).get("text"):
+def quotation(row: rows.Source | None) -> Quotation | None:
+    if row is None or row.evidence is None or not row.evidence.text:
         return None
-    return Quotation(text=row["evidence"]["text"], article=t.article(row["article"]) if row.get("article") else None,
-                     evidence=t.evidence(row["evidence"]))
+    return Quotation(text=row.evidence.text, article=b.optional_article(row.article), evidence=b.evidence(row.evidence))
 
 
-def basis_citation(row: Row) -> BasisCitation:
-    return BasisCitation(instrument_key=row["instrument"]["key"], title=row["instrument"]["title"],
-                         written=row.get("written"), verb=row.get("verb"), article=t.article(row["article"]),
-                         evidence=t.Evidence(**row["evidence"]))
-
-
-def government(row: Row, basis: list[Row]) -> Government:
+def government(row: rows.GovernmentRow, basis: list[rows.CitationRow]) -> Government:
     slots: dict[str, list[GovernmentLink]] = {slot: [] for slot in _SLOTS.values()}
-    for r in row["links"]:
-        slots[_SLOTS[r["relation"]]].append(link(r))
-    return Government(body=t.entity(row["body"]), **slots, principles=quotation(row.get("principles")),
-                      basis=[basis_citation(b) for b in basis])
+    for r in row.links:
+        slots[_SLOTS[r.relation]].append(link(r))
+    return Government(body=b.entity(row.body), **slots, principles=quotation(row.principles),
+                      basis=[b.basis_citation(c) for c in basis])
 
 
-def instrument(row: Row) -> Instrument:
-    return Instrument(key=row["key"], title=row["title"], cited_by=[
-        InstrumentCitation(document=t.document_ref(c["document"]), jurisdiction=c["jurisdiction"]["fullName"],
-                           verb=c.get("verb"), written=c.get("written"), article=t.article(c["article"]),
-                           evidence=t.Evidence(**c["evidence"]))
-        for c in row["citedBy"]])
+def instrument(row: rows.InstrumentRow) -> Instrument:
+    return Instrument(key=row.key, title=row.title, cited_by=[
+        InstrumentCitation(document=b.document_ref(c.document), jurisdiction=c.place.full_name, verb=c.verb,
+                           written=c.written, article=b.article(c.article), evidence=b.evidence(c.evidence))
+        for c in row.cited_by])
 
 
-def instrument_by_title(store: object, title: str) -> Instrument | None:
-    row = store.instrument(instrument_key(title))  # type: ignore[attr-defined]
+def instrument_by_title(store: Store, title: str) -> Instrument | None:
+    row = store.instrument(instrument_key(title))
     return instrument(row) if row else None

@@ -9,14 +9,14 @@ writes nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import strawberry
 from strawberry.types import Info
 
 from schema.model import Graph
+from stores.base import Store
 
-from . import types as t
+from . import documents as d
 from .auth import check_bearer
 from .errors import AuthError, BadArgument, UserError, is_unicode_text
 
@@ -51,7 +51,7 @@ class DocumentRefused(UserError):
 
 @strawberry.type
 class IngestResult:
-    document: t.RuleDocument
+    document: d.RuleDocument
     jurisdiction: str
     nodes: int
     relationships: int
@@ -78,8 +78,9 @@ def require_token(info: Info) -> None:
         raise
 
 
-def _store(info: Info) -> Any:
-    return info.context["store"]
+def _store(info: Info) -> Store:
+    store: Store = info.context["store"]
+    return store
 
 
 def _ingest(info: Info) -> IngestFunction:
@@ -118,10 +119,10 @@ class Mutation:
         store = _store(info)
         store.load(graph)
         _forget_names(info)
-        stored = next(d for d in store.documents(None) if d["key"] == graph.document)
+        stored = next(v for v in store.documents(None) if v.key == graph.document)
         labels, types = graph.counts()
         jur = next(n for n in graph.nodes if n.label == "Jurisdiction")
-        return IngestResult(document=t.rule_document(stored), jurisdiction=jur.props["fullName"],
+        return IngestResult(document=d.rule_document(stored), jurisdiction=jur.props["fullName"],
                             nodes=sum(labels.values()), relationships=sum(types.values()))
 
     @strawberry.mutation(description="Delete one rules document (by key) and every fact it states.")

@@ -15,15 +15,15 @@ import re
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 import ahocorasick
 
+from schema.rows import JurisdictionRow
 from schema.vocabulary import LEVELS, strip_level_suffix
 
 from .names import latin_forms
 
-Row = dict[str, Any]
 V = TypeVar("V")
 _WORD = re.compile(r"\w")
 
@@ -94,20 +94,21 @@ class PlaceForm:
 class PlaceIndex:
     """Every form of every place, in two automata: Chinese forms as written, Latin forms folded."""
 
-    def __init__(self, jurisdictions: list[Row]) -> None:
+    def __init__(self, jurisdictions: list[JurisdictionRow]) -> None:
         chinese: list[tuple[str, PlaceForm]] = []
         latin: list[tuple[str, PlaceForm]] = []
         for row in jurisdictions:
-            level = row.get("level") or "district"
-            for form in sorted({row["fullName"], row["name"], strip_level_suffix(row["name"])}, key=len, reverse=True):
+            p = row.place
+            level = p.level or "district"
+            for form in sorted({p.full_name, p.name, strip_level_suffix(p.name)}, key=len, reverse=True):
                 if len(form) >= 2:
-                    chinese.append((form, PlaceForm(row["key"], level, False)))
-            for form in sorted(latin_forms(row), key=len, reverse=True):
-                latin.append((fold_case(form), PlaceForm(row["key"], level, True)))
+                    chinese.append((form, PlaceForm(p.key, level, False)))
+            for form in sorted(latin_forms(p), key=len, reverse=True):
+                latin.append((fold_case(form), PlaceForm(p.key, level, True)))
         self.chinese = Automaton(chinese)
         self.latin = Automaton(latin, whole_words=True)
 
-    def mask(self, text: str, rows: dict[str, Row]) -> tuple[str, list[Row]]:
+    def mask(self, text: str, rows: dict[str, JurisdictionRow]) -> tuple[str, list[JurisdictionRow]]:
         """Each place named replaced by its level character, padded to keep offsets
         (朝阳区政府 -> ␣␣区政府: it still names 区政府; Chaoyang -> blanks), and the places
         (``rows`` by key) in order of first mention."""
@@ -116,7 +117,7 @@ class PlaceIndex:
         taken = [(h.start, h.end) for h, _ in hits]
         hits += [(h, True) for h in self.latin.find(folded) if all(h.end <= s or h.start >= e for s, e in taken)]
         chars = list(text)
-        ordered: list[Row] = []
+        ordered: list[JurisdictionRow] = []
         for hit, latin in sorted(hits, key=lambda h: h[0].start):
             row = rows[hit.value.key]
             level_char = "" if latin else LEVELS.get(hit.value.level, LEVELS["district"])[0]
@@ -135,26 +136,27 @@ class PlaceIndexCache:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._rows: list[Row] | None = None
-        self._by_key: dict[str, Row] = {}
-        self._fingerprint: tuple[Any, ...] = ()
+        self._rows: list[JurisdictionRow] | None = None
+        self._by_key: dict[str, JurisdictionRow] = {}
+        self._fingerprint: tuple[tuple[str | None, ...], ...] = ()
         self._index: PlaceIndex | None = None
 
-    def mask(self, text: str, jurisdictions: list[Row]) -> tuple[str, list[Row]]:
+    def mask(self, text: str, jurisdictions: list[JurisdictionRow]) -> tuple[str, list[JurisdictionRow]]:
         """``PlaceIndex.mask`` over the index of ``jurisdictions``, answering with its rows."""
         with self._lock:
             if self._index is None or jurisdictions is not self._rows:
                 fingerprint = tuple(_fingerprint(jurisdictions))
                 if self._index is None or fingerprint != self._fingerprint:
                     self._index, self._fingerprint = PlaceIndex(jurisdictions), fingerprint
-                self._rows, self._by_key = jurisdictions, {row["key"]: row for row in jurisdictions}
+                self._rows, self._by_key = jurisdictions, {row.place.key: row for row in jurisdictions}
             index, by_key = self._index, self._by_key
         return index.mask(text, by_key)
 
 
-def _fingerprint(rows: list[Row]) -> Iterator[tuple[Any, ...]]:
+def _fingerprint(rows: list[JurisdictionRow]) -> Iterator[tuple[str | None, ...]]:
     for row in rows:
-        yield row["key"], row["name"], row["fullName"], row.get("nameEn"), row.get("level")
+        p = row.place
+        yield p.key, p.name, p.full_name, p.name_en, p.level
 
 
 places = PlaceIndexCache()

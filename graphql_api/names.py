@@ -15,12 +15,15 @@ import os
 import re
 import threading
 import time
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Protocol, TypeVar
 
 from schema.naming import open_key
+from schema.rows import DocumentRow, JurisdictionRow, PlaceRow
 from schema.script import to_simplified
 from schema.vocabulary import KINDS, LEVEL_SUFFIXES, LEVELS, Kind, Term, load_vocabulary, strip_level_suffix
+from stores.base import Store
 
 from .errors import UserError
 
@@ -48,16 +51,30 @@ def pinyin_key(text: str) -> str:
     return _NOT_LETTERS.sub("", "".join(lazy_pinyin(text)).lower())
 
 
-def latin_forms(row: dict[str, Any]) -> set[str]:
+class OpenNamed(Protocol):
+    """What ``find_open`` reads of a row: a meeting (``MeetingRow``) or anything named like one."""
+
+    @property
+    def kind(self) -> str | None: ...
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def name_en(self) -> str | None: ...
+
+
+N = TypeVar("N", bound=OpenNamed)
+
+
+def latin_forms(row: PlaceRow) -> set[str]:
     """Lower-case Latin names of a jurisdiction: its English name and its pinyin with and
     without the level word (chaoyang, chaoyangqu). Pinyin of the whole name reads a
     polyphonic character in context (朝阳区 -> chaoyangqu), so the stem is cut from it."""
-    spoken = pinyin_key(row["name"])
-    english = (row.get("nameEn") or "").lower()
+    spoken = pinyin_key(row.name)
+    english = (row.name_en or "").lower()
     # the English name as written too: a question keeps its apostrophe (Wen'an) and spaces
-    forms = {english, _NOT_LETTERS.sub("", english), spoken, pinyin_key(row["fullName"])}
+    forms = {english, _NOT_LETTERS.sub("", english), spoken, pinyin_key(row.full_name)}
     for suffix in LEVEL_SUFFIXES:
-        if row["name"].endswith(suffix) and len(row["name"]) > len(suffix) + 1:
+        if row.name.endswith(suffix) and len(row.name) > len(suffix) + 1:
             level_sound = pinyin_key(suffix)
             if spoken.endswith(level_sound):
                 forms.add(spoken[: -len(level_sound)])
@@ -66,20 +83,20 @@ def latin_forms(row: dict[str, Any]) -> set[str]:
     return forms
 
 
-def resolve_jurisdiction(name: str, jurisdictions: list[dict[str, Any]]) -> dict[str, Any]:
+def resolve_jurisdiction(name: str, jurisdictions: Sequence[JurisdictionRow]) -> JurisdictionRow:
     """The jurisdiction row a user's name refers to."""
     wanted = name.strip()
     lowered = _EN_SUFFIX.sub("", wanted.lower())
     typed_pinyin = _NOT_LETTERS.sub("", wanted.lower())
     for row in jurisdictions:
-        forms = {row["name"], row["fullName"], row["key"], strip_level_suffix(row["name"])}
-        if wanted in forms or lowered == (row.get("nameEn") or "").lower():
+        p = row.place
+        if wanted in {p.name, p.full_name, p.key, strip_level_suffix(p.name)} or lowered == (p.name_en or "").lower():
             return row
     if typed_pinyin:
         for row in jurisdictions:
-            if typed_pinyin in latin_forms(row):
+            if typed_pinyin in latin_forms(row.place):
                 return row
-    candidates = [c for row in jurisdictions for c in (row["name"], row["fullName"], row.get("nameEn") or "")]
+    candidates = [c for row in jurisdictions for c in (row.place.name, row.place.full_name, row.place.name_en or "")]
     raise UnknownName("jurisdiction", name, candidates)
 
 
@@ -114,7 +131,7 @@ def open_keys(name: str) -> set[str]:
     return {"x:" + simple, *(open_key(simple, level) for level in LEVELS)}
 
 
-def find_open(what: str, name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def find_open(what: str, name: str, rows: Sequence[N]) -> list[N]:
     """The rows (entities outside the vocabulary: ``kind`` ``x:…``) a user's name refers to, by
     key, name in either script and at any level, English or pinyin; UnknownName when none."""
     keys = open_keys(name)
@@ -122,23 +139,23 @@ def find_open(what: str, name: str, rows: list[dict[str, Any]]) -> list[dict[str
     typed = _NOT_LETTERS.sub("", name.lower())
     found = [
         r for r in rows
-        if str(r.get("kind") or "").startswith("x:")
-        and (r.get("kind") in keys or name.strip() == r.get("kind") or simple == to_simplified(r.get("name") or "")
-             or (typed and typed in {_NOT_LETTERS.sub("", (r.get("nameEn") or "").lower()), pinyin_key(r.get("name") or "")}))
+        if str(r.kind or "").startswith("x:")
+        and (r.kind in keys or name.strip() == r.kind or simple == to_simplified(r.name or "")
+             or (typed and typed in {_NOT_LETTERS.sub("", (r.name_en or "").lower()), pinyin_key(r.name or "")}))
     ]
     if not found:
         vocab = load_vocabulary()
-        raise UnknownName(what, name, vocab.names((what,) if what in KINDS else KINDS) + [r.get("name") or "" for r in rows])
+        raise UnknownName(what, name, vocab.names((what,) if what in KINDS else KINDS) + [r.name or "" for r in rows])
     return found
 
 
-def resolve_document(name: str, documents: list[dict[str, Any]]) -> dict[str, Any]:
+def resolve_document(name: str, documents: Sequence[DocumentRow]) -> DocumentRow:
     """The document row (of ``documents``) a user's name refers to."""
     wanted = name.strip()
     for doc in documents:
-        if wanted in (doc.get("key"), doc.get("docNumber"), doc.get("title"), doc.get("file")):
+        if wanted in (doc.key, doc.doc_number, doc.title, doc.file):
             return doc
-    candidates = [c for d in documents for c in (d.get("key"), d.get("docNumber"), d.get("title"))]
+    candidates = [c for d in documents for c in (d.key, d.doc_number, d.title)]
     raise UnknownName("document", name, [c for c in candidates if c])
 
 
@@ -153,11 +170,11 @@ class JurisdictionCache:
 
     def __init__(self, ttl: float) -> None:
         self.ttl = ttl
-        self._rows: list[dict[str, Any]] | None = None
+        self._rows: list[JurisdictionRow] | None = None
         self._at = 0.0
         self._lock = threading.Lock()
 
-    def get(self, store: Any, fresh: bool = False) -> list[dict[str, Any]]:
+    def get(self, store: Store, fresh: bool = False) -> list[JurisdictionRow]:
         now = time.monotonic()
         with self._lock:
             if fresh or self._rows is None or now - self._at > self.ttl:

@@ -12,12 +12,18 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 import strawberry
 
+from schema.rows import ObligationRow, Page, SearchHit
+
+from .builders import article, obligation
 from .errors import BadArgument, BadCursor
-from .types import Article, Obligation, Row, article, obligation
+from .types import Article, Obligation
+
+R = TypeVar("R")
+E = TypeVar("E")
 
 DEFAULT_PAGE = 20
 MAX_PAGE = 100
@@ -83,7 +89,7 @@ class ArticleConnection:
     total_count: int
 
 
-def _edges(skip: int, rows: list[Row], make: Callable[[int, Row], Any]) -> list[Any]:
+def _edges(skip: int, rows: tuple[R, ...], make: Callable[[int, R], E]) -> list[E]:
     return [make(skip + i, row) for i, row in enumerate(rows)]
 
 
@@ -96,15 +102,16 @@ def _page_info(kind: str, skip: int, count: int, total: int) -> PageInfo:
     )
 
 
-def obligation_connection(skip: int, total: int, rows: list[Row]) -> ObligationConnection:
-    edges = _edges(skip, rows,
+def obligation_connection(skip: int, page: Page[ObligationRow]) -> ObligationConnection:
+    edges = _edges(skip, page.rows,
                    lambda i, row: ObligationEdge(cursor=encode_cursor("obligations", i), node=obligation(row)))
-    return ObligationConnection(edges=edges, page_info=_page_info("obligations", skip, len(rows), total),
-                                total_count=total)
+    return ObligationConnection(edges=edges, page_info=_page_info("obligations", skip, len(page.rows), page.total),
+                                total_count=page.total)
 
 
-def article_connection(skip: int, total: int, rows: list[Row]) -> ArticleConnection:
-    edges = _edges(skip, rows,
-                   lambda i, row: ArticleEdge(cursor=encode_cursor("search", i), node=article(row["article"]),
-                                              score=float(row["score"])))
-    return ArticleConnection(edges=edges, page_info=_page_info("search", skip, len(rows), total), total_count=total)
+def article_connection(skip: int, page: Page[SearchHit]) -> ArticleConnection:
+    edges = _edges(skip, page.rows,
+                   lambda i, hit: ArticleEdge(cursor=encode_cursor("search", i), node=article(hit.article),
+                                              score=float(hit.score)))
+    return ArticleConnection(edges=edges, page_info=_page_info("search", skip, len(page.rows), page.total),
+                             total_count=page.total)

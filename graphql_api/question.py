@@ -3,9 +3,10 @@
 Deterministic and table-driven: the cues, markers and extra English words are data in
 ``ask_patterns.yaml``; names come from the vocabulary and from the store's jurisdictions.
 
->>> chaoyang = {"key": "jur:北京市朝阳区", "name": "朝阳区", "fullName": "北京市朝阳区", "nameEn": "Chaoyang"}
->>> q = understand("Who chairs the executive meeting in Chaoyang?", [chaoyang])
->>> q.intent, q.meeting.key, [j["name"] for j in q.jurisdictions]
+>>> from schema.rows import JurisdictionRow, PlaceRow
+>>> place = PlaceRow("jur:北京市朝阳区", "朝阳区", "北京市朝阳区", "Chaoyang", "district", "北京市")
+>>> q = understand("Who chairs the executive meeting in Chaoyang?", [JurisdictionRow(place, ())])
+>>> q.intent, q.meeting.key, [j.place.name for j in q.jurisdictions]
 ('meeting_chairs', 'executive', ['朝阳区'])
 """
 
@@ -15,10 +16,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import yaml
 
+from schema.rows import JurisdictionRow
 from schema.vocabulary import LEVELS, Kind, Term, load_vocabulary
 from schema.wording import table_words
 
@@ -28,8 +29,6 @@ _PATTERNS_FILE = Path(__file__).with_name("ask_patterns.yaml")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _SLOTS = ("issuer", "document", "meeting", "party")
-
-Row = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +47,7 @@ class Question:
     language: str  # "en" | "zh"
     intent: str | None  # None: no intent's cues match
     missing: tuple[str, ...]  # slots the intent needs but the question lacks
-    jurisdictions: tuple[Row, ...]  # known places named, in order
+    jurisdictions: tuple[JurisdictionRow, ...]  # known places named, in order
     unknown_place: str | None  # a place named that the store does not hold
     issuer: Term | None = None
     genre: Term | None = None
@@ -134,11 +133,11 @@ def language_of(text: str) -> str:
     return "zh" if len(_CJK.findall(text)) * 3 >= len(_LATIN.findall(text)) else "en"
 
 
-def understand(text: str, jurisdictions: list[Row]) -> Question:
+def understand(text: str, jurisdictions: list[JurisdictionRow]) -> Question:
     language = language_of(text)
     masked, places = _mask_places(text, jurisdictions)
     # names are read at the level of the place asked about: a city's 市政府 is its own government
-    named = _find_names(masked, places[0].get("level") if places else None)
+    named = _find_names(masked, places[0].place.level if places else None)
     unknown_place = None if places else _unknown_place(masked, named, language)
     slots = _slots(masked, named)
     described = _described_source(masked, named, slots["source"])
@@ -159,7 +158,7 @@ def _described_source(masked: str, named: list[Named], source: Term | None) -> s
     return masked[hit.start : head.end()] if head else None
 
 
-def _mask_places(text: str, jurisdictions: list[Row]) -> tuple[str, list[Row]]:
+def _mask_places(text: str, jurisdictions: list[JurisdictionRow]) -> tuple[str, list[JurisdictionRow]]:
     """Replace each known place with its level character (朝阳区政府 -> 区政府; Chaoyang -> blank),
     through an index of every place's forms built once per list of places (``name_index``)."""
     return places.mask(text, jurisdictions)

@@ -5,7 +5,7 @@ which reads the store's API, so both stores answer alike."""
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 from strawberry.types import Info
@@ -14,6 +14,8 @@ from govgraph.review import check as review_check
 from govgraph.review import diff as review_diff
 from govgraph.review.facts import Citation as CitationRow
 from govgraph.review.html import check_html
+from schema.rows import DocumentRow
+from stores.base import Store
 
 from .errors import BadArgument
 from .names import resolve_document, resolve_jurisdiction
@@ -112,10 +114,9 @@ def _citations(rows: tuple[CitationRow, ...]) -> list[Citation]:
     return [Citation(**{f: getattr(c, f) for f in CitationRow.__slots__}) for c in rows]
 
 
-def _summary(doc: dict[str, Any]) -> DocumentSummary:
-    return DocumentSummary(key=doc["key"], title=doc.get("title"), jurisdiction=doc.get("jurisdiction"),
-                           doc_number=doc.get("docNumber"), issued=doc.get("issued"), adopted=doc.get("adopted"),
-                           status=doc.get("status"), file=doc.get("file"))
+def _summary(doc: DocumentRow) -> DocumentSummary:
+    return DocumentSummary(key=doc.key, title=doc.title, jurisdiction=doc.jurisdiction, doc_number=doc.doc_number,
+                           issued=doc.issued, adopted=doc.adopted, status=doc.status, file=doc.file)
 
 
 def _diff(report: review_diff.DiffReport) -> VersionDiff:
@@ -144,28 +145,28 @@ class ReviewQuery:
                       "defaults to the current document, `from` to the version `to` supersedes.")
     def diff(self, info: Info, jurisdiction: str, from_: Annotated[str | None, strawberry.argument(name="from")] = None,
              to: str | None = None) -> VersionDiff:
-        store = info.context["store"]
+        store: Store = info.context["store"]
         jur = resolve_jurisdiction(jurisdiction, store.jurisdictions())
-        docs = jur.get("documents") or []
-        new = resolve_document(to, docs) if to is not None else next((d for d in docs if d.get("current")), None)
+        docs = jur.documents
+        new = resolve_document(to, docs) if to is not None else next((d for d in docs if d.current), None)
         if new is None:
-            raise BadArgument(f"{jur['fullName']} has no current document; name one in `to`")
+            raise BadArgument(f"{jur.place.full_name} has no current document; name one in `to`")
         if from_ is not None:
-            old_key = resolve_document(from_, docs)["key"]
+            old_key = resolve_document(from_, docs).key
         else:
-            older = next((d.get("supersedes") or [] for d in store.documents(jur["key"]) if d["key"] == new["key"]), [])
+            older = next((d.supersedes for d in store.documents(jur.place.key) if d.key == new.key), ())
             if not older:
-                raise BadArgument(f"{new.get('title') or new['key']} supersedes no version; name one in `from`")
+                raise BadArgument(f"{new.title or new.key} supersedes no version; name one in `from`")
             old_key = older[0]
-        return _diff(review_diff.diff_documents(store, old_key, store, new["key"]))
+        return _diff(review_diff.diff_documents(store, old_key, store, new.key))
 
     @strawberry.field(description="Check a stored document (key, 文号, title or file): contradictions and gaps "
                       "within it, and provisions at least `minShare` of the other jurisdictions' current rules "
                       "have and it lacks (default: check_rules.yaml).")
     def check(self, info: Info, document: str, min_share: float | None = None) -> DocumentCheck:
-        store = info.context["store"]
-        docs = [d for j in store.jurisdictions() for d in j.get("documents") or []]
-        key = resolve_document(document, docs)["key"]
+        store: Store = info.context["store"]
+        docs = [d for j in store.jurisdictions() for d in j.documents]
+        key = resolve_document(document, docs).key
         if min_share is not None and not 0 < min_share <= 1:
             raise BadArgument(f"minShare must be in (0, 1] (got {min_share})")
         return _check(review_check.check_document(store, key, min_share))

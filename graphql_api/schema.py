@@ -14,11 +14,14 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import Info
 
+from schema import rows
 from schema.naming import open_key
 from schema.script import to_simplified
 from schema.vocabulary import DEFAULT_LEVEL, LEVELS
-from stores.base import StoreUnavailable
+from stores.base import Store, StoreUnavailable
 
+from . import builders as b
+from . import documents as d
 from . import government as gov
 from . import types as t
 from .ask import Intent, answer
@@ -40,26 +43,10 @@ PARTY_KINDS = ("role", "body", "meeting")
 
 @strawberry.type(description="One jurisdiction's signing rule for an issuer, side by side with the others.")
 class Comparison:
-    jurisdiction: t.Jurisdiction
+    jurisdiction: d.Jurisdiction
     document: t.DocumentRef | None
     steps: list[t.SigningStep]
     signers: list[t.Entity] = strawberry.field(description="Who signs by default (SIGN steps without a condition)")
-
-
-@strawberry.type(description="A fact a provision supports: a relationship whose evidence lies in the article.")
-class ProvisionFact:
-    type: str = strawberry.field(description="Relationship type: SIGNS, CHAIRS, REPORTS_TO, BEARS …")
-    from_: t.Entity = strawberry.field(name="from")
-    to: t.Entity
-    condition: str | None
-    matter: str | None
-    evidence: t.Evidence
-
-
-@strawberry.type(description="One article with every fact it supports.")
-class Provision:
-    article: t.Article
-    facts: list[ProvisionFact]
 
 
 @strawberry.type(description="A cited answer to a plain question.")
@@ -68,28 +55,29 @@ class Answer:
     intent: AskIntent  # type: ignore[valid-type]
     language: str = strawberry.field(description="en or zh: the question's language, and the answer's")
     understood: bool = strawberry.field(description="false: the text says what is missing or unsupported")
-    jurisdiction: t.Jurisdiction | None = strawberry.field(description="The place answered about (the first, if several)")
-    jurisdictions: list[t.Jurisdiction]
+    jurisdiction: d.Jurisdiction | None = strawberry.field(description="The place answered about (the first, if several)")
+    jurisdictions: list[d.Jurisdiction]
     citations: list[t.Article]
     suggestions: list[str] = strawberry.field(description="Supported question forms, when not understood")
 
 
-def _store(info: Info) -> Any:
-    return info.context["store"]
+def _store(info: Info) -> Store:
+    store: Store = info.context["store"]
+    return store
 
 
-def _jurisdictions(info: Info, fresh: bool = False) -> list[t.Row]:
+def _jurisdictions(info: Info, fresh: bool = False) -> list[rows.JurisdictionRow]:
     """The store's jurisdictions (names of every field resolve against them): from the app's
     shared cache when it has one, else read once per request."""
     cache = info.context.setdefault("_cache", {})
     if fresh or "jurisdictions" not in cache:
         shared = info.context.get("names")
         cache["jurisdictions"] = shared.get(_store(info), fresh) if shared else _store(info).jurisdictions()
-    rows: list[t.Row] = cache["jurisdictions"]
-    return rows
+    held: list[rows.JurisdictionRow] = cache["jurisdictions"]
+    return held
 
 
-def _resolve_place(info: Info, name: str) -> t.Row:
+def _resolve_place(info: Info, name: str) -> rows.JurisdictionRow:
     try:
         return resolve_jurisdiction(name, _jurisdictions(info))
     except UnknownName:
@@ -98,9 +86,9 @@ def _resolve_place(info: Info, name: str) -> t.Row:
         return resolve_jurisdiction(name, _jurisdictions(info, fresh=True))  # loaded since the cache filled
 
 
-def _scope(info: Info, jurisdiction: str, document: str | None) -> tuple[t.Row, str | None]:
+def _scope(info: Info, jurisdiction: str, document: str | None) -> tuple[rows.JurisdictionRow, str | None]:
     jur = _resolve_place(info, jurisdiction)
-    doc = resolve_document(document, jur.get("documents") or [])["key"] if document is not None else None
+    doc = resolve_document(document, jur.documents).key if document is not None else None
     return jur, doc
 
 
@@ -110,14 +98,14 @@ def _key(what: str, name: str | None, kinds: tuple[Any, ...]) -> str | None:
     return resolve_term(what, name, kinds).key if name is not None else None
 
 
-def _party_keys(jur: t.Row, what: str, name: str | None) -> tuple[list[str | None], UnknownName | None]:
+def _party_keys(jur: rows.JurisdictionRow, what: str, name: str | None) -> tuple[list[str | None], UnknownName | None]:
     """A role's or body's key; for a name outside the vocabulary (县长助理), the keys it may have
     in the place's rules (level-free, x:{L}长助理: the place's own level first) and the error to
     raise when no rule names it."""
     try:
         return [_key(what, name, PARTY_KINDS)], None
     except UnknownName as error:
-        level: str = jur["level"] if jur.get("level") in LEVELS else DEFAULT_LEVEL
+        level = jur.place.level if jur.place.level in LEVELS else DEFAULT_LEVEL
         own = open_key(to_simplified(str(name).strip()), level)
         return [own, *sorted(open_keys(str(name)) - {own})], error
 
@@ -132,35 +120,29 @@ def _text(what: str, value: str) -> str:
 
 
 
-def _comparison(row: t.Row) -> Comparison:
-    steps = [t.signing_step(s) for s in row.get("steps") or []]
+def _comparison(row: rows.ComparisonRow) -> Comparison:
+    steps = [b.signing_step(s) for s in row.steps]
     signers = list({s.role.key: s.role for s in steps if s.action is t.SigningAction.SIGN and s.condition is None}.values())
-    doc = row.get("document")
-    return Comparison(jurisdiction=t.jurisdiction(row["jurisdiction"]), document=t.document_ref(doc) if doc else None,
-                      steps=steps, signers=signers)
+    return Comparison(jurisdiction=d.place(row.place), document=b.document_ref(row.document), steps=steps,
+                      signers=signers)
 
-
-def _fact_entity(row: t.Row) -> t.Entity:
-    # Document types, obligations and articles have no vocabulary kind: their node key identifies them.
-    return t.Entity(key=row.get("kind") or row["key"], name=row.get("name") or row["key"], name_en=row.get("nameEn"),
-                    label=row["label"])
 
 
 @strawberry.type
 class Query(ReviewQuery):
     @strawberry.field(description="Every jurisdiction with its rules documents.")
-    def jurisdictions(self, info: Info) -> list[t.Jurisdiction]:
+    def jurisdictions(self, info: Info) -> list[d.Jurisdiction]:
         # the list itself is the answer: read it now, not from the names shared between requests
-        return [t.jurisdiction(row) for row in _store(info).jurisdictions()]
+        return [d.jurisdiction(row) for row in _store(info).jurisdictions()]
 
     @strawberry.field(description="One jurisdiction by name: 朝阳区, 朝阳, 北京市朝阳区, Chaoyang or chaoyangqu.")
-    def jurisdiction(self, info: Info, name: str) -> t.Jurisdiction | None:
-        return t.jurisdiction(_resolve_place(info, name))
+    def jurisdiction(self, info: Info, name: str) -> d.Jurisdiction | None:
+        return d.jurisdiction(_resolve_place(info, name))
 
     @strawberry.field(description="Rules documents, every version, newest first; optionally of one jurisdiction.")
-    def documents(self, info: Info, jurisdiction: str | None = None) -> list[t.RuleDocument]:
-        key = _resolve_place(info, jurisdiction)["key"] if jurisdiction is not None else None
-        return [t.rule_document(row) for row in _store(info).documents(key)]
+    def documents(self, info: Info, jurisdiction: str | None = None) -> list[d.RuleDocument]:
+        key = _resolve_place(info, jurisdiction).place.key if jurisdiction is not None else None
+        return [d.rule_document(row) for row in _store(info).documents(key)]
 
     @strawberry.field(
         description="Who signs documents issued under a name (issuer), optionally of a genre and to a recipient. "
@@ -172,9 +154,9 @@ class Query(ReviewQuery):
     ) -> list[t.SigningStep]:
         jur, doc = _scope(info, jurisdiction, document)
         issuer_key = resolve_term("issuer", issuer, ("body", "meeting")).key
-        rows = _store(info).signatories(jur["key"], issuer_key, _key("genre", genre, ("genre",)),
-                                        _key("recipient", recipient, ("body",)), doc)
-        return [t.signing_step(row) for row in rows]
+        steps = _store(info).signatories(jur.place.key, issuer_key, _key("genre", genre, ("genre",)),
+                                         _key("recipient", recipient, ("body",)), doc)
+        return [b.signing_step(row) for row in steps]
 
     @strawberry.field(description="Meetings the rules establish, or one by name (常务会议, executive meeting).")
     def meetings(self, info: Info, jurisdiction: str, name: str | None = None,
@@ -183,9 +165,8 @@ class Query(ReviewQuery):
         try:
             key = _key("meeting", name, ("meeting",))
         except UnknownName:  # a meeting outside the vocabulary (工作协调会) is found by its own names
-            return [t.meeting(row) for row in find_open("meeting", str(name), _store(info).meetings(jur["key"], None, doc))]
-        rows = _store(info).meetings(jur["key"], key, doc)
-        return [t.meeting(row) for row in rows]
+            return [b.meeting(row) for row in find_open("meeting", str(name), _store(info).meetings(jur.place.key, None, doc))]
+        return [b.meeting(row) for row in _store(info).meetings(jur.place.key, key, doc)]
 
     @strawberry.field(description="Must-report-to lines, optionally from and/or to a role or body.")
     def reporting_lines(
@@ -195,13 +176,13 @@ class Query(ReviewQuery):
         jur, doc = _scope(info, jurisdiction, document)
         sources, unknown_source = _party_keys(jur, "from", from_)
         targets, unknown_target = _party_keys(jur, "to", to)
-        rows: list[t.Row] = []
+        lines: list[rows.ReportingLineRow] = []
         for source in sources:
             for target in targets:
-                rows = rows or _store(info).reporting_lines(jur["key"], source, target, doc)
-        if not rows and (unknown_source or unknown_target):
+                lines = lines or _store(info).reporting_lines(jur.place.key, source, target, doc)
+        if not lines and (unknown_source or unknown_target):
             raise unknown_source or unknown_target  # type: ignore[misc]  # a name nothing in the rules has
-        return [t.reporting_line(row) for row in rows]
+        return [b.reporting_line(row) for row in lines]
 
     @strawberry.field(description="Obligations (must / must not / may) in document order, paginated.")
     def obligations(
@@ -213,27 +194,26 @@ class Query(ReviewQuery):
         skip, limit = page_window("obligations", first, after)
         bearers, unknown_bearer = _party_keys(jur, "bearer", bearer)
         for bearer_key in bearers:
-            total, rows = _store(info).obligations(
-                jur["key"], bearer_key, modality.value if modality else None, with_deadline, doc, skip, limit,
+            page = _store(info).obligations(
+                jur.place.key, bearer_key, modality.value if modality else None, with_deadline, doc, skip, limit,
             )
-            if total:
+            if page.total:
                 break
-        if not total and unknown_bearer:
+        if not page.total and unknown_bearer:
             raise unknown_bearer
-        return obligation_connection(skip, total, rows)
+        return obligation_connection(skip, page)
 
     @strawberry.field(description="Articles containing the text as written, most occurrences first: of the current "
                       "documents, or of one `document` (key, number, title or file).")
     def search(self, info: Info, text: str, jurisdiction: str | None = None, first: int | None = None,
                after: str | None = None, document: str | None = None) -> ArticleConnection:
-        key = _resolve_place(info, jurisdiction)["key"] if jurisdiction is not None else None
+        key = _resolve_place(info, jurisdiction).place.key if jurisdiction is not None else None
         doc = None
         if document is not None:  # by key, number, title or file; within the place when one is given
-            places = [p for p in _jurisdictions(info) if key is None or p["key"] == key]
-            doc = resolve_document(document, [d for p in places for d in p.get("documents") or []])["key"]
+            places = [p for p in _jurisdictions(info) if key is None or p.place.key == key]
+            doc = resolve_document(document, [v for p in places for v in p.documents]).key
         skip, limit = page_window("search", first, after)
-        total, rows = _store(info).search(_text("text", text), key, skip, limit, doc)
-        return article_connection(skip, total, rows)
+        return article_connection(skip, _store(info).search(_text("text", text), key, skip, limit, doc))
 
     @strawberry.field(description="One row per jurisdiction: who signs documents of an issuer (and genre), side by side.")
     def compare(self, info: Info, issuer: str, genre: str | None = None) -> list[Comparison]:
@@ -241,26 +221,19 @@ class Query(ReviewQuery):
         return [_comparison(row) for row in _store(info).compare(issuer_key, _key("genre", genre, ("genre",)))]
 
     @strawberry.field(description="One provision by document (key, number, title or file) and article number.")
-    def article(self, info: Info, document: str, number: int) -> Provision | None:
-        docs = [d for j in _jurisdictions(info) for d in j.get("documents") or []]
-        row = _store(info).article(resolve_document(document, docs)["key"], number)
-        if row is None:
-            return None
-        facts = [
-            ProvisionFact(type=f["type"], from_=_fact_entity(f["from"]), to=_fact_entity(f["to"]),
-                          condition=f.get("condition"), matter=f.get("matter"), evidence=t.Evidence(**f["evidence"]))
-            for f in row["facts"]
-        ]
-        return Provision(article=t.article(row["article"]), facts=facts)
+    def article(self, info: Info, document: str, number: int) -> t.Provision | None:
+        docs = [v for j in _jurisdictions(info) for v in j.documents]
+        row = _store(info).article(resolve_document(document, docs).key, number)
+        return b.provision(row) if row is not None else None
 
     @strawberry.field(description="What a government is made of: members, head, who acts for and assists the "
                       "head, leadership, accountability, principles and basis, each with its article.")
     def government(self, info: Info, jurisdiction: str, document: str | None = None) -> gov.Government | None:
         jur, doc = _scope(info, jurisdiction, document)
-        row = _store(info).government(jur["key"], doc)
+        row = _store(info).government(jur.place.key, doc)
         if row is None:
             return None
-        key = doc or next((d["key"] for d in jur.get("documents") or [] if d.get("current")), None)
+        key = doc or next((v.key for v in jur.documents if v.current), None)
         return gov.government(row, _store(info).basis(key) if key else [])
 
     @strawberry.field(description="A law or higher rules by title (国务院工作规则, with or without 《》) and the "
@@ -278,11 +251,11 @@ class Query(ReviewQuery):
             fresh = _jurisdictions(info, fresh=True)  # a place loaded since the shared list was read
             if fresh != held:
                 result = answer(text, _store(info), document, fresh)
-        places = [t.jurisdiction(j) for j in result.jurisdictions]
+        places = [d.jurisdiction(j) for j in result.jurisdictions]
         return Answer(
             text=result.text, intent=result.intent, language=result.language, understood=result.understood,
             jurisdiction=places[0] if places else None, jurisdictions=places,
-            citations=[t.article(a) for a in result.citations], suggestions=list(result.suggestions),
+            citations=[b.article(a) for a in result.citations], suggestions=list(result.suggestions),
         )
 
 

@@ -1,21 +1,26 @@
-"""GraphQL output types and the functions that build them from store rows.
+"""GraphQL output types of the facts the stores answer (``graphql_api/builders.py`` builds them
+from the read model, ``schema/rows.py``).
 
-Store rows are the plain dicts ``stores.base`` documents; every fact type here carries
-the article it comes from (number, text, document title) and its evidence span, the
-exact characters ``source[start:end]`` of the original file.
+Every fact type here carries the article it comes from (number, text, document title) and its
+evidence span, the exact characters ``source[start:end]`` of the original file. The enums repeat
+the read model's literals as strawberry needs an ``Enum`` class; ``_same_values`` refuses to load
+when the two differ, so the literals stay the one definition.
 """
 
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import get_args
 
 import strawberry
 
-Row = dict[str, Any]
+from schema import rows
 
-if TYPE_CHECKING:
-    from .government import BasisCitation
+
+def _same_values(enum: type[Enum], literal: object) -> None:
+    values, expected = {m.value for m in enum}, set(get_args(literal))
+    if values != expected:
+        raise TypeError(f"{enum.__name__} has {sorted(values)}, the read model {sorted(expected)} (schema/rows.py)")
 
 
 @strawberry.enum
@@ -42,6 +47,11 @@ class Period(Enum):
     HALF_YEAR = "half_year"
     YEAR = "year"
     IRREGULAR = "irregular"
+
+
+_same_values(SigningAction, rows.StepAction)
+_same_values(Modality, rows.Modality)
+_same_values(Period, rows.Period)
 
 
 @strawberry.type(description="A role, body or meeting named in a rule (区政府办公室主任, 区政府各部门).")
@@ -200,157 +210,27 @@ class Obligation:
     evidence: Evidence
 
 
-@strawberry.type
-class RuleDocument:
-    key: str
-    title: str
-    doc_number: str | None
-    issued: str | None
-    adopted: str | None
-    published: str | None = strawberry.field(description="Release date of the web page the text was copied from")
-    source_url: str | None = strawberry.field(description="Where the text came from (ingest --source-url, sources.yaml)")
-    status: str = strawberry.field(description="effective, draft or superseded (a newer version exists)")
-    published_status: str | None = strawberry.field(description="The status the document states of itself")
-    current: bool | None
-    jurisdiction: str | None
-    supersedes: list[str] = strawberry.field(description="Keys of the versions this one replaces")
-    superseded_by: list[str]
-    file: str | None
-    article_count: int | None
-    chapter_count: int | None
-    warnings: list[str]
-    supersedes_numbers: list[str]
-
-    @strawberry.field(description="The instruments the rules are based on (根据/参照《…》), in the order named.")
-    def basis(self, info: strawberry.Info) -> list[Annotated[BasisCitation, strawberry.lazy("graphql_api.government")]]:
-        from .government import basis_citation
-
-        return [basis_citation(row) for row in info.context["store"].basis(self.key)]
+@strawberry.type(description="A fact a provision supports: a relationship whose evidence lies in the article.")
+class ProvisionFact:
+    type: str = strawberry.field(description="Relationship type: SIGNS, CHAIRS, REPORTS_TO, BEARS …")
+    from_: Entity = strawberry.field(name="from")
+    to: Entity
+    condition: str | None
+    matter: str | None
+    evidence: Evidence
 
 
-@strawberry.type
-class Jurisdiction:
-    key: str
-    name: str
-    full_name: str
-    name_en: str | None
-    level: str | None
-    parent: str | None
-    documents: list[RuleDocument]
+@strawberry.type(description="One article with every fact it supports.")
+class Provision:
+    article: Article
+    facts: list[ProvisionFact]
 
 
-# -- rows -> types ------------------------------------------------------------------------
-
-
-def entity(row: Row) -> Entity:
-    return Entity(key=row["key"], name=row["name"], name_en=row.get("nameEn"), label=row["label"])
-
-
-def article(row: Row) -> Article:
-    return Article(
-        key=row["key"], number=row["number"], ordinal=row.get("ordinal"), label=row["label"], text=row["text"],
-        raw_text=row["rawText"],
-        start=row["start"], end=row["end"], document=document_ref(row["document"]),
-    )
-
-
-def evidence(row: Row | None) -> Evidence | None:
-    if row is None or row.get("start") is None:
-        return None
-    return Evidence(start=row["start"], end=row["end"], text=row["text"])
-
-
-def source(row: Row) -> dict[str, Any]:
-    """article= and evidence= of a row that cites where a figure is stated."""
-    return {"article": article(row["article"]) if row.get("article") else None,
-            "evidence": evidence(row.get("evidence"))}
-
-
-def signing_step(row: Row) -> SigningStep:
-    return SigningStep(
-        role=entity(row["role"]), action=SigningAction(row["action"]), condition=row.get("condition"),
-        verb=row.get("verb"), delegated=row.get("delegated"), order=row["order"],
-        document_type=DocumentType(**row["documentType"]), article=article(row["article"]),
-        evidence=_required(evidence(row["evidence"]), "signing step"),
-    )
-
-
-def participant(row: Row) -> Participant:
-    who = row["entity"]
-    return Participant(
-        key=who["key"], name=who["name"], name_en=who.get("nameEn"), label=who["label"], role=entity(who),
-        mandatory=row.get("mandatory"), delegated=row.get("delegated"), condition=row.get("condition"),
-        article=article(row["article"]) if row.get("article") else None, evidence=evidence(row.get("evidence")),
-    )
-
-
-def meeting(row: Row) -> Meeting:
-    slots = {slot: [participant(p) for p in row.get(slot) or []] for slot in ("members", "conveners", "chairs", "attendees")}
-    freq = row.get("frequency")
-    spans = [p.evidence for people in slots.values() for p in people if p.evidence is not None]
-    signers = [signing_step(s) for s in row.get("minutesSigners") or []]
-    spans += [s.evidence for s in signers]
-    unique = sorted({(e.start, e.end): e for e in spans}.values(), key=lambda e: (e.start, e.end))
-    return Meeting(
-        key=row["key"], kind=row["kind"], name=row["name"], name_en=row.get("nameEn"), **slots,
-        frequency=Frequency(text=freq["text"], period=Period(freq["period"]) if freq.get("period") else None,
-                            times=freq.get("times"), times_max=freq.get("timesMax"), **source(freq)) if freq else None,
-        quorum=row.get("quorum"), quorum_source=Source(**source(row["quorumSource"])) if row.get("quorumSource") else None,
-        minutes_signers=signers,
-        articles=[article(a) for a in row.get("articles") or []], evidence=unique,
-    )
-
-
-def reporting_line(row: Row) -> ReportingLine:
-    return ReportingLine(
-        from_=entity(row["from"]), to=entity(row["to"]), matter=row.get("matter"), kind=row.get("kind"),
-        steps=[ReportingStep(order=s["order"], actor=entity(s["actor"]), action=s["action"])
-               for s in row.get("steps") or []],
-        article=article(row["article"]),
-        evidence=_required(evidence(row["evidence"]), "reporting line"),
-    )
-
-
-def obligation(row: Row) -> Obligation:
-    dl = row.get("deadline")
-    return Obligation(
-        key=row["key"], modality=Modality(row["modality"]), trigger=row["trigger"], action=row["action"],
-        condition=row.get("condition"),
-        bearer=entity(row["bearer"]) if row.get("bearer") else None,
-        counterparty=entity(row["counterparty"]) if row.get("counterparty") else None,
-        deadline=Deadline(amount=dl["amount"], unit=dl["unit"], text=dl["text"], kind=dl.get("kind"), max=dl.get("max"),
-                          per=dl.get("per")) if dl else None,
-        article=article(row["article"]), evidence=_required(evidence(row["evidence"]), "obligation"),
-    )
-
-
-def document_ref(row: Row) -> DocumentRef:
-    return DocumentRef(key=row["key"], title=row["title"], status=row["status"], jurisdiction=row["jurisdiction"],
-                       source_url=row.get("sourceUrl"))
-
-
-def rule_document(row: Row) -> RuleDocument:
-    return RuleDocument(
-        key=row["key"], title=row["title"], doc_number=row.get("docNumber"), issued=row.get("issued"),
-        adopted=row.get("adopted"), published=row.get("published"), source_url=row.get("sourceUrl"), status=row["status"],
-        published_status=row.get("publishedStatus"),
-        current=row.get("current"), jurisdiction=row.get("jurisdiction"),
-        supersedes=list(row.get("supersedes") or []), superseded_by=list(row.get("supersededBy") or []), file=row.get("file"),
-        article_count=row.get("articleCount"),
-        chapter_count=row.get("chapterCount"), warnings=list(row.get("warnings") or []),
-        supersedes_numbers=list(row.get("supersedesNumbers") or []),
-    )
-
-
-def jurisdiction(row: Row) -> Jurisdiction:
-    return Jurisdiction(
-        key=row["key"], name=row["name"], full_name=row["fullName"], name_en=row.get("nameEn"),
-        level=row.get("level"), parent=row.get("parent"),
-        documents=[rule_document(d) for d in row.get("documents") or []],
-    )
-
-
-def _required(value: Evidence | None, what: str) -> Evidence:
-    if value is None:
-        raise ValueError(f"a {what} row without evidence: every fact must cite its source span")
-    return value
+@strawberry.type(description="An instrument a rules document is based on (根据《…》, 参照《…》).")
+class BasisCitation:
+    instrument_key: str
+    title: str = strawberry.field(description="Normalized title, shared by every document citing it")
+    written: str | None = strawberry.field(description="The title as written in this document")
+    verb: str | None = strawberry.field(description="根据, 参照, 依据 …")
+    article: Article
+    evidence: Evidence

@@ -20,7 +20,10 @@ from .rows import (
     EntityRow,
     FactRow,
     FrequencyRow,
+    GovernmentRow,
     InstrumentRef,
+    InstrumentRow,
+    JurisdictionRow,
     LinkRow,
     MeetingRow,
     NodeRow,
@@ -48,6 +51,10 @@ def node(label: str, p: Props) -> NodeRow:
 def place(p: Props) -> PlaceRow:
     return PlaceRow(key=p["key"], name=p["name"], full_name=p["fullName"],
                     name_en=p.get("nameEn"), level=p.get("level"), parent=p.get("parent"))
+
+
+def jurisdiction(p: Props, documents: list[DocumentRow]) -> JurisdictionRow:
+    return JurisdictionRow(place=place(p), documents=tuple(documents))
 
 
 def document_ref(doc: Props) -> DocumentRef:
@@ -186,6 +193,18 @@ def citation(r: Props, instrument: Props, art: ArticleRow) -> CitationRow:
     return CitationRow(instrument=InstrumentRef(key=instrument["key"], title=instrument["title"]),
                        verb=r.get("verb"), written=r.get("written"), order=r.get("order"), article=art,
                        evidence=required_span(r, "citation"))
+
+
+def government(body_label: str, body: Props, links: list[LinkRow], principles_article: ArticleRow | None) -> GovernmentRow:
+    """A government from its Body node; its work principles are stated where ``principlesArticle`` says."""
+    principles = None
+    if body.get("principlesArticle") is not None:
+        principles = Source(article=principles_article, evidence=span(body, "principles"))
+    return GovernmentRow(body=entity(body_label, body), links=tuple(links), principles=principles)
+
+
+def instrument(i: Props, cited: list[CitedByRow]) -> InstrumentRow:
+    return InstrumentRow(key=i["key"], title=i["title"], cited_by=tuple(cited))
 
 
 def cited_by(r: Props, jurisdiction: Props, doc: Props, art: ArticleRow) -> CitedByRow:

@@ -21,6 +21,10 @@ Props = Mapping[str, Any]
 
 StepAction = Literal["SIGN", "APPROVE", "REVIEW", "COUNTERSIGN"]
 Slot = Literal["members", "conveners", "chairs", "attendees"]
+#: deontic force of an obligation (the API's Modality)
+Modality = Literal["MUST", "MUST_NOT", "MAY"]
+#: how often a meeting is held (the API's Period)
+Period = Literal["week", "two_weeks", "month", "quarter", "half_year", "year", "irregular"]
 
 #: relationship type of a signing step -> the step's action (the API's SigningAction)
 STEP_ACTIONS: dict[str, StepAction] = {"SIGNS": "SIGN", "APPROVES": "APPROVE", "REVIEWS": "REVIEW",
@@ -84,7 +88,7 @@ class ArticleRow:
     start: int
     end: int
     document: DocumentRef
-    declared: str | None = None  # the number as written (articles of one document only)
+    declared: int | None = None  # the number as written, None when unreadable (articles of one document only)
     chapter: int | None = None  # chapter ordinal, 0 = none (articles of one document only)
 
 
@@ -149,7 +153,7 @@ class ParticipantRow:
 @dataclass(frozen=True, slots=True)
 class FrequencyRow:
     text: str
-    period: str | None
+    period: Period | None
     times: int | None
     times_max: int | None
     source: Source
@@ -207,7 +211,7 @@ class DeadlineRow:
 @dataclass(frozen=True, slots=True)
 class ObligationRow:
     key: str
-    modality: str
+    modality: Modality
     trigger: str
     action: str
     condition: str | None

@@ -1,17 +1,18 @@
-"""The interface every store implements; rows are plain dicts in the API's nested shape.
+"""The interface every store implements; answers are the read model of ``schema/rows.py``
+(frozen dataclasses), built by the one mapping of ``schema/row_mapping.py`` in both stores.
 
-Shapes shared by several questions:
+Shared parts of the answers (``schema/rows.py`` documents each field):
 
-* ``EntityRow``  ``{key, name, nameEn, label}``: a Role, Body or Meeting; ``key`` is its
-  vocabulary key (``district_mayor``), or ``"x:" + name`` for a descriptive mention.
-* ``NodeRow``    ``{key, kind, name, nameEn, label}``: any node; ``key`` is the node key and
-  ``kind`` the vocabulary key (None for document types, obligations and articles).
-* ``DocumentRef`` ``{key, title, status, jurisdiction, sourceUrl}``: ``status`` is the derived status
-  (effective, draft or superseded, see ``stores/versions.py``); ``jurisdiction`` the full name.
-* ``ArticleRow`` ``{key, number, label, text, rawText, start, end, document: DocumentRef}``.
-* ``Evidence``   ``{start, end, text}``: a span of the original file, end exclusive.
-* ``StepRow``    a signatories row: ``{role: EntityRow, action, condition, verb, delegated, order,
-  documentType: {key, name, issuer, genres, recipient, direction}, article: ArticleRow, evidence}``.
+* ``EntityRow``: a Role, Body or Meeting; ``key`` is its vocabulary key (``district_mayor``), or
+  ``"x:" + name`` for a descriptive mention.
+* ``NodeRow``: any node; ``key`` is the node key and ``kind`` the vocabulary key (None for document
+  types, obligations and articles).
+* ``DocumentRef``: ``status`` is the derived status (effective, draft or superseded, see
+  ``stores/versions.py``); ``jurisdiction`` the full name.
+* ``ArticleRow``: an article with its ``DocumentRef``; ``Span``: a span of the original file, end exclusive.
+* ``StepRow``: one signing step (role, action, condition, verb, delegated, order, document type,
+  article, evidence); its ``document_type`` always carries the vocabulary keys ``issuer_key``,
+  ``genre_keys`` and ``recipient_key``.
 
 Every question answers from the jurisdiction's current document unless ``document`` names
 another version. Names in parameters are already resolved to keys (the API resolves names).
@@ -20,11 +21,27 @@ Lists come in a stable, documented order; both stores answer identically (tests/
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Protocol
 
 from schema.model import RELATIONSHIP_TYPES, SHARED_LABELS, Graph
+from schema.rows import (
+    ArticleRow,
+    CitationRow,
+    ComparisonRow,
+    DocumentRow,
+    GovernmentRow,
+    InstrumentRow,
+    JurisdictionRow,
+    MeetingRow,
+    ObligationRow,
+    Page,
+    Props,
+    ProvisionRow,
+    ReportingLineRow,
+    SearchHit,
+    StepRow,
+)
 
-Row = dict[str, Any]
 #: document key -> (nodes per label, relationships per type), Jurisdictions and HAS_RULES left out
 DocumentCounts = dict[str, tuple[dict[str, int], dict[str, int]]]
 
@@ -50,63 +67,51 @@ class Store(Protocol):
 
     def ready(self) -> bool: ...
 
-    def jurisdictions(self) -> list[Row]:
-        """Jurisdictions by full name: {key, name, fullName, nameEn, level, parent, documents: [
-        {key, title, docNumber, issued, adopted, published, sourceUrl, status, current, file, articleCount,
-        chapterCount, warnings, supersedesNumbers}]} with documents newest first (as ``documents``)."""
+    def jurisdictions(self) -> list[JurisdictionRow]:
+        """Jurisdictions by full name, each with its documents newest first (as ``documents``)."""
 
     def signatories(
         self, jurisdiction: str, issuer: str, genre: str | None, recipient: str | None, document: str | None
-    ) -> list[Row]:
-        """StepRows for documents issued under ``issuer`` (a genre matches document types of that
+    ) -> list[StepRow]:
+        """Steps for documents issued under ``issuer`` (a genre matches document types of that
         genre and those of any genre), ordered by document type key, article, step order."""
 
-    def signing_rules(self, document: str) -> list[Row]:
-        """Every StepRow of one document (any issuer; [] for an unknown key), ordered as
-        ``signatories``; ``documentType`` also holds ``issuerKey``, ``genreKeys`` and ``recipientKey``
-        (vocabulary keys), what a diff of versions and a check against peers match on."""
+    def signing_rules(self, document: str) -> list[StepRow]:
+        """Every step of one document (any issuer; [] for an unknown key), ordered as
+        ``signatories``: what a diff of versions and a check against peers match on (by the
+        document type's ``issuer_key``, ``genre_keys`` and ``recipient_key``)."""
 
-    def articles(self, document: str) -> list[Row]:
-        """Every ArticleRow of one document by number ([] for an unknown key), each with
+    def articles(self, document: str) -> list[ArticleRow]:
+        """Every article of one document by number ([] for an unknown key), each with
         ``declared`` (its number as written, None when unreadable) and ``chapter`` (ordinal, 0 = none)."""
 
-    def meetings(self, jurisdiction: str, meeting: str | None, document: str | None) -> list[Row]:
+    def meetings(self, jurisdiction: str, meeting: str | None, document: str | None) -> list[MeetingRow]:
         """Meetings of the current (or given) document; ``meeting`` is a vocabulary key or None for all.
 
-        Row: {key, kind, name, nameEn, frequency: {text, period, times, timesMax, article: ArticleRow | None,
-        evidence: Evidence | None} | None, quorum, quorumSource: {article, evidence} | None (None without a quorum),
-        members/conveners/chairs/attendees: [{entity: EntityRow, mandatory, delegated, condition,
-        article: ArticleRow | None, evidence: Evidence | None}] (by order, then entity key),
-        minutesSigners: [StepRow] (the steps for the DocumentType of genre minutes ISSUED_AS the
-        meeting), articles: [ArticleRow] (by number)}. ``key`` is the node key, ``kind`` the
+        ``frequency`` is None without one; ``quorum_source`` None without a quorum; participants of
+        each slot (members, conveners, chairs, attendees) by order, then entity key;
+        ``minutes_signers`` the steps for the DocumentType of genre minutes ISSUED_AS the meeting
+        (ordered as ``signatories``); ``articles`` by number. ``key`` is the node key, ``kind`` the
         vocabulary key. Meetings in document order (first article; meetings without facts last).
         """
 
     def reporting_lines(
         self, jurisdiction: str, source: str | None, target: str | None, document: str | None
-    ) -> list[Row]:
-        """REPORTS_TO edges; ``source``/``target`` are vocabulary keys (or None).
-
-        Row: {from: EntityRow, to: EntityRow, matter, kind, steps: [{order, actor: EntityRow, action}],
-        article: ArticleRow, evidence: Evidence},
-        in document order (article, evidence start).
-        """
+    ) -> list[ReportingLineRow]:
+        """REPORTS_TO edges; ``source``/``target`` are vocabulary keys (or None); the row's
+        ``steps`` are the chain in order. In document order (article, evidence start)."""
 
     def obligations(
         self, jurisdiction: str, bearer: str | None, modality: str | None, with_deadline: bool | None,
         document: str | None, skip: int, limit: int,
-    ) -> tuple[int, list[Row]]:
-        """(total, page) of Obligation rows in document order (evidence start, then key).
-
-        Row: {key, modality, trigger, action, condition, bearer: EntityRow | None,
-        counterparty: EntityRow | None, deadline: {amount, unit, text, kind} | None,
-        article: ArticleRow, evidence: Evidence}. ``bearer`` filters on the bearer's vocabulary key.
-        """
+    ) -> Page[ObligationRow]:
+        """One page of obligations in document order (evidence start, then key), with the total.
+        ``bearer`` filters on the bearer's vocabulary key; ``deadline`` is None without one."""
 
     def search(
         self, text: str, jurisdiction: str | None, skip: int, limit: int, document: str | None = None
-    ) -> tuple[int, list[Row]]:
-        """(total, page) of current articles containing ``text`` as written: {article: ArticleRow, score}.
+    ) -> Page[SearchHit]:
+        """One page of current articles containing ``text`` as written, with the total.
 
         ``document`` (a RuleDocument key) searches that version instead of the current ones.
 
@@ -115,23 +120,30 @@ class Store(Protocol):
         Neo4j finds candidates in the cjk full-text index; both stores answer substring match.
         """
 
-    def compare(self, issuer: str, genre: str | None) -> list[Row]:
-        """One row per jurisdiction (its current document), by full name:
-        {jurisdiction: {key, name, fullName, nameEn, level, parent}, document: DocumentRef,
-        steps: [StepRow]} (steps as ``signatories`` with no recipient; [] when none)."""
+    def compare(self, issuer: str, genre: str | None) -> list[ComparisonRow]:
+        """One row per jurisdiction (its current document), by full name, with its steps
+        (as ``signatories`` with no recipient; () when none)."""
 
-    def article(self, document: str, number: int) -> Row | None:
-        """One provision with every fact it supports, or None.
+    def article(self, document: str, number: int) -> ProvisionRow | None:
+        """One provision with every fact it supports, or None: every relationship leaving a node
+        of ``FACT_SOURCE_LABELS`` whose evidence lies in the article, by evidence span, type, key."""
 
-        Row: {article: ArticleRow, facts: [{type, from: NodeRow, to: NodeRow, condition, verb,
-        delegated, mandatory, order, matter, evidence: Evidence}]}: every relationship leaving a
-        node of ``FACT_SOURCE_LABELS`` whose evidence lies in the article, by evidence span, type, key.
-        """
+    def documents(self, jurisdiction: str | None) -> list[DocumentRow]:
+        """Every version, newest first (``current_order_key`` descending), with the keys of the
+        versions it supersedes and is superseded by (each sorted)."""
 
-    def documents(self, jurisdiction: str | None) -> list[Row]:
-        """RuleDocument rows (every version), newest first (``current_order_key`` descending):
-        {key, title, status, publishedStatus, current, docNumber, issued, adopted, published, sourceUrl, jurisdiction, file,
-        articleCount, chapterCount, warnings, supersedesNumbers, supersedes: [keys], supersededBy: [keys]}."""
+    def government(self, jurisdiction: str, document: str | None) -> GovernmentRow | None:
+        """What the current (or given) document's government is made of, or None without one:
+        its body (the first government Body by key), its links in document order (article,
+        evidence start, order, key) and where its work principles are stated.
+        ``relation`` is member, head, acting, assists, leadership or accountable."""
+
+    def basis(self, document: str) -> list[CitationRow]:
+        """The instruments one document is based on, by order ([] for an unknown key)."""
+
+    def instrument(self, key: str) -> InstrumentRow | None:
+        """One instrument with every citation of it, by jurisdiction full name, document key,
+        order; None when no document cites it."""
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         """Nodes per label and relationships per type."""
@@ -146,9 +158,11 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-def current_order_key(doc: Row) -> tuple[str, str]:
-    """Sort key of a RuleDocument: date (issued, else adopted; undated first), key breaks ties
-    (as cypher/load/versions.cypher)."""
+def current_order_key(doc: Props | DocumentRow) -> tuple[str, str]:
+    """Sort key of a RuleDocument (its stored properties or its row): date (issued, else adopted;
+    undated first), key breaks ties (as cypher/load/versions.cypher)."""
+    if isinstance(doc, DocumentRow):
+        return (doc.issued or doc.adopted or "", doc.key)
     return (doc.get("issued") or doc.get("adopted") or "", doc["key"])
 
 

@@ -1,33 +1,20 @@
 """The embedded store's answers about what a government is made of (mirrors
 cypher/queries/government.cypher, basis.cypher and instrument.cypher; the contract test holds
-both stores to the same answers). Mixed into ``MemoryStore``.
-
-Row shapes (``stores.base`` documents the shared ones):
-
-* ``government``: {body: EntityRow, links: [LinkRow], principles: {article, evidence} | None},
-  LinkRow = {relation, who: EntityRow, of: EntityRow, cue, condition, article: ArticleRow,
-  evidence} in document order (article, evidence start, order, key). ``relation`` is member,
-  head, acting, assists, leadership or accountable (``ingest/government_facts.py``).
-* ``basis``: [{instrument: {key, title}, verb, written, order, article, evidence}] by order.
-* ``instrument``: {key, title, citedBy: [{jurisdiction: {key, name, fullName, nameEn, level,
-  parent}, document: DocumentRef, verb, written, article, evidence}]} by jurisdiction full
-  name, document key, order; None when no document cites it.
+both stores to the same answers; ``stores/base.py`` documents order and meaning). Rows are built
+only through ``schema/row_mapping.py``. Mixed into ``MemoryStore``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from schema.model import Relationship
-
-from .base import Row
-from .rows import article_row, document_ref, entity_row, last_if_none, span_row
+from schema import row_mapping as rm
+from schema.rows import CitationRow, CitedByRow, GovernmentRow, InstrumentRow, last_if_none
 
 if TYPE_CHECKING:
     from .memory_index import MemoryIndex
 
 GOVERNMENT_TYPES = ("IN_GOVERNMENT", "HEADS", "DEPUTIZES_FOR", "ASSISTS", "LEADS", "ACCOUNTABLE_TO")
-_JURISDICTION_FIELDS = ("key", "name", "fullName", "nameEn", "level", "parent")
 
 
 class GovernmentQueries:
@@ -36,7 +23,7 @@ class GovernmentQueries:
         @property
         def _index(self) -> MemoryIndex: ...
 
-    def government(self, jurisdiction: str, document: str | None) -> Row | None:
+    def government(self, jurisdiction: str, document: str | None) -> GovernmentRow | None:
         ix = self._index
         doc = ix.document(jurisdiction, document)
         if doc is None:
@@ -51,27 +38,16 @@ class GovernmentQueries:
                 article = ix.article(doc, rel.props.get("article"))
                 if article is None:
                     continue
+                start, end = ix.nodes[rel.start], ix.nodes[rel.end]
+                row = rm.link(rel.type, rel.props, (start.label, start.props), (end.label, end.props),
+                              rm.article(article.props, doc))
                 keyed.append(((rel.props["article"], last_if_none(rel.props.get("start")),
-                               last_if_none(rel.props.get("order")), rel.key), self._link(rel, article_row(article, doc))))
-        p = body.props
-        principles = None
-        if p.get("principlesArticle") is not None:
-            article = ix.article(doc, p["principlesArticle"])
-            principles = {"article": article_row(article, doc) if article else None,
-                          "evidence": {"start": p.get("principlesStart"), "end": p.get("principlesEnd"),
-                                       "text": p.get("principlesEvidence")}}
-        return {"body": entity_row(body), "links": [row for _, row in sorted(keyed, key=lambda kr: kr[0])],
-                "principles": principles}
+                               last_if_none(rel.props.get("order")), rel.key), row))
+        principles = ix.article(doc, body.props.get("principlesArticle"))
+        return rm.government(body.label, body.props, [row for _, row in sorted(keyed, key=lambda kr: kr[0])],
+                             rm.article(principles.props, doc) if principles else None)
 
-    def _link(self, rel: Relationship, article: Row) -> Row:
-        ix = self._index
-        start, end = ix.nodes[rel.start], ix.nodes[rel.end]
-        r = rel.props
-        who, of = (end, start) if rel.type == "ACCOUNTABLE_TO" else (start, end)
-        return {"relation": r.get("relation"), "who": entity_row(who), "of": entity_row(of), "cue": r.get("cue"),
-                "condition": r.get("condition"), "article": article, "evidence": span_row(r)}
-
-    def basis(self, document: str) -> list[Row]:
+    def basis(self, document: str) -> list[CitationRow]:
         ix = self._index
         doc = ix.documents.get(document)
         if doc is None:
@@ -81,32 +57,24 @@ class GovernmentQueries:
             article = ix.article(doc, rel.props.get("article"))
             if rel.type != "BASED_ON" or article is None:
                 continue
-            rows.append(((last_if_none(rel.props.get("order")), rel.key), self._citation(rel, article_row(article, doc))))
+            row = rm.citation(rel.props, ix.nodes[rel.end].props, rm.article(article.props, doc))
+            rows.append(((last_if_none(rel.props.get("order")), rel.key), row))
         return [row for _, row in sorted(rows, key=lambda kr: kr[0])]
 
-    def _citation(self, rel: Relationship, article: Row) -> Row:
-        node = self._index.nodes[rel.end]
-        r = rel.props
-        return {"instrument": {"key": node.key, "title": node.props.get("title")}, "verb": r.get("verb"),
-                "written": r.get("written"), "order": r.get("order"), "article": article, "evidence": span_row(r)}
-
-    def instrument(self, key: str) -> Row | None:
+    def instrument(self, key: str) -> InstrumentRow | None:
         ix = self._index
         node = ix.nodes.get(key)
         if node is None or node.label != "Instrument":
             return None
-        cited = []
+        cited: list[tuple[tuple[str, str, tuple[bool, int]], CitedByRow]] = []
         for rel in ix.incoming.get(key, []):
             doc = ix.documents.get(rel.start)
             article = ix.article(doc, rel.props.get("article")) if doc else None
             if rel.type != "BASED_ON" or doc is None or article is None:
                 continue
             jur = ix.jurisdictions[ix.jurisdiction_of[rel.start]]
-            row = self._citation(rel, article_row(article, doc))
-            del row["instrument"], row["order"]
-            row["jurisdiction"] = {k: jur.props.get(k) for k in _JURISDICTION_FIELDS}
-            row["document"] = document_ref(doc)
-            cited.append(((jur.props.get("fullName"), doc["key"], last_if_none(rel.props.get("order"))), row))
+            row = rm.cited_by(rel.props, jur.props, doc, rm.article(article.props, doc))
+            cited.append(((jur.props["fullName"], doc["key"], last_if_none(rel.props.get("order"))), row))
         if not cited:
             return None
-        return {"key": key, "title": node.props.get("title"), "citedBy": [r for _, r in sorted(cited, key=lambda kr: kr[0])]}
+        return rm.instrument(node.props, [r for _, r in sorted(cited, key=lambda kr: kr[0])])

@@ -8,10 +8,11 @@ each version's status and current flag, and the SUPERSEDES edges (``stores/versi
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from schema.model import Graph, Node, Relationship
 
-from .base import FACT_SOURCE_LABELS, Row
+from .base import FACT_SOURCE_LABELS
 from .versions import resolve_versions
 
 
@@ -34,7 +35,7 @@ class MemoryIndex:
         # A jurisdiction exists while it has a document (Neo4j drops it with its last one).
         self.jurisdictions = {k: n for k, n in jurisdictions.items() if k in self.docs_by_jur}
         self.nodes.update(self.jurisdictions)
-        self.documents: dict[str, Row] = {}  # doc key -> RuleDocument properties as Neo4j holds them
+        self.documents: dict[str, dict[str, Any]] = {}  # doc key -> RuleDocument properties as Neo4j holds them
         self.current: dict[str, str] = {}  # jurisdiction key -> current doc key
         for jur, keys in self.docs_by_jur.items():
             published = [self.nodes[k].props for k in keys]
@@ -76,14 +77,14 @@ class MemoryIndex:
                     if rel.props.get("article") is not None:
                         self.facts[(doc, rel.props["article"])].append(rel)
 
-    def document(self, jurisdiction: str, document: str | None) -> Row | None:
+    def document(self, jurisdiction: str, document: str | None) -> dict[str, Any] | None:
         """The current document of a jurisdiction, or the given one if it belongs to it."""
         key = document if document is not None else self.current.get(jurisdiction)
         if key is None or self.jurisdiction_of.get(key) != jurisdiction:
             return None
         return self.documents[key]
 
-    def article(self, doc: Row, number: int | None) -> Node | None:
+    def article(self, doc: dict[str, Any], number: int | None) -> Node | None:
         return self.articles.get((doc["key"], number)) if number is not None else None
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:

@@ -16,30 +16,35 @@ whose content must be swept first, or one too large for a shared transaction, ta
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import suppress
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, suppress
+from typing import Any
+
+import neo4j
 
 import cypher
 from schema.model import Graph
 
 from . import neo4j_writes as writes
-from .base import check_graph
+from .base import StoreUnavailable, check_graph
+from .neo4j_connection import UNAVAILABLE
 
-if TYPE_CHECKING:
-    from .neo4j_store import Neo4jStore
+#: ``Neo4jStore.load``: one document in its own transaction(s)
+Load = Callable[[Graph], None]
+#: a session on the store's prepared database
+Session = Callable[[], AbstractContextManager[neo4j.Session]]
 
 
-def load_documents(store: Neo4jStore, graphs: Iterable[Graph]) -> dict[str, Exception]:
+def load_documents(graphs: Iterable[Graph], *, load: Load, session: Session) -> dict[str, Exception]:
     """Load every graph (each all-or-nothing); returns the documents that failed, with why.
     Raises only when Neo4j itself is unavailable (nothing more can be loaded then)."""
     failed: dict[str, Exception] = {}
     for group in _groups(graphs):
         try:
             if len(group) == 1:
-                store.load(group[0])
+                load(group[0])
             else:
-                _load_together(store, group)
+                _load_together(session, group)
         except Exception as exc:
             if _unavailable(exc):
                 raise
@@ -48,7 +53,7 @@ def load_documents(store: Neo4jStore, graphs: Iterable[Graph]) -> dict[str, Exce
                 continue
             for graph in group:  # one of them failed: each on its own, so only that one is refused
                 try:
-                    store.load(graph)
+                    load(graph)
                 except Exception as single:
                     if _unavailable(single):
                         raise
@@ -72,14 +77,13 @@ def _groups(graphs: Iterable[Graph]) -> Iterator[list[Graph]]:
         yield group
 
 
-def _load_together(store: Neo4jStore, graphs: list[Graph]) -> None:
+def _load_together(session: Session, graphs: list[Graph]) -> None:
     """One transaction for several documents (see the module's doc)."""
     for graph in graphs:
         check_graph(graph)
     plans = [writes.WritePlan(graph.deduplicated()) for graph in graphs]
-    store._ensure_prepared()
-    with store._session() as session:
-        tx = session.begin_transaction()
+    with session() as opened:
+        tx = opened.begin_transaction()
         try:
             touched = _lock_jurisdictions(tx, plans)
             node_writes: writes.Writes = []
@@ -141,8 +145,5 @@ class _NeedsSweep(RuntimeError):
 
 
 def _unavailable(exc: BaseException) -> bool:
-    from .base import StoreUnavailable
-    from .neo4j_store import _UNAVAILABLE
-
-    return isinstance(exc, (StoreUnavailable, *_UNAVAILABLE))
+    return isinstance(exc, (StoreUnavailable, *UNAVAILABLE))
 

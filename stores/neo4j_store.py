@@ -7,90 +7,39 @@ transaction has its content staged first, in transactions of bounded size, unsee
 every read starts at a RuleDocument. A failure or a crash leaves the previous state (the
 document absent, or its previous version intact); what an interrupted load left is swept.
 Reads: one named query per question (``cypher/queries/<name>.cypher``), run as a read
-transaction (so a cluster or Aura routes it to a reader), one round trip each.
-URIs: ``bolt://`` (one server), ``neo4j://`` (routing: a cluster or one server) and their
-``+s`` / ``+ssc`` TLS forms (Aura is ``neo4j+s://``).
+transaction (so a cluster or Aura routes it to a reader), one round trip each; its records
+become rows in ``stores/neo4j_reads.py``. Connecting: ``stores/neo4j_connection.py``.
 """
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from typing import Any
 
 import neo4j
-from neo4j import GraphDatabase, NotificationMinimumSeverity, RoutingControl
-from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j import RoutingControl
+from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
 import cypher
 from schema.model import Graph
 
 from . import neo4j_snapshot as snapshot
 from . import neo4j_writes as writes
-from .base import DocumentCounts, Row, StoreUnavailable, check_graph, check_page
-from .neo4j_government import GovernmentQueries
+from .base import DocumentCounts, StoreUnavailable, check_graph
+from .neo4j_batch import load_documents
+from .neo4j_connection import UNAVAILABLE, Neo4jSettings, make_driver, one_line
+from .neo4j_reads import NamedQueries
+
+__all__ = ["CLAIM_PROBE_SECONDS", "Neo4jSettings", "Neo4jStore", "make_driver"]
 
 #: How long a sweep waits for a document's claim before leaving it to the writer that holds it.
 CLAIM_PROBE_SECONDS = 2.0
-SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
-# Socket-level failures only: a missing .cypher file (FileNotFoundError) is a bug, not an outage.
-_UNAVAILABLE = (ServiceUnavailable, SessionExpired, ConnectionError, TimeoutError)
 
 
-def one_line(exc: BaseException) -> str:
-    """A driver message on one line (some span several, with the server's details)."""
-    return " ".join(str(exc).split()) or type(exc).__name__
-
-
-@dataclass(frozen=True, slots=True)
-class Neo4jSettings:
-    uri: str = "bolt://127.0.0.1:7687"
-    user: str = "neo4j"
-    password: str = "govgraph-dev"
-    database: str = "neo4j"
-
-    @classmethod
-    def from_env(cls, uri: str | None = None) -> Neo4jSettings:
-        default = cls()
-        return cls(
-            uri=uri or os.environ.get("NEO4J_URI", default.uri),
-            user=os.environ.get("NEO4J_USER", default.user),
-            password=os.environ.get("NEO4J_PASSWORD", default.password),
-            database=os.environ.get("NEO4J_DATABASE", default.database),
-        )
-
-    @property
-    def scheme(self) -> str:
-        return self.uri.split("://", 1)[0].lower() if "://" in self.uri else ""
-
-
-def make_driver(settings: Neo4jSettings) -> neo4j.Driver:
-    """A driver for the URI; it connects lazily, so this checks the URI and options only."""
-    if settings.scheme not in SCHEMES:
-        raise StoreUnavailable(
-            f"bad Neo4j URI {settings.uri!r}: the scheme must be one of {', '.join(s + '://' for s in SCHEMES)}"
-        )
-    try:
-        return GraphDatabase.driver(
-            settings.uri,
-            auth=(settings.user, settings.password),
-            connection_timeout=5.0,
-            connection_acquisition_timeout=10.0,
-            # A request to a dead server must fail fast (the API answers, /readyz says why).
-            max_transaction_retry_time=1.0,
-            # The named queries read properties that a corpus may not have yet (no document
-            # has obligations): the server's "property key does not exist" notes are noise here.
-            notifications_min_severity=NotificationMinimumSeverity.OFF,
-        )
-    except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
-        raise StoreUnavailable(f"bad Neo4j URI {settings.uri!r}: {one_line(exc)}") from exc
-
-
-class Neo4jStore(GovernmentQueries):
+class Neo4jStore(NamedQueries):
     name = "neo4j"
 
     def __init__(
@@ -111,7 +60,7 @@ class Neo4jStore(GovernmentQueries):
             self._connect(connect_attempts, backoff)
             self._prepare()
         except StoreUnavailable as exc:
-            if lazy and isinstance(exc.__cause__, _UNAVAILABLE):
+            if lazy and isinstance(exc.__cause__, UNAVAILABLE):
                 return
             self._driver.close()
             raise
@@ -129,7 +78,7 @@ class Neo4jStore(GovernmentQueries):
                     f"Neo4j at {self.settings.uri} refused the credentials of user {self.settings.user!r} "
                     "(check NEO4J_USER / NEO4J_PASSWORD)"
                 ) from exc
-            except _UNAVAILABLE as exc:
+            except UNAVAILABLE as exc:
                 if attempt == attempts:
                     raise StoreUnavailable(
                         f"Neo4j is not reachable at {self.settings.uri} after {attempts} attempt{'s' if attempts > 1 else ''} "
@@ -164,7 +113,7 @@ class Neo4jStore(GovernmentQueries):
             self._ensure_prepared()
             self._driver.verify_connectivity()
             return True
-        except (*_UNAVAILABLE, Neo4jError, StoreUnavailable):
+        except (*UNAVAILABLE, Neo4jError, StoreUnavailable):
             return False
 
     def close(self) -> None:
@@ -181,7 +130,7 @@ class Neo4jStore(GovernmentQueries):
         try:
             with self._driver.session(database=self.settings.database) as session:
                 return session.execute_write(work)
-        except _UNAVAILABLE as exc:
+        except UNAVAILABLE as exc:
             raise StoreUnavailable(f"Neo4j at {self.settings.uri} is unavailable: {one_line(exc)}") from exc
 
     def load(self, graph: Graph) -> None:
@@ -222,9 +171,9 @@ class Neo4jStore(GovernmentQueries):
                     writes.rederive(tx, jur)
                 tx.commit()
             except Exception as exc:
-                with suppress(Neo4jError, DriverError, *_UNAVAILABLE):
+                with suppress(Neo4jError, DriverError, *UNAVAILABLE):
                     tx.close()  # rolled back: the claim is free for the sweep's own
-                if staged and not isinstance(exc, _UNAVAILABLE):
+                if staged and not isinstance(exc, UNAVAILABLE):
                     with suppress(Neo4jError, DriverError, StoreUnavailable):
                         self._sweep(graph.document, wait=True)
                 raise
@@ -232,9 +181,7 @@ class Neo4jStore(GovernmentQueries):
     def load_many(self, graphs: Iterable[Graph]) -> dict[str, Exception]:
         """Load many documents, several per transaction (``stores/neo4j_batch.py``), each still
         all-or-nothing; returns the documents refused, with why."""
-        from .neo4j_batch import load_documents
-
-        return load_documents(self, graphs)
+        return load_documents(graphs, load=self.load, session=self._prepared_session)
 
     def delete(self, document: str) -> bool:
         """Remove one document: its RuleDocument and the first DELETE_NODES content nodes in one
@@ -282,25 +229,36 @@ class Neo4jStore(GovernmentQueries):
         return True
 
     @contextmanager
+    def _prepared_session(self) -> Iterator[neo4j.Session]:
+        """A session on a prepared database (the schema applied, what crashes left swept)."""
+        self._ensure_prepared()
+        with self._session() as session:
+            yield session
+
+    @contextmanager
     def _session(self) -> Iterator[neo4j.Session]:
         try:
             with self._driver.session(database=self.settings.database) as session:
                 yield session
-        except _UNAVAILABLE as exc:
+        except UNAVAILABLE as exc:
             raise StoreUnavailable(f"Neo4j at {self.settings.uri} is unavailable: {one_line(exc)}") from exc
 
     # -- reads ----------------------------------------------------------------------------
     def run_read(self, statement: str, params: dict[str, Any]) -> list[Any]:
         """Run one statement in a read transaction (routed to a reader in a cluster; refused
         by the server if it writes) and return the first column of every record."""
+        return [record[0] for record in self.run_records(statement, params)]
+
+    def run_records(self, statement: str, params: dict[str, Any]) -> list[neo4j.Record]:
+        """Run one statement in a read transaction, one round trip; every record."""
         self._ensure_prepared()
         try:
             records, _, _ = self._driver.execute_query(
                 statement, params, routing_=RoutingControl.READ, database_=self.settings.database
             )
-        except _UNAVAILABLE as exc:
+        except UNAVAILABLE as exc:
             raise StoreUnavailable(f"Neo4j at {self.settings.uri} is unavailable: {one_line(exc)}") from exc
-        return [record[0] for record in records]
+        return records
 
     def _read_whole(self, *names: str) -> list[list[neo4j.Record]]:
         """Every record of each named statement (``cypher/<name>.cypher``), in one read transaction."""
@@ -312,7 +270,7 @@ class Neo4jStore(GovernmentQueries):
         try:
             with self._driver.session(database=self.settings.database, default_access_mode=neo4j.READ_ACCESS) as s:
                 return s.execute_read(work)
-        except (*_UNAVAILABLE, Neo4jError) as exc:
+        except (*UNAVAILABLE, Neo4jError) as exc:
             raise StoreUnavailable(f"Neo4j at {self.settings.uri} could not answer {', '.join(names)}: "
                                    f"{one_line(exc)}") from exc
 
@@ -322,61 +280,3 @@ class Neo4jStore(GovernmentQueries):
     def document_counts(self) -> DocumentCounts:
         (records,) = self._read_whole(snapshot.COUNTS_QUERY)
         return snapshot.document_counts(records)
-
-    def _read(self, name: str, **params: Any) -> list[Any]:
-        return self.run_read(cypher.statement(f"queries/{name}"), params)
-
-    def counts(self) -> tuple[dict[str, int], dict[str, int]]:
-        nodes = {r["name"]: r["count"] for r in self._read("count_nodes")}
-        rels = {r["name"]: r["count"] for r in self._read("count_relationships")}
-        return nodes, rels
-
-    def jurisdictions(self) -> list[Row]:
-        return self._read("jurisdictions")
-
-    def documents(self, jurisdiction: str | None) -> list[Row]:
-        return self._read("documents", jurisdiction=jurisdiction)
-
-    def signatories(
-        self, jurisdiction: str, issuer: str, genre: str | None, recipient: str | None, document: str | None
-    ) -> list[Row]:
-        return self._read(
-            "signatories", jurisdiction=jurisdiction, issuer=issuer, genre=genre, recipient=recipient, document=document
-        )
-
-    def compare(self, issuer: str, genre: str | None) -> list[Row]:
-        return self._read("compare", issuer=issuer, genre=genre)
-
-    def signing_rules(self, document: str) -> list[Row]:
-        return self._read("signing_rules", document=document)
-
-    def articles(self, document: str) -> list[Row]:
-        return self._read("articles", document=document)
-
-    def meetings(self, jurisdiction: str, meeting: str | None, document: str | None) -> list[Row]:
-        return self._read("meetings", jurisdiction=jurisdiction, meeting=meeting, document=document)
-
-    def reporting_lines(
-        self, jurisdiction: str, source: str | None, target: str | None, document: str | None
-    ) -> list[Row]:
-        return self._read("reporting_lines", jurisdiction=jurisdiction, source=source, target=target, document=document)
-
-    def obligations(
-        self, jurisdiction: str, bearer: str | None, modality: str | None, with_deadline: bool | None,
-        document: str | None, skip: int, limit: int,
-    ) -> tuple[int, list[Row]]:
-        check_page(skip, limit)
-        pages = self._read("obligations", jurisdiction=jurisdiction, bearer=bearer, modality=modality,
-                           withDeadline=with_deadline, document=document, skip=skip, limit=limit)
-        return (pages[0]["total"], pages[0]["rows"]) if pages else (0, [])
-
-    def search(
-        self, text: str, jurisdiction: str | None, skip: int, limit: int, document: str | None = None
-    ) -> tuple[int, list[Row]]:
-        check_page(skip, limit)
-        pages = self._read("search", text=text, jurisdiction=jurisdiction, skip=skip, limit=limit, document=document)
-        return (pages[0]["total"], pages[0]["rows"]) if pages else (0, [])
-
-    def article(self, document: str, number: int) -> Row | None:
-        rows = self._read("article", document=document, number=number)
-        return rows[0] if rows else None

@@ -15,9 +15,12 @@ The rule, shared by both stores (``cypher/load/versions.cypher`` is its Cypher t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .base import Row, current_order_key
+from schema.rows import Props
+
+from .base import current_order_key
 
 DRAFT = "draft"
 SUPERSEDED = "superseded"
@@ -30,7 +33,7 @@ class Version:
     superseded_by: str | None  # key of the version that directly replaces this one
 
 
-def resolve_versions(documents: list[Row]) -> dict[str, Version]:
+def resolve_versions(documents: Sequence[Props]) -> dict[str, Version]:
     """RuleDocument properties of one jurisdiction (``status`` as published) -> key -> Version.
 
     >>> v = resolve_versions([{"key": "a", "issued": "2018-01-01", "status": "effective"},

@@ -2,6 +2,5 @@
 // chapter: what a check of cross-references and numbering reads.
 // Browser: :param document => 'doc-0123456789abcdef'   (a RuleDocument key)
 MATCH (d:RuleDocument {key: $document})-[:HAS_ARTICLE]->(a:Article)
-RETURN a {.key, .number, .ordinal, .label, text: a.cleanText, rawText: a.text, .start, .end,
-          .declared, .chapter, document: d {.key, .title, .status, .jurisdiction, .sourceUrl}} AS article
+RETURN a, d
 ORDER BY a.ordinal

@@ -1,5 +1,4 @@
 // Nodes per label (each node has exactly one label in this model).
 // Browser: no parameters.
 MATCH (n)
-WITH labels(n)[0] AS name, count(*) AS count
-RETURN {name: name, count: count} AS row
+RETURN labels(n)[0] AS name, count(*) AS count

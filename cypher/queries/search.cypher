@@ -5,6 +5,7 @@
 // punctuation) scans the current documents' articles. Both paths then keep only articles that
 // contain the text as written, so the answer is substring match, as in the embedded store.
 // score = how many times the text occurs in the article; ties: jurisdiction, document, article number.
+// Each row is [article, document, score].
 // Browser: :param text => '常务会议'
 //          :param jurisdiction => null            (a key from the jurisdictions query; null = all)
 //          :param document => null                (a RuleDocument key; null = the current documents)
@@ -26,9 +27,5 @@ WHERE (($document IS NULL AND d.current) OR d.key = $document)
   AND ($jurisdiction IS NULL OR j.key = $jurisdiction)
 WITH j, d, a, (size(a.cleanText) - size(replace(a.cleanText, $text, ''))) / size($text) AS score
 ORDER BY score DESC, j.fullName, d.key, a.ordinal
-WITH collect({
-  article: a {.key, .number, .ordinal, .label, text: a.cleanText, rawText: a.text, .start, .end,
-              document: d {.key, .title, .status, .jurisdiction, .sourceUrl}},
-  score: score
-}) AS hits
-RETURN {total: size(hits), rows: hits[$skip..$skip + $limit]} AS page
+WITH collect([a, d, score]) AS hits
+RETURN size(hits) AS total, hits[$skip..$skip + $limit] AS rows

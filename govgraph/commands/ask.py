@@ -42,8 +42,8 @@ def ask(
         if result.citations:
             out.print("\n[bold]Sources[/]")
         for i, article in enumerate(result.citations, 1):
-            body = article["text"][len(article["label"]):].strip().replace("\n", " ")
-            out.print(f"[{i}] {article['document']['title']} {article['label']} (article {article['number']}) "
+            body = article.text[len(article.label):].strip().replace("\n", " ")
+            out.print(f"[{i}] {article.document.title} {article.label} (article {article.number}) "
                       f"{body[:60]}{'…' if len(body) > 60 else ''}", highlight=False, markup=False)
     if not result.understood:
         raise typer.Exit(1)

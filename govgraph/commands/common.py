@@ -8,8 +8,8 @@ Every command that touches a store uses the embedded store (an SQLite file,
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import typer
 from rich.console import Console
@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ingest.errors import IngestError
+from schema.rows import DocumentRow
 from stores.base import Store
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -129,20 +130,20 @@ def _summary_table(title: str) -> Table:
 
 
 
-def _documents(store: Store) -> list[dict[str, Any]]:
-    """Every document the store holds, newest first within each jurisdiction."""
-    return [{**d, "jurisdiction": j["fullName"]} for j in store.jurisdictions() for d in j["documents"]]
+def _documents(store: Store) -> list[DocumentRow]:
+    """Every document the store holds, newest first within each jurisdiction (``jurisdiction``: its full name)."""
+    return [replace(d, jurisdiction=j.place.full_name) for j in store.jurisdictions() for d in j.documents]
 
 
 
-def _find_document(store: Store, wanted: str) -> dict[str, Any]:
+def _find_document(store: Store, wanted: str) -> DocumentRow:
     """A document by its key, its file name, or a path ending in its file name."""
     docs = _documents(store)
-    matches = [d for d in docs if wanted in (d["key"], d.get("file"))]
+    matches = [d for d in docs if wanted in (d.key, d.file)]
     if not matches:
-        matches = [d for d in docs if d.get("file") == Path(wanted).name]
+        matches = [d for d in docs if d.file == Path(wanted).name]
     if not matches:
         _fail(f"no document {wanted!r} in the {store.name} store (`govgraph documents` lists them)")
     if len(matches) > 1:
-        _fail(f"{wanted!r} names {len(matches)} documents ({', '.join(d['key'] for d in matches)}); give a key")
+        _fail(f"{wanted!r} names {len(matches)} documents ({', '.join(d.key for d in matches)}); give a key")
     return matches[0]

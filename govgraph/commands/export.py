@@ -31,7 +31,7 @@ def export(
     try:
         graphs = store.graphs()
         if document is not None:
-            key = _find_document(store, document)["key"]
+            key = _find_document(store, document).key
             graphs = [g for g in graphs if g.document == key]
     finally:
         store.close()

@@ -174,8 +174,8 @@ def delete(
     store = open_store(neo4j)
     try:
         found = _find_document(store, document)
-        store.delete(found["key"])
+        store.delete(found.key)
     finally:
         store.close()
-    out.print(f"deleted {found['key']} ({found.get('title')}, {found.get('file')}) from the {store.name} store",
+    out.print(f"deleted {found.key} ({found.title}, {found.file}) from the {store.name} store",
               highlight=False, markup=False)

@@ -20,9 +20,8 @@ def documents(neo4j: str | None = NEO4J) -> None:
     table = Table("key", "jurisdiction", "title", "file", "issued", "status", "current", "articles",
                   title=f"{len(docs)} documents in the {store.name} store", title_justify="left")
     for d in docs:
-        table.add_row(*_cells(d["key"], d["jurisdiction"], d.get("title") or "", d.get("file") or "",
-                              d.get("issued") or d.get("adopted") or "", d.get("status") or "",
-                              "yes" if d.get("current") else "", d.get("articleCount") or 0))
+        table.add_row(*_cells(d.key, d.jurisdiction, d.title or "", d.file or "", d.issued or d.adopted or "",
+                              d.status or "", "yes" if d.current else "", d.article_count or 0))
     out.print(table)
 
 
@@ -49,7 +48,7 @@ def stats(neo4j: str | None = NEO4J) -> None:
         out.print(table)
     table = _summary_table(f"{len(docs)} documents in the {store.name} store")
     for d in docs:
-        node_counts, type_counts = per_document.get(d["key"], ({}, {}))
+        node_counts, type_counts = per_document.get(d.key, ({}, {}))
         s = summarize(d, node_counts, type_counts)
         table.add_row(*_cells(s.file or s.key, s.jurisdiction, *s.row()))
     out.print(table)

@@ -111,7 +111,7 @@ def check(
     if as_json:
         return
     doc = report.document
-    out.print(f"[bold]{escape(doc.get('title') or doc['key'])}[/] {escape(doc.get('jurisdiction') or '')}: "
+    out.print(f"[bold]{escape(doc.title or doc.key)}[/] {escape(doc.jurisdiction or '')}: "
               f"{escape(report.summary())}", highlight=False)
     for f in report.findings:
         style = _SEVERITY_STYLE.get(f.severity, "")

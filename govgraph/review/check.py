@@ -8,13 +8,13 @@ in the store. Wording and thresholds are data (``check_rules.yaml``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+
+from schema.rows import DocumentRow
+from stores.base import Store
 
 from .facts import Citation, DocumentView, Fact, document_facts, peer_parent, read_document
 from .internal import Finding, internal_findings
 from .rules import CheckRules, check_rules
-
-DOCUMENT_FIELDS = ("key", "title", "jurisdiction", "docNumber", "issued", "adopted", "status", "file")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,7 @@ class PeerFinding:
 
 @dataclass(frozen=True, slots=True)
 class CheckReport:
-    document: dict[str, Any]
+    document: DocumentRow  # ``jurisdiction``: its place's full name
     findings: tuple[Finding, ...]
     peer_findings: tuple[PeerFinding, ...]
     peers: tuple[str, ...]  # the peer documents compared (keys)
@@ -49,10 +49,10 @@ class CheckReport:
                 f"{len(self.peers)} peer rules have and this one lacks")
 
 
-def peer_views(store: Any, jurisdiction: str) -> list[DocumentView]:
+def peer_views(store: Store, jurisdiction: str) -> list[DocumentView]:
     """The current document of every other jurisdiction in the store, by full name."""
     places = store.jurisdictions()
-    keys = [d["key"] for j in places if j["fullName"] != jurisdiction for d in j["documents"] if d.get("current")]
+    keys = [d.key for j in places if j.place.full_name != jurisdiction for d in j.documents if d.current]
     return [read_document(store, key, places) for key in keys]
 
 
@@ -61,8 +61,8 @@ def peer_findings(view: DocumentView, peers: list[DocumentView], rules: CheckRul
     own = {f.peer for f in document_facts(view) if f.peer is not None}
     having: dict[tuple[str, ...], list[Fact]] = {}
     # peers of the document's own level first (a county's draft is shown counties' wording and examples)
-    level = view.document.get("level")
-    for peer in sorted(peers, key=lambda p: p.document.get("level") != level):
+    level = view.place.level
+    for peer in sorted(peers, key=lambda p: p.place.level != level):
         seen: dict[tuple[str, ...], Fact] = {}
         for fact in document_facts(peer):
             if fact.peer is not None and fact.citations:
@@ -84,16 +84,16 @@ def peer_findings(view: DocumentView, peers: list[DocumentView], rules: CheckRul
     return sorted(out, key=lambda f: (-f.count, f.provision))
 
 
-def check_view(view: DocumentView, store: Any, min_share: float | None = None) -> CheckReport:
+def check_view(view: DocumentView, store: Store, min_share: float | None = None) -> CheckReport:
     """Check a document (read from any store) against the peers ``store`` holds."""
     rules = check_rules()
     share = rules.min_share if min_share is None else min_share
     if not 0 < share <= 1:
         raise ValueError(f"the share of peers must be in (0, 1] (got {share})")
-    peers = peer_views(store, view.document["jurisdiction"])
-    return CheckReport({k: view.document.get(k) for k in DOCUMENT_FIELDS}, tuple(internal_findings(view, rules)),
+    peers = peer_views(store, view.place.full_name)
+    return CheckReport(view.document, tuple(internal_findings(view, rules)),
                        tuple(peer_findings(view, peers, rules, share)), tuple(p.key for p in peers), share)
 
 
-def check_document(store: Any, document: str, min_share: float | None = None) -> CheckReport:
+def check_document(store: Store, document: str, min_share: float | None = None) -> CheckReport:
     return check_view(read_document(store, document), store, min_share)

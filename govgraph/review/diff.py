@@ -10,14 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from stores.base import current_order_key
+from schema.rows import DocumentRow
+from stores.base import Store, current_order_key
 
 from .facts import Citation, DocumentView, Fact, document_facts, read_document
 
 ChangeKind = Literal["changed", "added", "removed"]
 _ORDER = {"changed": 0, "added": 1, "removed": 2}
-#: RuleDocument fields a report shows about each side
-DOCUMENT_FIELDS = ("key", "title", "jurisdiction", "docNumber", "issued", "adopted", "status", "file")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +33,8 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class DiffReport:
-    old: dict[str, Any]  # DOCUMENT_FIELDS of the old version
-    new: dict[str, Any]
+    old: DocumentRow  # the old version (``jurisdiction``: its place's full name)
+    new: DocumentRow
     changes: tuple[Change, ...]
     unchanged: int  # facts that say the same in both
     renumbered: int  # of those, stated in articles of other numbers
@@ -45,14 +44,10 @@ class DiffReport:
 
     def summary(self) -> str:
         """One line: what changed, in numbers."""
-        name = self.new.get("docNumber") or self.new.get("title") or self.new["key"]
-        was = self.old.get("docNumber") or self.old.get("title") or self.old["key"]
+        name = self.new.doc_number or self.new.title or self.new.key
+        was = self.old.doc_number or self.old.title or self.old.key
         return (f"{name} against {was}: {self.count('changed')} changed, {self.count('added')} added, "
                 f"{self.count('removed')} removed ({self.unchanged} unchanged, {self.renumbered} of them renumbered)")
-
-
-def _side(view: DocumentView) -> dict[str, Any]:
-    return {k: view.document.get(k) for k in DOCUMENT_FIELDS}
 
 
 def diff_views(old: DocumentView, new: DocumentView) -> DiffReport:
@@ -73,7 +68,7 @@ def diff_views(old: DocumentView, new: DocumentView) -> DiffReport:
         if match not in after:
             changes.append(((fact.articles[:1],), _change("removed", fact, None)))
     ordered = sorted(changes, key=lambda kc: (_ORDER[kc[1].change], kc[0], kc[1].kind, kc[1].key))
-    return DiffReport(_side(old), _side(new), tuple(c for _, c in ordered), unchanged, renumbered)
+    return DiffReport(old.document, new.document, tuple(c for _, c in ordered), unchanged, renumbered)
 
 
 def _change(change: ChangeKind, old: Fact | None, new: Fact | None) -> Change:
@@ -83,7 +78,7 @@ def _change(change: ChangeKind, old: Fact | None, new: Fact | None) -> Change:
                   old.citations if old else (), new.citations if new else ())
 
 
-def diff_documents(old_store: Any, old: str, new_store: Any, new: str) -> DiffReport:
+def diff_documents(old_store: Store, old: str, new_store: Store, new: str) -> DiffReport:
     """Diff two stored documents (RuleDocument keys), each read from its store."""
     return diff_views(read_document(old_store, old), read_document(new_store, new))
 
@@ -95,40 +90,40 @@ def change_line(change: Change) -> str:
     return f"{change.change} {change.subject}: {change.old or '-'} -> {change.new or '-'} (article {old} -> {new})"
 
 
-def revision_summaries(store: Any, documents: list[str], limit: int = 8) -> list[str]:
+def revision_summaries(store: Store, documents: list[str], limit: int = 8) -> list[str]:
     """What each newly loaded version changed against the version it supersedes, in a few lines
     (``ingest`` prints them); nothing for a document that supersedes none."""
-    rows = {d["key"]: d for d in store.documents(None)}
+    rows = {d.key: d for d in store.documents(None)}
     lines = []
     for key in documents:
         older = _previous(rows, key)
         if older is None:
             continue
         report = diff_documents(store, older, store, key)
-        draft = " (a draft, against the rules in force)" if rows[key].get("publishedStatus") == "draft" else ""
-        lines.append(f"{rows[key].get('jurisdiction')}: {report.summary()}{draft}")
+        draft = " (a draft, against the rules in force)" if rows[key].published_status == "draft" else ""
+        lines.append(f"{rows[key].jurisdiction}: {report.summary()}{draft}")
         lines += [f"  {change_line(c)}" for c in report.changes[:limit]]
         if len(report.changes) > limit:
             lines.append(f"  … {len(report.changes) - limit} more: govgraph diff {older} {key}")
     return lines
 
 
-def previous_version(store: Any, document: str) -> str | None:
+def previous_version(store: Store, document: str) -> str | None:
     """The stored version a stored document revises (see ``_previous``), or None."""
-    return _previous({d["key"]: d for d in store.documents(None)}, document)
+    return _previous({d.key: d for d in store.documents(None)}, document)
 
 
-def _previous(rows: dict[str, dict[str, Any]], key: str) -> str | None:
+def _previous(rows: dict[str, DocumentRow], key: str) -> str | None:
     """The version a document revises: the one it supersedes, or for a draft newer than the
     rules in force (a draft supersedes nothing until adopted), those rules."""
     row = rows.get(key)
     if row is None:
         return None
-    if row.get("supersedes"):
-        return str(row["supersedes"][0])
-    if row.get("publishedStatus") != "draft" or row.get("current"):
+    if row.supersedes:
+        return row.supersedes[0]
+    if row.published_status != "draft" or row.current:
         return None
-    in_force = [d for d in rows.values() if d.get("jurisdiction") == row.get("jurisdiction") and d.get("current")]
+    in_force = [d for d in rows.values() if d.jurisdiction == row.jurisdiction and d.current]
     if in_force and current_order_key(in_force[0]) < current_order_key(row):
-        return str(in_force[0]["key"])
+        return in_force[0].key
     return None

@@ -4,7 +4,8 @@ external resource, every value escaped, so a drafter can open it from disk or a 
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+
+from schema.rows import DocumentRow
 
 from .check import CheckReport
 from .diff import DiffReport
@@ -46,8 +47,8 @@ def _page(title: str, subtitle: str, body: str) -> str:
             "</body></html>\n")
 
 
-def _doc_line(doc: dict[str, Any]) -> str:
-    parts = [doc.get("jurisdiction"), doc.get("docNumber"), doc.get("issued") or doc.get("adopted"), doc.get("status")]
+def _doc_line(doc: DocumentRow) -> str:
+    parts = [doc.jurisdiction, doc.doc_number, doc.issued or doc.adopted, doc.status]
     return " · ".join(str(p) for p in parts if p)
 
 
@@ -71,7 +72,7 @@ def check_html(report: CheckReport) -> str:
               f"<span>{len(report.peers)} peer rules compared (share ≥ {report.min_share:.0%})</span></section>")
     body = (f"{counts}<section><h2>Within the document</h2>{internal}</section>"
             f"<section><h2>Compared with peers</h2>{peers}</section>")
-    return _page(f"Check: {doc.get('title') or doc['key']}", _doc_line(doc), body)
+    return _page(f"Check: {doc.title or doc.key}", _doc_line(doc), body)
 
 
 def diff_html(report: DiffReport) -> str:
@@ -83,5 +84,5 @@ def diff_html(report: DiffReport) -> str:
     table = (f"<table><tr><th>change</th><th>about</th><th>old version</th><th>new version</th></tr>{rows}</table>"
              if rows else '<p class="none">The two versions state the same facts.</p>')
     body = f'<section class="counts"><span>{escape(report.summary())}</span></section><section>{table}</section>'
-    title = f"What changed: {report.new.get('title') or report.new['key']}"
+    title = f"What changed: {report.new.title or report.new.key}"
     return _page(title, f"{_doc_line(report.old)}  →  {_doc_line(report.new)}", body)

@@ -10,8 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.numerals import parse_number
+from schema.rows import ArticleRow, ReportingLineRow, Span, StepRow
 
-from .facts import Citation, DocumentView, Row, citation
+from .facts import Citation, DocumentView, citation
 from .rules import CheckRules
 
 #: reporting cycles reported at most (a dense graph of lines has exponentially many)
@@ -38,20 +39,20 @@ def conflicting_signers(view: DocumentView, rules: CheckRules) -> list[Finding]:
     """One kind of document whose default signer (no condition, not by delegation) is named
     differently by two statements. One statement naming two signers (由区长或常务副区长签发,
     由主持会议的领导签发) is a rule, not a contradiction."""
-    by_type: dict[str, dict[int | None, list[Row]]] = {}
+    by_type: dict[str, dict[int, list[StepRow]]] = {}
     for step in view.signing:
-        if step["action"] == "SIGN" and not step.get("condition") and not step.get("delegated"):
-            statements = by_type.setdefault(step["documentType"]["key"], {})
-            statements.setdefault(step["evidence"].get("start"), []).append(step)
+        if step.action == "SIGN" and not step.condition and not step.delegated:
+            statements = by_type.setdefault(step.document_type.key, {})
+            statements.setdefault(step.evidence.start, []).append(step)
     out = []
     for statements in by_type.values():
-        signers = {frozenset(s["role"]["key"] for s in steps) for steps in statements.values()}
+        signers = {frozenset(s.role.key for s in steps) for steps in statements.values()}
         if len(signers) < 2:
             continue
         steps = [s for group in statements.values() for s in group]
-        names = "、".join(dict.fromkeys(s["role"]["name"] for s in steps))
-        cites = [citation(s["article"], s["evidence"]) for s in steps]
-        out.append(_finding(rules, "conflicting-default-signers", cites, subject=steps[0]["documentType"]["name"],
+        names = "、".join(dict.fromkeys(s.role.name for s in steps))
+        cites = [citation(s.article, s.evidence) for s in steps]
+        out.append(_finding(rules, "conflicting-default-signers", cites, subject=steps[0].document_type.name,
                             signers=names))
     return out
 
@@ -61,23 +62,23 @@ def meeting_gaps(view: DocumentView, rules: CheckRules) -> list[Finding]:
     or without a frequency (根据需要召开 is a frequency: irregular)."""
     out = []
     for m in view.meetings:
-        if not m.get("articles"):
+        if not m.articles:
             continue
-        cites = [citation(a, None) for a in m["articles"]]
-        if not m.get("chairs") and not m.get("conveners"):
-            out.append(_finding(rules, "meeting-no-chair", cites, meeting=m["name"]))
-        if not m.get("frequency"):
-            out.append(_finding(rules, "meeting-no-frequency", cites, meeting=m["name"]))
+        cites = [citation(a, None) for a in m.articles]
+        if not m.chairs and not m.conveners:
+            out.append(_finding(rules, "meeting-no-chair", cites, meeting=m.name))
+        if not m.frequency:
+            out.append(_finding(rules, "meeting-no-frequency", cites, meeting=m.name))
     return out
 
 
 def reporting_cycles(view: DocumentView, rules: CheckRules) -> list[Finding]:
     """Reporting lines that lead back to where they start (A reports to B, B to A)."""
-    edges: dict[str, dict[str, Row]] = {}
+    edges: dict[str, dict[str, ReportingLineRow]] = {}
     names: dict[str, str] = {}
     for line in view.reporting:
-        a, b = line["from"]["key"], line["to"]["key"]
-        names[a], names[b] = line["from"]["name"], line["to"]["name"]
+        a, b = line.source.key, line.target.key
+        names[a], names[b] = line.source.name, line.target.name
         if a != b:
             edges.setdefault(a, {}).setdefault(b, line)
     cycles: set[tuple[str, ...]] = set()
@@ -98,19 +99,19 @@ def reporting_cycles(view: DocumentView, rules: CheckRules) -> list[Finding]:
     for cycle in sorted(cycles):
         lines = [edges[a][cycle[(i + 1) % len(cycle)]] for i, a in enumerate(cycle)]
         shown = " → ".join(names[k] for k in (*cycle, cycle[0]))
-        out.append(_finding(rules, "reporting-cycle", [citation(x["article"], x["evidence"]) for x in lines],
+        out.append(_finding(rules, "reporting-cycle", [citation(x.article, x.evidence) for x in lines],
                             cycle=shown))
     return out
 
 
 def dangling_references(view: DocumentView, rules: CheckRules) -> list[Finding]:
     """本规则第X条 (or 第X条 not after a quoted title) where no article has that number as written."""
-    numbers = {a["declared"] if a.get("declared") is not None else a["number"] for a in view.articles}
+    numbers = {a.declared if a.declared is not None else a.number for a in view.articles}
     out = []
     for article in view.articles:
-        raw = article.get("rawText") or ""
-        skip = raw.find(article.get("label") or "\0")
-        own_label_end = skip + len(article["label"]) if skip >= 0 else 0
+        raw = article.raw_text or ""
+        skip = raw.find(article.label or "\0")
+        own_label_end = skip + len(article.label) if skip >= 0 else 0
         for match in rules.reference.finditer(raw):
             if match.start() < own_label_end:
                 continue
@@ -121,8 +122,7 @@ def dangling_references(view: DocumentView, rules: CheckRules) -> list[Finding]:
             number = parse_number(match.group("number"))
             if number is None or number in numbers:
                 continue
-            start = article["start"] + match.start()
-            cite = citation(article, {"start": start, "end": article["start"] + match.end(), "text": match.group(0)})
+            cite = citation(article, Span(article.start + match.start(), article.start + match.end(), match.group(0)))
             out.append(_finding(rules, "dangling-reference", [cite], reference=match.group(0)))
     return out
 
@@ -131,16 +131,16 @@ def numbering(view: DocumentView, rules: CheckRules) -> list[Finding]:
     """Article numbers as written that skip, repeat or go backwards. Numbering that starts again
     at 1 in a new chapter is a document numbered by chapter, not an error."""
     out = []
-    previous: Row | None = None
+    previous: ArticleRow | None = None
+    before = 0  # the number of ``previous`` as written
     for article in view.articles:
-        declared = article.get("declared")
+        declared = article.declared
         if declared is None:
-            previous = None
+            previous, before = None, 0
             continue
-        before = previous["declared"] if previous else 0
         cites = [citation(previous, None), citation(article, None)] if previous else [citation(article, None)]
-        label, after = article["label"], (previous["label"] if previous else "the beginning")
-        restarted = previous is not None and declared == 1 and article.get("chapter") != previous.get("chapter")
+        label, after = article.label, (previous.label if previous else "the beginning")
+        restarted = previous is not None and declared == 1 and article.chapter != previous.chapter
         if previous and declared == before:
             out.append(_finding(rules, "numbering-duplicate", cites, label=label))
         elif declared < before and not restarted:
@@ -148,7 +148,7 @@ def numbering(view: DocumentView, rules: CheckRules) -> list[Finding]:
         elif declared > before + 1:
             missing = ", ".join(str(n) for n in range(before + 1, declared))
             out.append(_finding(rules, "numbering-gap", cites, label=label, after=after, missing=missing))
-        previous = article
+        previous, before = article, declared
     return out
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+
+from stores.base import Store
 
 
-def open_source(name: str, store: Any) -> tuple[Any, str]:
+def open_source(name: str, store: Store) -> tuple[Store, str]:
     """(store, RuleDocument key) for a file (parsed into a store of its own, the store given is
     not written) or for a stored document by key, file name, document number or title."""
     path = Path(name)
@@ -19,12 +20,12 @@ def open_source(name: str, store: Any) -> tuple[Any, str]:
         own.load(result.graph)
         return own, result.graph.document
     docs = store.documents(None)
-    found = [d for d in docs if name in (d["key"], d.get("file"), d.get("docNumber"), d.get("title"))]
+    found = [d for d in docs if name in (d.key, d.file, d.doc_number, d.title)]
     if not found:
-        found = [d for d in docs if d.get("file") == path.name]
+        found = [d for d in docs if d.file == path.name]
     if not found:
         raise LookupError(f"{name!r} is neither a file nor a document in the {store.name} store "
                           "(`govgraph documents` lists them)")
     if len(found) > 1:
-        raise LookupError(f"{name!r} names {len(found)} documents ({', '.join(d['key'] for d in found)}); give a key")
-    return store, found[0]["key"]
+        raise LookupError(f"{name!r} names {len(found)} documents ({', '.join(d.key for d in found)}); give a key")
+    return store, found[0].key

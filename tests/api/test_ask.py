@@ -301,5 +301,5 @@ def test_too_long_a_question_is_refused(store) -> None:  # type: ignore[no-untyp
 def test_the_pure_function_needs_no_graphql(memory_store) -> None:  # type: ignore[no-untyped-def]
     result = answer("Who signs an office notice in Dongcheng?", memory_store)
     assert result.intent is Intent.SIGNING and result.understood
-    assert [c["number"] for c in result.citations] == [55]
-    assert result.jurisdictions[0]["name"] == "东城区"
+    assert [c.number for c in result.citations] == [55]
+    assert result.jurisdictions[0].place.name == "东城区"

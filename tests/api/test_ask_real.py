@@ -49,7 +49,7 @@ def printed_number(label: str) -> int | None:
 
 def outcome(question: dict) -> tuple[bool, str]:
     result = answer(question["q"], real_store())
-    cited = {printed_number(a.get("label") or "") for a in result.citations}
+    cited = {printed_number(a.label or "") for a in result.citations}
     said = any(expected in result.text for expected in question["expect"])
     ok = said and question["article"] in cited
     return ok, f"{question['doc']}: {question['q']} -> {result.intent.value}: {result.text[:120]!r} cites {sorted(cited - {None})}"
@@ -71,9 +71,9 @@ def test_government_questions_about_a_known_place_are_answered() -> None:
         result = answer(question["q"], store)
         if result.intent not in GOVERNMENT_INTENTS or not result.jurisdictions:
             continue
-        jurisdiction = result.jurisdictions[0]["key"]
-        hits = [row["article"] for text in question["expect"] for row in store.search(text, jurisdiction, 0, 50)[1]]
-        if question["article"] not in {printed_number(a["label"]) for a in hits}:
+        jurisdiction = result.jurisdictions[0].place.key
+        hits = [hit.article for text in question["expect"] for hit in store.search(text, jurisdiction, 0, 50).rows]
+        if question["article"] not in {printed_number(a.label) for a in hits}:
             continue  # the parser does not read that article (yet): not this test's subject
         asked += 1
         ok, why = outcome(question)
@@ -91,10 +91,10 @@ def test_what_the_rules_say_about_a_topic_is_quoted_and_cited() -> None:
     result = answer("昆山市关于外事有什么规定？", real_store())
     assert result.intent is Intent.RULES_QUOTE and result.understood
     assert "原文：“" in result.text and "外事" in result.text
-    assert all("外事" in a["text"] for a in result.citations) and result.citations
+    assert all("外事" in a.text for a in result.citations) and result.citations
 
 
 def test_an_english_topic_is_searched_in_the_rules_words() -> None:
     result = answer("What do the rules say about foreign affairs in Kunshan?", real_store())
     assert result.intent is Intent.RULES_QUOTE and result.text.count("Quotation: “") == len(result.citations) >= 1
-    assert all("外事" in a["text"] for a in result.citations)
+    assert all("外事" in a.text for a in result.citations)

@@ -3,6 +3,7 @@ search found, and understanding a question does not grow with the number of plac
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 
@@ -15,19 +16,21 @@ from benchmarks.generate import PLACES as PLACES_FILE
 from graphql_api import name_index
 from graphql_api.name_index import Automaton, PlaceIndexCache, fold_case
 from graphql_api.question import understand
+from schema import row_mapping
+from schema.rows import JurisdictionRow
 
-SEED_PLACE = {"key": "jur:北京市东城区", "name": "东城区", "fullName": "北京市东城区", "nameEn": "Dongcheng",
-              "level": "district"}
+SEED_PLACE = row_mapping.jurisdiction({"key": "jur:北京市东城区", "name": "东城区", "fullName": "北京市东城区",
+                                       "nameEn": "Dongcheng", "level": "district"}, [])
 
 
-def _places(count: int) -> list[dict]:
+def _places(count: int) -> list[JurisdictionRow]:
     """Real districts and counties (benchmarks/places.yaml) as the store lists them."""
     rows = [SEED_PLACE]
     for group in yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8")):
         for name in group["names"]:
             full = (group["province"] or "") + (group["city"] or "") + name
-            rows.append({"key": "jur:" + full, "name": name, "fullName": full, "nameEn": None,
-                         "level": "county" if name.endswith("县") else "district"})
+            rows.append(row_mapping.jurisdiction({"key": "jur:" + full, "name": name, "fullName": full, "nameEn": None,
+                                                  "level": "county" if name.endswith("县") else "district"}, []))
     return rows[:count]
 
 
@@ -42,9 +45,10 @@ def test_an_automaton_prefers_the_longest_then_the_earliest_and_whole_words() ->
 def test_places_are_masked_as_before_and_listed_in_order() -> None:
     rows = _places(40)
     other = rows[7]
-    masked, found = PlaceIndexCache().mask(f"DONGCHENG 和{other['name']}政府办公室", rows)
+    name = other.place.name
+    masked, found = PlaceIndexCache().mask(f"DONGCHENG 和{name}政府办公室", rows)
     assert found == [SEED_PLACE, other]
-    assert masked == " " * 10 + "和" + "\u3000" * (len(other["name"]) - 1) + other["name"][-1] + "政府办公室"
+    assert masked == " " * 10 + "和" + "\u3000" * (len(name) - 1) + name[-1] + "政府办公室"
     # Latin names are whole words: a Chinese character is a word character, as in the regex \b
     assert PlaceIndexCache().mask("DONGCHENG和", rows)[1] == []
 
@@ -54,7 +58,7 @@ def test_the_index_is_built_once_per_list_of_places(monkeypatch) -> None:  # typ
     real = name_index.PlaceIndex
 
     class Counted(real):  # type: ignore[misc, valid-type]
-        def __init__(self, rows: list[dict]) -> None:
+        def __init__(self, rows: list[JurisdictionRow]) -> None:
             builds.append(len(rows))
             super().__init__(rows)
 
@@ -63,7 +67,8 @@ def test_the_index_is_built_once_per_list_of_places(monkeypatch) -> None:  # typ
     rows = _places(30)
     for _ in range(5):
         cache.mask("东城区", rows)
-    same_places = [dict(r, documents=[{"key": "new"}]) for r in rows]  # a fresh list, as the shared cache gives
+    new = row_mapping.document({"key": "new", "title": "new", "status": "effective"}, (), ())
+    same_places = [dataclasses.replace(r, documents=(new,)) for r in rows]  # a fresh list, as the shared cache gives
     _, found = cache.mask("东城区", same_places)
     assert builds == [30]
     assert found == [same_places[0]]  # the caller's current row, with its documents
@@ -87,8 +92,8 @@ def test_understanding_a_question_does_not_grow_with_the_places_held() -> None:
     assert len(many) == 372
     question = "Who chairs the executive meeting in Dongcheng?"
 
-    def cost(rows: list[dict]) -> float:
-        assert [j["name"] for j in understand(question, rows).jurisdictions] == ["东城区"]  # builds the index
+    def cost(rows: list[JurisdictionRow]) -> float:
+        assert [j.place.name for j in understand(question, rows).jurisdictions] == ["东城区"]  # builds the index
         start = time.perf_counter()
         for _ in range(50):
             understand(question, rows)
@@ -102,4 +107,4 @@ def test_understanding_a_question_does_not_grow_with_the_places_held() -> None:
 @pytest.mark.parametrize("question", ["东城区常务会议多久召开一次？", "Who signs office notices in DONGCHENG?"])
 def test_questions_understood_with_many_places_held(question: str) -> None:
     q = understand(question, _places(372))
-    assert [j["name"] for j in q.jurisdictions] == ["东城区"] and q.intent is not None
+    assert [j.place.name for j in q.jurisdictions] == ["东城区"] and q.intent is not None

@@ -13,20 +13,24 @@ from graphql_api.names import (
     resolve_jurisdiction,
     resolve_term,
 )
+from schema import row_mapping
+from schema.rows import PlaceRow
 
 from .test_question import CHAOYANG, HAIDIAN, SOMECOUNTY
 
 HELD = [CHAOYANG, HAIDIAN, SOMECOUNTY]
-DOCS = [
-    {"key": "doc-1", "title": "北京市朝阳区人民政府工作规则", "docNumber": "朝政发〔2024〕1号", "file": "chaoyang.txt"},
-    {"key": "doc-0", "title": "北京市朝阳区人民政府工作规则（2018）", "docNumber": "朝政发〔2018〕9号", "file": "old.txt"},
-]
+DOCS = [row_mapping.document(props, (), ()) for props in (
+    {"key": "doc-1", "title": "北京市朝阳区人民政府工作规则", "docNumber": "朝政发〔2024〕1号", "file": "chaoyang.txt",
+     "status": "effective"},
+    {"key": "doc-0", "title": "北京市朝阳区人民政府工作规则（2018）", "docNumber": "朝政发〔2018〕9号", "file": "old.txt",
+     "status": "superseded"},
+)]
 
 
 @pytest.mark.parametrize("name", ["朝阳区", "朝阳", "北京市朝阳区", "Chaoyang", "chaoyang district", "CHAOYANG",
                                   "chaoyangqu", "Chao Yang", "beijingshichaoyangqu", "jur:北京市朝阳区"])
 def test_jurisdiction_forms(name: str) -> None:
-    assert resolve_jurisdiction(name, HELD)["key"] == CHAOYANG["key"]
+    assert resolve_jurisdiction(name, HELD).place.key == CHAOYANG.place.key
 
 
 def test_unknown_jurisdiction_lists_close_matches() -> None:
@@ -80,7 +84,7 @@ def test_pinyin_key() -> None:
 @pytest.mark.parametrize("name,key", [("doc-0", "doc-0"), ("朝政发〔2024〕1号", "doc-1"),
                                       ("北京市朝阳区人民政府工作规则（2018）", "doc-0"), ("chaoyang.txt", "doc-1")])
 def test_document_forms(name: str, key: str) -> None:
-    assert resolve_document(name, DOCS)["key"] == key
+    assert resolve_document(name, DOCS).key == key
 
 
 def test_unknown_document_lists_close_matches() -> None:
@@ -91,13 +95,13 @@ def test_unknown_document_lists_close_matches() -> None:
 
 # ------------------------------------------------------------ names outside the vocabulary
 
-OPEN_ROWS = [
+OPEN_ROWS = [row_mapping.meeting(props, [], None, None, [], []) for props in (
     {"key": "doc-9:meeting:x:{L}政府工作协调会", "kind": "x:{L}政府工作协调会", "name": "县政府工作协调会",
      "nameEn": "County Government Work Coordination Meeting"},
     {"key": "doc-9:meeting:x:安全生产联席会议", "kind": "x:安全生产联席会议", "name": "安全生产联席会议",
      "nameEn": "Work Safety Joint Meeting"},
     {"key": "doc-9:meeting:executive", "kind": "executive", "name": "县政府常务会议", "nameEn": None},
-]
+)]
 
 
 @pytest.mark.parametrize(("name", "kind"), [
@@ -112,7 +116,7 @@ OPEN_ROWS = [
     ("Work Safety Joint Meeting", "x:安全生产联席会议"),
 ])
 def test_open_names_are_found_by_any_of_their_names(name: str, kind: str) -> None:
-    assert [r["kind"] for r in find_open("meeting", name, OPEN_ROWS)] == [kind]
+    assert [r.kind for r in find_open("meeting", name, OPEN_ROWS)] == [kind]
 
 
 def test_a_name_nothing_has_is_still_an_error() -> None:
@@ -127,5 +131,6 @@ def test_open_keys_cover_every_level() -> None:
 def test_an_english_name_is_found_as_written_and_without_its_apostrophe() -> None:
     from graphql_api.names import latin_forms
 
-    forms = latin_forms({"name": "文安县", "fullName": "河北省文安县", "nameEn": "Wen'an"})
+    forms = latin_forms(PlaceRow(key="jur:河北省文安县", name="文安县", full_name="河北省文安县", name_en="Wen'an",
+                                 level="county", parent=None))
     assert {"wen'an", "wenan"} <= forms

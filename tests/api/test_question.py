@@ -6,14 +6,15 @@ import pytest
 
 from graphql_api.ask import Intent
 from graphql_api.question import Named, intent_names, language_of, resolve_overlaps, understand
+from schema.rows import JurisdictionRow, PlaceRow
 from schema.vocabulary import load_vocabulary
 
-CHAOYANG = {"key": "jur:北京市朝阳区", "name": "朝阳区", "fullName": "北京市朝阳区", "nameEn": "Chaoyang",
-            "level": "district", "documents": []}
-HAIDIAN = {"key": "jur:北京市海淀区", "name": "海淀区", "fullName": "北京市海淀区", "nameEn": "Haidian",
-           "level": "district", "documents": []}
-SOMECOUNTY = {"key": "jur:某市某县", "name": "某县", "fullName": "某市某县", "nameEn": "Mou",
-              "level": "county", "documents": []}
+CHAOYANG = JurisdictionRow(PlaceRow(key="jur:北京市朝阳区", name="朝阳区", full_name="北京市朝阳区", name_en="Chaoyang",
+                                    level="district", parent=None), ())
+HAIDIAN = JurisdictionRow(PlaceRow(key="jur:北京市海淀区", name="海淀区", full_name="北京市海淀区", name_en="Haidian",
+                                   level="district", parent=None), ())
+SOMECOUNTY = JurisdictionRow(PlaceRow(key="jur:某市某县", name="某县", full_name="某市某县", name_en="Mou",
+                                      level="county", parent=None), ())
 HELD = [CHAOYANG, HAIDIAN, SOMECOUNTY]
 
 
@@ -62,24 +63,24 @@ def test_intent(text: str, intent: str | None) -> None:
 
 def test_a_place_named_with_its_government_still_names_the_issuer() -> None:
     q = understand("朝阳区政府办公室发文由谁签发？", HELD)
-    assert [j["name"] for j in q.jurisdictions] == ["朝阳区"]
+    assert [j.place.name for j in q.jurisdictions] == ["朝阳区"]
     assert q.issuer is not None and q.issuer.key == "government_office"
 
 
 @pytest.mark.parametrize("text", ["北京市朝阳区", "朝阳区", "朝阳", "Chaoyang", "chaoyang"])
 def test_place_forms(text: str) -> None:
     q = understand(f"Who chairs the executive meeting in {text}?", HELD)
-    assert [j["key"] for j in q.jurisdictions] == [CHAOYANG["key"]]
+    assert [j.place.key for j in q.jurisdictions] == [CHAOYANG.place.key]
 
 
 def test_several_places_in_order_of_mention() -> None:
     q = understand("Who chairs the executive meeting in Haidian and in Chaoyang?", HELD)
-    assert [j["name"] for j in q.jurisdictions] == ["海淀区", "朝阳区"]
+    assert [j.place.name for j in q.jurisdictions] == ["海淀区", "朝阳区"]
 
 
 def test_a_county_name_keeps_its_level_character() -> None:
     q = understand("某县政府办公室的公文由谁签发？", HELD)
-    assert [j["name"] for j in q.jurisdictions] == ["某县"]
+    assert [j.place.name for j in q.jurisdictions] == ["某县"]
     assert q.issuer is not None and q.issuer.key == "government_office"
 
 

@@ -128,9 +128,9 @@ def test_benchmark_queries_answer_on_the_embedded_store() -> None:
     for graph in graphs:
         store.load(graph)
     first = next(n.key for n in graphs[0].nodes if n.label == "Jurisdiction")
-    row = next(r for r in store.jurisdictions() if r["key"] == first)
+    place = next(r.place for r in store.jurisdictions() if r.place.key == first)
     answered: list[str] = []
-    answer_fields(store, Place(row["key"], row["name"], row["nameEn"]), lambda field, data: answered.append(field))
+    answer_fields(store, Place(place.key, place.name, place.name_en), lambda field, data: answered.append(field))
     assert answered == list(FIELDS)
 
 

@@ -41,7 +41,7 @@ def _run(page, command: str, done=None) -> None:  # type: ignore[no-untyped-def]
 def test_saved_query_draws_styled_nodes(page, loaded_neo4j) -> None:  # type: ignore[no-untyped-def]
     settings = loaded_neo4j.settings
     bolt = urlparse(settings.uri)
-    place = loaded_neo4j.jurisdictions()[0]["nameEn"]
+    place = loaded_neo4j.jurisdictions()[0].place.name_en
     query = (BROWSER_DIR / "who_signs_what.cypher").read_text(encoding="utf-8")
     with GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password)) as driver:
         records = driver.execute_query(query, jurisdiction=place, database_=settings.database).records

@@ -53,8 +53,10 @@ def _run(store, name: str, **params):  # type: ignore[no-untyped-def]
 
 
 def _current(store) -> dict[str, dict]:  # type: ignore[no-untyped-def]
-    """jurisdiction row (with its current document key as `current`) by jurisdiction key."""
-    return {j["key"]: {**j, "current": next(d["key"] for d in j["documents"] if d["current"])}
+    """The names a saved query takes of each jurisdiction, and its current document key as `current`,
+    by jurisdiction key."""
+    return {j.place.key: {"key": j.place.key, "name": j.place.name, "fullName": j.place.full_name,
+                          "nameEn": j.place.name_en, "current": next(d.key for d in j.documents if d.current)}
             for j in store.jurisdictions()}
 
 

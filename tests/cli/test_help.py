@@ -44,8 +44,8 @@ def test_ask_examples_name_bundled_jurisdictions(govgraph, corpus_data) -> None:
     text = govgraph("ask", "--help").stdout
     store = MemoryStore.from_file(corpus_data)
     try:
-        names = {j["name"] for j in store.jurisdictions()}
-        english = {j["nameEn"] for j in store.jurisdictions()}
+        names = {j.place.name for j in store.jurisdictions()}
+        english = {j.place.name_en for j in store.jurisdictions()}
     finally:
         store.close()
     named = re.findall(r"[\u4e00-\u9fff]{2}[区县]", text)

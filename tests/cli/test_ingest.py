@@ -150,9 +150,9 @@ def test_jurisdiction_and_source_url_given_on_the_command_line(govgraph, tmp_pat
     from stores.memory import MemoryStore
 
     [place] = MemoryStore.from_file(tmp_path / "graphs.db").jurisdictions()
-    assert (place["fullName"], place["level"], place["nameEn"]) == ("随州市", "city", "Suizhou")
-    [document] = place["documents"]
-    assert (document["sourceUrl"], document["title"]) == (url, "随州市人民政府工作规则")
+    assert (place.place.full_name, place.place.level, place.place.name_en) == ("随州市", "city", "Suizhou")
+    [document] = place.documents
+    assert (document.source_url, document.title) == (url, "随州市人民政府工作规则")
 
 
 def test_a_folder_reads_the_sources_manifest_beside_its_documents(govgraph) -> None:  # type: ignore[no-untyped-def]

@@ -36,7 +36,7 @@ def test_diff_of_two_files_and_of_stored_documents(loaded, tmp_path: Path) -> No
     alone = loaded("diff", "东政发〔2026〕9号", "--json")  # against the version it revises
     both = loaded("diff", "东政发〔2024〕2号", "东政发〔2026〕9号", "--json")
     assert alone.exit_code == 0 and json.loads(alone.output) == json.loads(both.output)
-    assert json.loads(alone.output)["old"]["docNumber"] == "东政发〔2024〕2号"
+    assert json.loads(alone.output)["old"]["doc_number"] == "东政发〔2024〕2号"
     first = loaded("diff", "东政发〔2024〕2号")
     assert first.exit_code == 1 and "revises no stored version" in first.output
 

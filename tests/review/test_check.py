@@ -133,7 +133,8 @@ def test_the_html_page_is_self_contained_and_escaped(memory_store) -> None:  # t
     for code in (*PLANTED_FINDINGS, "missing-provision"):
         assert code in page
     assert "本规则第三十条" in page
-    hostile = check_html(dataclasses.replace(report, document={**report.document, "title": "<script>x</script>"}))
+    hostile = check_html(dataclasses.replace(report, document=dataclasses.replace(report.document,
+                                                                                 title="<script>x</script>")))
     assert "<script" not in hostile and "&lt;script&gt;x&lt;/script&gt;" in hostile
 
 

@@ -47,7 +47,7 @@ def check_report(report: DiffReport, old_text: str, new_text: str) -> None:
             assert x.start is not None and new_text[x.start : x.end] == x.text
     # every other fact says the same, and the renumbering moved nearly all of them
     assert report.unchanged > 60 and report.renumbered >= report.unchanged - 5
-    assert report.old["docNumber"] == "东政发〔2024〕2号" and report.new["docNumber"] == "东政发〔2026〕9号"
+    assert report.old.doc_number == "东政发〔2024〕2号" and report.new.doc_number == "东政发〔2026〕9号"
 
 
 @pytest.fixture(scope="module")

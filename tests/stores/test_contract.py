@@ -8,7 +8,6 @@ type, every meeting, every entity that reports or bears an obligation, every art
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -52,8 +51,7 @@ def _diff(memory: MemoryStore, neo4j: Any, calls: list[tuple[str, tuple]]) -> li
     for method, args in calls:
         mine, theirs = getattr(memory, method)(*args), getattr(neo4j, method)(*args)
         if mine != theirs:
-            out.append(f"{method}{args}:\n memory {json.dumps(mine, ensure_ascii=False)[:600]}\n"
-                       f" neo4j  {json.dumps(theirs, ensure_ascii=False)[:600]}")
+            out.append(f"{method}{args}:\n memory {mine!r:.600}\n neo4j  {theirs!r:.600}")
     return out
 
 
@@ -162,13 +160,13 @@ def test_search(stores) -> None:  # type: ignore[no-untyped-def]
 
     _check(stores, calls)
     memory, _, graphs = stores
-    assert memory.search("常务会议", None, 0, 10)[0] > 10
-    current = {d["key"] for j in memory.jurisdictions() for d in j["documents"] if d["current"]}
+    assert memory.search("常务会议", None, 0, 10).total > 10
+    current = {d.key for j in memory.jurisdictions() for d in j.documents if d.current}
     older = [g.document for g in graphs if g.document not in current]
     assert older  # the fixture holds superseded versions: they are searchable by key, and only they answer
     for doc in older:
-        total, rows = memory.search("会议", None, 0, 50, doc)
-        assert total > 0 and {r["article"]["document"]["key"] for r in rows} == {doc}
+        page = memory.search("会议", None, 0, 50, doc)
+        assert page.total > 0 and {r.article.document.key for r in page.rows} == {doc}
 
 
 def test_compare(stores) -> None:  # type: ignore[no-untyped-def]
@@ -191,8 +189,9 @@ def test_article(stores) -> None:  # type: ignore[no-untyped-def]
     memory, _, graphs = stores
     assert count == sum(1 for g in graphs for n in g.nodes if n.label == "Article") + 3
     # A provision's facts are real: the fictional meeting article holds its whole meeting.
-    facts = memory.article(VERSIONS[1].document, 2)["facts"]
-    assert {f["type"] for f in facts} == {"MEMBER_OF", "CONVENES", "CHAIRS", "ATTENDS", "STATED_IN"}
+    provision = memory.article(VERSIONS[1].document, 2)
+    assert provision is not None
+    assert {f.type for f in provision.facts} == {"MEMBER_OF", "CONVENES", "CHAIRS", "ATTENDS", "STATED_IN"}
 
 
 def test_both_refuse_negative_pages(stores) -> None:  # type: ignore[no-untyped-def]
@@ -208,16 +207,15 @@ def test_source_url_and_level_come_back_from_both_stores(stores) -> None:  # typ
     on the jurisdiction."""
     revised = VERSIONS[1].document
     for store in stores[:2]:
-        docs = {d["key"]: d for d in store.documents(JURISDICTION)}
-        assert docs[revised]["sourceUrl"] == SOURCE_URL
-        assert {d["sourceUrl"] for k, d in docs.items() if k != revised} == {None}
-        listed = next(j for j in store.jurisdictions() if j["key"] == JURISDICTION)
-        assert listed["level"] == "district"
-        assert {d["key"]: d["sourceUrl"] for d in listed["documents"]}[revised] == SOURCE_URL
-        cited = store.article(revised, 2)["article"]["document"]
-        assert cited["sourceUrl"] == SOURCE_URL
-        _, rows = store.search("常务会议", None, 0, 50, revised)
-        assert rows and {r["article"]["document"]["sourceUrl"] for r in rows} == {SOURCE_URL}
+        docs = {d.key: d for d in store.documents(JURISDICTION)}
+        assert docs[revised].source_url == SOURCE_URL
+        assert {d.source_url for k, d in docs.items() if k != revised} == {None}
+        listed = next(j for j in store.jurisdictions() if j.place.key == JURISDICTION)
+        assert listed.place.level == "district"
+        assert {d.key: d.source_url for d in listed.documents}[revised] == SOURCE_URL
+        assert store.article(revised, 2).article.document.source_url == SOURCE_URL
+        rows = store.search("常务会议", None, 0, 50, revised).rows
+        assert rows and {r.article.document.source_url for r in rows} == {SOURCE_URL}
 
 
 def test_signing_rules_and_articles(stores) -> None:  # type: ignore[no-untyped-def]
@@ -231,9 +229,9 @@ def test_signing_rules_and_articles(stores) -> None:  # type: ignore[no-untyped-
         steps = memory.signing_rules(graph.document)
         relationships = sum(1 for r in graph.relationships if r.type in ("SIGNS", "APPROVES", "REVIEWS", "COUNTERSIGNS"))
         assert len(steps) == relationships
-        assert all(s["documentType"]["issuerKey"] for s in steps)
+        assert all(s.document_type.issuer_key for s in steps)
         articles = memory.articles(graph.document)
-        assert [a["number"] for a in articles] == list(range(1, len(articles) + 1))
+        assert [a.number for a in articles] == list(range(1, len(articles) + 1))
         assert len(articles) == sum(1 for n in graph.nodes if n.label == "Article")
 
 
@@ -250,9 +248,9 @@ def test_government(stores) -> None:  # type: ignore[no-untyped-def]
     memory = stores[0]
     # Instruments are shared: the State Council's rules are cited by several documents.
     cited = memory.instrument("instrument:国务院工作规则")
-    assert cited is not None and len({c["document"]["key"] for c in cited["citedBy"]}) >= 3
-    relations = {link["relation"] for j in memory.jurisdictions()
-                 for link in (memory.government(j["key"], None) or {"links": []})["links"]}
+    assert cited is not None and len({c.document.key for c in cited.cited_by}) >= 3
+    relations = {link.relation for j in memory.jurisdictions()
+                 for government in [memory.government(j.place.key, None)] if government for link in government.links}
     assert relations == {"member", "head", "acting", "assists", "leadership", "accountable"}
 
 

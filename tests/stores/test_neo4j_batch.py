@@ -31,7 +31,7 @@ def test_versions_loaded_in_one_transaction_are_derived(neo4j_store) -> None:  #
     wipe(neo4j_store)
     old, new = rules_document(2030), rules_document(2032, revised=True)
     assert neo4j_store.load_many([old, new]) == {}
-    assert [(d["key"], d["status"], d["current"]) for d in neo4j_store.documents(JURISDICTION)] == [
+    assert [(d.key, d.status, d.current) for d in neo4j_store.documents(JURISDICTION)] == [
         (new.document, "effective", True), (old.document, "superseded", False)]
 
 
@@ -45,7 +45,7 @@ def test_a_failing_document_leaves_the_others_of_its_batch_loaded_and_nothing_of
     failed = neo4j_store.load_many(batch)
     assert list(failed) == [bad.document] and "property" in str(failed[bad.document]).lower()
     assert _document_leftovers(neo4j_store, bad.document) == 0
-    assert JURISDICTION not in {j["key"] for j in neo4j_store.jurisdictions()}
+    assert JURISDICTION not in {j.place.key for j in neo4j_store.jurisdictions()}
     assert neo4j_store.counts() == _expected_counts(corpus_graphs)
 
 

@@ -126,7 +126,7 @@ def test_delete_removes_exactly_one_document(fresh_corpus, corpus_graphs) -> Non
         assert fresh_corpus.delete(victim.document) is True
         assert fresh_corpus.counts() == _expected_counts(others)
         assert _document_leftovers(fresh_corpus, victim.document) == 0
-        assert victim.document not in {d["key"] for d in fresh_corpus.documents(None)}
+        assert victim.document not in {d.key for d in fresh_corpus.documents(None)}
         assert fresh_corpus.delete(victim.document) is False
     finally:
         fresh_corpus.load(victim)
@@ -148,7 +148,7 @@ def test_a_load_failing_halfway_leaves_nothing_of_the_document(fresh_corpus) -> 
     with pytest.raises(Neo4jError, match=r"(?i)property"):
         fresh_corpus.load(_poisoned(graph))
     assert _document_leftovers(fresh_corpus, graph.document) == 0
-    assert JURISDICTION not in {j["key"] for j in fresh_corpus.jurisdictions()}
+    assert JURISDICTION not in {j.place.key for j in fresh_corpus.jurisdictions()}
     assert _stored_graph(fresh_corpus) == before
 
 
@@ -162,7 +162,7 @@ def test_a_failing_reload_keeps_the_previous_load(fresh_corpus) -> None:  # type
             with pytest.raises(Neo4jError):
                 fresh_corpus.load(_poisoned(graph))
             assert _stored_graph(fresh_corpus) == before
-        assert [(d["key"], d["status"], d["current"]) for d in fresh_corpus.documents(JURISDICTION)] == [
+        assert [(d.key, d.status, d.current) for d in fresh_corpus.documents(JURISDICTION)] == [
             (old.document, "effective", True)]
     finally:
         fresh_corpus.delete(old.document)
@@ -196,11 +196,11 @@ def test_concurrent_writes_to_one_jurisdiction_derive_versions_in_turn(fresh_cor
                 worker.start()
             for worker in workers:
                 worker.join()
-            assert [(d["key"], d["status"], d["current"], d["supersedes"])
+            assert [(d.key, d.status, d.current, list(d.supersedes))
                     for d in fresh_corpus.documents(JURISDICTION)] == [
                 (old.document, "effective", True, [older.document]), (older.document, "superseded", False, [])]
             fresh_corpus.delete(older.document)
         assert "DeadlockDetected" not in caplog.text
     finally:
         for doc in fresh_corpus.documents(JURISDICTION):
-            fresh_corpus.delete(doc["key"])
+            fresh_corpus.delete(doc.key)

@@ -102,13 +102,13 @@ def test_a_staged_load_stores_what_one_transaction_stores(neo4j_store: Neo4jStor
     try:
         neo4j_store.load(graph)
         assert _stored_document(neo4j_store, graph.document) == _expected_document(graph)
-        assert [(d["key"], d["current"]) for d in neo4j_store.documents(JURISDICTION)] == [(graph.document, True)]
+        assert [(d.key, d.current) for d in neo4j_store.documents(JURISDICTION)] == [(graph.document, True)]
         before = _whole_database(neo4j_store)
         neo4j_store.load(graph)  # a reload: the stored graph is unchanged
         assert _whole_database(neo4j_store) == before
         assert neo4j_store.delete(graph.document) is True  # in several transactions of 4 nodes
         assert _leftovers(neo4j_store, graph.document) == 0
-        assert JURISDICTION not in {j["key"] for j in neo4j_store.jurisdictions()}
+        assert JURISDICTION not in {j.place.key for j in neo4j_store.jurisdictions()}
     finally:
         neo4j_store.delete(graph.document)
 
@@ -125,7 +125,7 @@ def test_a_staged_load_that_fails_leaves_the_previous_state(
             with pytest.raises(Neo4jError, match=r"(?i)property"):
                 neo4j_store.load(_poisoned(graph, top=top))
             assert _whole_database(neo4j_store) == before
-        assert [(d["key"], d["status"], d["current"]) for d in neo4j_store.documents(JURISDICTION)] == [
+        assert [(d.key, d.status, d.current) for d in neo4j_store.documents(JURISDICTION)] == [
             (old.document, "effective", True)]
     finally:
         neo4j_store.delete(old.document)
@@ -196,7 +196,7 @@ def test_the_sweep_leaves_a_document_being_loaded_alone_and_a_start_sweeps_the_r
     graph = rules_document(2030)
     _orphan_content(neo4j_store, graph)
     try:
-        assert graph.document not in {d["key"] for d in neo4j_store.documents(None)}
+        assert graph.document not in {d.key for d in neo4j_store.documents(None)}
         assert neo4j_store.article(graph.document, 1) is None
         # Another writer holds the document's claim, as a load that is staging it does.
         with neo4j_store._driver.session(database=neo4j_store.settings.database) as session:
@@ -251,11 +251,11 @@ def test_a_loader_killed_while_staging_leaves_nothing_a_reader_sees_and_the_swee
         proc.wait(10)
         # Staged content is stored, but no read reaches it.
         assert _leftovers(neo4j_store, graph.document) > 0
-        assert graph.document not in {d["key"] for d in neo4j_store.documents(None)}
-        assert jurisdiction not in {j["key"] for j in neo4j_store.jurisdictions()}
+        assert graph.document not in {d.key for d in neo4j_store.documents(None)}
+        assert jurisdiction not in {j.place.key for j in neo4j_store.jurisdictions()}
         assert neo4j_store.article(graph.document, 1) is None
-        _, rows = neo4j_store.search("交办事项", None, 0, 50)
-        assert graph.document not in {r["article"]["document"]["key"] for r in rows}
+        page = neo4j_store.search("交办事项", None, 0, 50)
+        assert graph.document not in {r.article.document.key for r in page.rows}
         # The server rolls the killed loader's claim back when it sees the connection close.
         deadline = time.monotonic() + 30
         while graph.document not in neo4j_store.sweep_orphans():

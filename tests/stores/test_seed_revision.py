@@ -27,21 +27,21 @@ def revision(seed: IngestResult) -> IngestResult:
 
 def office_signers(store, jurisdiction: str, document: str | None) -> set[str]:  # type: ignore[no-untyped-def]
     rows = store.signatories(jurisdiction, "government_office", None, None, document)
-    return {r["role"]["name"] for r in rows if r["action"] == "SIGN" and r["condition"] is None}
+    return {r.role.name for r in rows if r.action == "SIGN" and r.condition is None}
 
 
 def check_supersedes(store, old: IngestResult, new: IngestResult) -> None:  # type: ignore[no-untyped-def]
     jurisdiction = next(n.key for n in old.graph.nodes if n.label == "Jurisdiction")
-    docs = {d["key"]: d for d in store.documents(jurisdiction)}
-    assert docs[new.graph.document]["current"] and docs[new.graph.document]["status"] == "effective"
-    assert not docs[old.graph.document]["current"] and docs[old.graph.document]["status"] == "superseded"
+    docs = {d.key: d for d in store.documents(jurisdiction)}
+    assert docs[new.graph.document].current and docs[new.graph.document].status == "effective"
+    assert not docs[old.graph.document].current and docs[old.graph.document].status == "superseded"
     assert office_signers(store, jurisdiction, None) == {"区政府秘书长"}
     assert office_signers(store, jurisdiction, new.graph.document) == {"区政府秘书长"}
     assert office_signers(store, jurisdiction, old.graph.document) == {"区政府办公室主任"}
     # deleting the revision makes the seed current again
     assert store.delete(new.graph.document)
-    docs = {d["key"]: d for d in store.documents(jurisdiction)}
-    assert docs[old.graph.document]["current"] and new.graph.document not in docs
+    docs = {d.key: d for d in store.documents(jurisdiction)}
+    assert docs[old.graph.document].current and new.graph.document not in docs
     assert office_signers(store, jurisdiction, None) == {"区政府办公室主任"}
 
 

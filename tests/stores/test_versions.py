@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from schema.rows import DocumentRef, Page
 from stores.memory import MemoryStore
 from stores.versions import Version, resolve_versions
 
@@ -84,7 +85,7 @@ def each_store(request):  # type: ignore[no-untyped-def]
     neo4j = request.getfixturevalue("loaded_neo4j")
     yield neo4j
     for doc in neo4j.documents(JURISDICTION):
-        neo4j.delete(doc["key"])
+        neo4j.delete(doc.key)
 
 
 def _plus(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
@@ -92,13 +93,13 @@ def _plus(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
 
 
 def _states(store) -> dict[str, tuple]:  # type: ignore[no-untyped-def]
-    return {d["key"]: (d["status"], d["current"], d["supersedes"], d["supersededBy"])
+    return {d.key: (d.status, d.current, list(d.supersedes), list(d.superseded_by))
             for d in store.documents(JURISDICTION)}
 
 
 def _obligation_docs(store, document: str | None = None) -> tuple[int, set[str]]:  # type: ignore[no-untyped-def]
-    total, rows = store.obligations(JURISDICTION, None, None, None, document, 0, 100)
-    return total, {r["article"]["document"]["key"] for r in rows}
+    page = store.obligations(JURISDICTION, None, None, None, document, 0, 100)
+    return page.total, {r.article.document.key for r in page.rows}
 
 
 def test_newer_version_supersedes_and_keeps_the_old_facts(each_store) -> None:  # type: ignore[no-untyped-def]
@@ -113,16 +114,16 @@ def test_newer_version_supersedes_and_keeps_the_old_facts(each_store) -> None:  
     # Default answers come from the new version; the old one answers when asked.
     assert _obligation_docs(each_store) == (3, {NEW.document})
     assert _obligation_docs(each_store, OLD.document) == (2, {OLD.document})
-    meeting_docs = {m["key"].split(":")[0] for m in each_store.meetings(JURISDICTION, "executive", None)}
+    meeting_docs = {m.key.split(":")[0] for m in each_store.meetings(JURISDICTION, "executive", None)}
     assert meeting_docs == {NEW.document}
     old_meeting = each_store.meetings(JURISDICTION, "executive", OLD.document)
-    assert [m["articles"][0]["document"] for m in old_meeting] == [
-        {"key": OLD.document, "title": "北京市朝阳区人民政府工作规则", "status": "superseded",
-         "jurisdiction": "北京市朝阳区", "sourceUrl": None}]
+    assert [m.articles[0].document for m in old_meeting] == [
+        DocumentRef(key=OLD.document, title="北京市朝阳区人民政府工作规则", status="superseded",
+                    jurisdiction="北京市朝阳区", source_url=None)]
     lines = each_store.reporting_lines(JURISDICTION, "audit_bureau", "government", None)
-    assert [line["article"]["document"]["key"] for line in lines] == [NEW.document]
+    assert [line.article.document.key for line in lines] == [NEW.document]
     signers = each_store.signatories(JURISDICTION, "executive", "minutes", None, None)
-    assert [(s["role"]["key"], s["article"]["document"]["key"]) for s in signers] == [("head", NEW.document)]
+    assert [(s.role.key, s.article.document.key) for s in signers] == [("head", NEW.document)]
     # Nothing of the old version was deleted: the counts grew by the new version's graph
     # (sharing the Jurisdiction node) and one SUPERSEDES edge.
     new_nodes, new_rels = NEW.counts()
@@ -133,13 +134,13 @@ def test_newer_version_supersedes_and_keeps_the_old_facts(each_store) -> None:  
 def test_search_and_compare_answer_from_the_current_version(each_store) -> None:  # type: ignore[no-untyped-def]
     each_store.load(OLD)
     each_store.load(NEW)
-    total, hits = each_store.search("通报督办情况", JURISDICTION, 0, 10)  # only the revision says this
-    assert (total, [h["article"]["document"]["key"] for h in hits]) == (1, [NEW.document])
-    total, hits = each_store.search("常务会议", JURISDICTION, 0, 10)
-    assert total == 2 and {h["article"]["document"]["key"] for h in hits} == {NEW.document}
-    compared = {row["jurisdiction"]["key"]: row for row in each_store.compare("executive", "minutes")}
-    assert compared[JURISDICTION]["document"]["key"] == NEW.document
-    assert [s["role"]["key"] for s in compared[JURISDICTION]["steps"]] == ["head"]
+    page = each_store.search("通报督办情况", JURISDICTION, 0, 10)  # only the revision says this
+    assert (page.total, [h.article.document.key for h in page.rows]) == (1, [NEW.document])
+    page = each_store.search("常务会议", JURISDICTION, 0, 10)
+    assert page.total == 2 and {h.article.document.key for h in page.rows} == {NEW.document}
+    compared = {row.place.key: row for row in each_store.compare("executive", "minutes")}
+    assert compared[JURISDICTION].document.key == NEW.document
+    assert [s.role.key for s in compared[JURISDICTION].steps] == ["head"]
 
 
 def test_a_draft_does_not_displace_the_rules_in_force(each_store) -> None:  # type: ignore[no-untyped-def]
@@ -153,8 +154,8 @@ def test_a_draft_does_not_displace_the_rules_in_force(each_store) -> None:  # ty
     }
     assert _obligation_docs(each_store) == (3, {NEW.document})
     assert _obligation_docs(each_store, DRAFT.document) == (2, {DRAFT.document})
-    jur = next(j for j in each_store.jurisdictions() if j["key"] == JURISDICTION)
-    assert [(d["key"], d["status"], d["current"]) for d in jur["documents"]] == [
+    jur = next(j for j in each_store.jurisdictions() if j.place.key == JURISDICTION)
+    assert [(d.key, d.status, d.current) for d in jur.documents] == [
         (DRAFT.document, "draft", False), (NEW.document, "effective", True), (OLD.document, "superseded", False)]
 
 
@@ -173,9 +174,9 @@ def test_deleting_the_current_version_restores_the_previous_one(each_store) -> N
     # Nothing in force: the draft is all there is, so it answers.
     assert _states(each_store) == {DRAFT.document: ("draft", True, [], [])}
     assert each_store.delete(DRAFT.document) is True
-    assert JURISDICTION not in {j["key"] for j in each_store.jurisdictions()}
+    assert JURISDICTION not in {j.place.key for j in each_store.jurisdictions()}
     assert each_store.documents(JURISDICTION) == []
-    assert each_store.obligations(JURISDICTION, None, None, None, None, 0, 10) == (0, [])
+    assert each_store.obligations(JURISDICTION, None, None, None, None, 0, 10) == Page(total=0, rows=())
 
 
 def test_reloading_an_old_version_changes_nothing(each_store) -> None:  # type: ignore[no-untyped-def]
