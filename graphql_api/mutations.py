@@ -20,6 +20,7 @@ from schema.model import Graph
 from . import types as t
 from .auth import TOKEN_REQUIRED
 from .errors import BadArgument, UserError, is_unicode_text
+from .places import request_places
 
 MAX_FILENAME = 200
 
@@ -77,9 +78,7 @@ def _ingest(info: Info) -> IngestFunction:
 
 def _forget_names(info: Info) -> None:
     """A write changes which places and documents exist: names resolve afresh after it."""
-    info.context.pop("_cache", None)
-    if info.context.get("names") is not None:
-        info.context["names"].clear()
+    request_places(info.context).changed()
 
 
 @strawberry.type

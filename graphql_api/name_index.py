@@ -128,10 +128,22 @@ class PlaceIndex:
         return "".join(chars), ordered
 
 
+class IndexedPlaces(list[Row]):
+    """A list of jurisdiction rows that carries the index of their names: built once for the
+    list, or taken over from ``previous`` when it indexes the same places (the API's snapshot of
+    the store's places, ``graphql_api/places.py``, re-read while the places stay the same)."""
+
+    def __init__(self, rows: list[Row], previous: IndexedPlaces | None = None) -> None:
+        super().__init__(rows)
+        self.fingerprint = tuple(_fingerprint(rows))
+        same = previous is not None and previous.fingerprint == self.fingerprint
+        self.place_index: PlaceIndex = previous.place_index if previous is not None and same else PlaceIndex(rows)
+        self.by_key = {row["key"]: row for row in rows}
+
+
 class PlaceIndexCache:
     """The index of the latest list of places: rebuilt only when the places change (a new list
-    object with the same places, as the API's shared list gives every few seconds, is checked,
-    not rebuilt)."""
+    object with the same places is checked, not rebuilt). An ``IndexedPlaces`` brings its own."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -142,6 +154,8 @@ class PlaceIndexCache:
 
     def mask(self, text: str, jurisdictions: list[Row]) -> tuple[str, list[Row]]:
         """``PlaceIndex.mask`` over the index of ``jurisdictions``, answering with its rows."""
+        if isinstance(jurisdictions, IndexedPlaces):
+            return jurisdictions.place_index.mask(text, jurisdictions.by_key)
         with self._lock:
             if self._index is None or jurisdictions is not self._rows:
                 fingerprint = tuple(_fingerprint(jurisdictions))

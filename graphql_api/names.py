@@ -11,10 +11,7 @@ Names outside the vocabulary (区政府工作协调会, 县长助理): the name 
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import threading
-import time
 from functools import lru_cache
 from typing import Any
 
@@ -140,34 +137,3 @@ def resolve_document(name: str, documents: list[dict[str, Any]]) -> dict[str, An
             return doc
     candidates = [c for d in documents for c in (d.get("key"), d.get("docNumber"), d.get("title"))]
     raise UnknownName("document", name, [c for c in candidates if c])
-
-
-class JurisdictionCache:
-    """The store's jurisdictions, shared by requests for ``ttl`` seconds.
-
-    Every field resolves its place name against this list; without sharing it, each request
-    would cost a second round trip to Neo4j. A name it does not know is looked up again
-    fresh before it is refused, and this process's mutations clear it, so a new document is
-    never refused; another process's deletion shows within ``ttl`` (GOVGRAPH_NAMES_TTL).
-    """
-
-    def __init__(self, ttl: float) -> None:
-        self.ttl = ttl
-        self._rows: list[dict[str, Any]] | None = None
-        self._at = 0.0
-        self._lock = threading.Lock()
-
-    def get(self, store: Any, fresh: bool = False) -> list[dict[str, Any]]:
-        now = time.monotonic()
-        with self._lock:
-            if fresh or self._rows is None or now - self._at > self.ttl:
-                self._rows, self._at = store.jurisdictions(), now
-            return self._rows
-
-    def clear(self) -> None:
-        with self._lock:
-            self._rows = None
-
-
-def configured_names_ttl() -> float:
-    return float(os.environ.get("GOVGRAPH_NAMES_TTL", "5"))
