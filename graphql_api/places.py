@@ -197,6 +197,7 @@ class PlaceLoader:
         with self._lock:
             self._snapshot, self._read = None, False
             self._outcomes.clear()
+            self.loader.clear_all()
 
     def _pinned(self) -> Snapshot:
         if self._snapshot is None:
