@@ -21,7 +21,7 @@ import ahocorasick
 
 from schema.vocabulary import LEVELS, strip_level_suffix
 
-from .names import latin_forms
+from .names import JurisdictionNames, latin_forms
 
 Row = dict[str, Any]
 V = TypeVar("V")
@@ -129,16 +129,19 @@ class PlaceIndex:
 
 
 class IndexedPlaces(list[Row]):
-    """A list of jurisdiction rows that carries the index of their names: built once for the
-    list, or taken over from ``previous`` when it indexes the same places (the API's snapshot of
-    the store's places, ``graphql_api/places.py``, re-read while the places stay the same)."""
+    """A list of jurisdiction rows that carries the index of their names (and ``names``, the
+    table that resolves one name): built once for the list, or taken over from ``previous`` when
+    it indexes the same places (the API's snapshot of the store's places, ``graphql_api/places.py``,
+    re-read while the places stay the same)."""
 
     def __init__(self, rows: list[Row], previous: IndexedPlaces | None = None) -> None:
         super().__init__(rows)
         self.fingerprint = tuple(_fingerprint(rows))
-        same = previous is not None and previous.fingerprint == self.fingerprint
-        self.place_index: PlaceIndex = previous.place_index if previous is not None and same else PlaceIndex(rows)
+        same = previous if previous is not None and previous.fingerprint == self.fingerprint else None
+        self.place_index: PlaceIndex = same.place_index if same is not None else PlaceIndex(rows)
         self.by_key = {row["key"]: row for row in rows}
+        # a place's name -> its row, without a scan
+        self.names: JurisdictionNames = JurisdictionNames(rows, same.names if same is not None else None)
 
 
 class PlaceIndexCache:

@@ -80,6 +80,49 @@ def resolve_jurisdiction(name: str, jurisdictions: list[dict[str, Any]]) -> dict
     raise UnknownName("jurisdiction", name, candidates)
 
 
+class JurisdictionNames:
+    """``resolve_jurisdiction`` over lookup tables built once for a list of places: the same
+    answers, in time independent of the number of places (the API keeps one per snapshot of the
+    store's places, ``graphql_api/places.py``)."""
+
+    def __init__(self, jurisdictions: list[dict[str, Any]], same_names_as: JurisdictionNames | None = None) -> None:
+        """``same_names_as``: the tables of a list with the same places, names and order, whose
+        pinyin forms are taken over rather than computed again."""
+        self._rows = jurisdictions
+        self._exact: dict[str, int] = {}  # form -> the first row that has it
+        self._english: dict[str, int] = {}
+        # pinyin forms: built when first asked for
+        self._latin: dict[str, int] | None = same_names_as._latin if same_names_as is not None else None
+        for i, row in enumerate(jurisdictions):
+            for form in (row["name"], row["fullName"], row["key"], strip_level_suffix(row["name"])):
+                self._exact.setdefault(form, i)
+            self._english.setdefault((row.get("nameEn") or "").lower(), i)
+
+    def resolve(self, name: str) -> dict[str, Any]:
+        wanted = name.strip()
+        found = [i for i in (self._exact.get(wanted), self._english.get(_EN_SUFFIX.sub("", wanted.lower())))
+                 if i is not None]
+        if found:  # the first row that matches either way, as resolve_jurisdiction's first pass
+            return self._rows[min(found)]
+        typed_pinyin = _NOT_LETTERS.sub("", wanted.lower())
+        if typed_pinyin and (i := self._latin_forms().get(typed_pinyin)) is not None:
+            return self._rows[i]
+        raise self._unknown(name)
+
+    def _latin_forms(self) -> dict[str, int]:
+        if self._latin is None:  # two threads may both build it: the same table
+            latin: dict[str, int] = {}
+            for i, row in enumerate(self._rows):
+                for form in latin_forms(row):
+                    latin.setdefault(form, i)
+            self._latin = latin
+        return self._latin
+
+    def _unknown(self, name: str) -> UnknownName:
+        candidates = [c for row in self._rows for c in (row["name"], row["fullName"], row.get("nameEn") or "")]
+        return UnknownName("jurisdiction", name, candidates)
+
+
 def resolve_term(what: str, name: str, kinds: tuple[Kind, ...]) -> Term:
     """The vocabulary term a name refers to, of one of ``kinds``."""
     vocab = load_vocabulary()

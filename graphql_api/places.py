@@ -46,7 +46,7 @@ from strawberry.dataloader import DataLoader
 from stores.base import Row
 
 from .name_index import IndexedPlaces
-from .names import UnknownName, resolve_jurisdiction
+from .names import UnknownName
 
 TTL_ENV = "GOVGRAPH_NAMES_TTL"
 #: the key, in a strawberry field's metadata, of the arguments that name places
@@ -211,7 +211,7 @@ class PlaceLoader:
 
 def _outcome(name: str, places: IndexedPlaces) -> Outcome:
     try:
-        return resolve_jurisdiction(name, places)
+        return places.names.resolve(name)  # as resolve_jurisdiction, by table lookups
     except UnknownName as error:
         return error
 

@@ -10,9 +10,12 @@ import time
 from typing import Any, ClassVar
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graphql_api import app as app_module
 from graphql_api.app import create_app
+from graphql_api.names import JurisdictionNames, UnknownName, latin_forms, resolve_jurisdiction
 from graphql_api.places import PlaceDirectory, PlaceLoader
 from stores.memory import MemoryStore
 from tests.asgi import AppClient
@@ -135,3 +138,40 @@ def test_an_old_snapshot_is_served_while_it_is_read_again_in_the_background(corp
     while store.place_reads < 2 and time.monotonic() < deadline:
         time.sleep(0.01)
     assert store.place_reads == 2  # one background read
+
+
+def _resolved(resolve: Any, name: str) -> Any:
+    try:
+        return resolve(name)
+    except UnknownName as error:
+        return str(error)
+
+
+def _typed_forms(rows: list[Any]) -> list[str]:
+    """Every way the rows' places are written, and near misses."""
+    forms = ["", " ", "无此区", "Nowhere", "zzz"]
+    for row in rows:
+        en = row.get("nameEn") or ""
+        forms += [row["name"], row["fullName"], row["key"], row["name"][:-1], row["name"] + "县", f" {row['name']} ",
+                  en, en.upper(), f"{en} district", f"{en} County", *sorted(latin_forms(row)), row["name"][:1]]
+    return forms
+
+
+@pytest.mark.parametrize("held", ["corpus", "duplicates"])
+def test_the_name_tables_answer_as_resolve_jurisdiction(held: str, memory_store) -> None:  # type: ignore[no-untyped-def]
+    rows = memory_store.jurisdictions()
+    if held == "duplicates":  # two places share forms: the first in the list wins, either way
+        twin = {**rows[1], "key": "jur:twin", "nameEn": rows[0]["nameEn"], "fullName": rows[2]["fullName"]}
+        rows = [rows[0], twin, *rows[1:]]
+    names = JurisdictionNames(rows)
+    for form in _typed_forms(rows):
+        assert _resolved(names.resolve, form) == _resolved(lambda n: resolve_jurisdiction(n, rows), form), form
+
+
+@given(st.text(alphabet="东城区通州县市北京天津Dongchengdistrict qu'", max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_the_name_tables_answer_as_resolve_jurisdiction_on_any_text(text: str) -> None:
+    rows = [{"key": "jur:北京市东城区", "name": "东城区", "fullName": "北京市东城区", "nameEn": "Dongcheng", "level": "district"},
+            {"key": "jur:天津市北辰区", "name": "北辰区", "fullName": "天津市北辰区", "nameEn": "Beichen", "level": "district"},
+            {"key": "jur:某市某县", "name": "城县", "fullName": "某市城县", "nameEn": None, "level": "county"}]
+    assert _resolved(JurisdictionNames(rows).resolve, text) == _resolved(lambda n: resolve_jurisdiction(n, rows), text)
