@@ -29,8 +29,8 @@ from stores.base import Store
 from .auth import configured_token
 from .limits import BodySizeLimit, configured_max_body
 from .mutations import IngestFunction
-from .names import JurisdictionCache, configured_names_ttl
 from .observe import Metrics, Observe
+from .places import PlaceDirectory, PlaceLoader, configured_names_ttl
 from .schema import schema
 
 CORS_ENV = "GOVGRAPH_CORS_ORIGINS"
@@ -47,12 +47,13 @@ class _GraphQL(GraphQL[dict[str, Any], None]):  # context: a dict; no root value
         self.store = store
         self.api_token = api_token
         self.ingest = ingest
-        self.names = JurisdictionCache(configured_names_ttl())
+        self.places = PlaceDirectory(configured_names_ttl())  # the store's places, shared by requests
         self.metrics = metrics
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> dict[str, Any]:
+        # a DataLoader per request (graphql_api/places.py): names resolve once, in one batch
         return {"request": request, "response": response, "store": self.store, "api_token": self.api_token,
-                "names": self.names, "ingest": self.ingest, "metrics": self.metrics}
+                "places": PlaceLoader(self.places, self.store), "ingest": self.ingest, "metrics": self.metrics}
 
 
 def _closing(store: Store):  # type: ignore[no-untyped-def]

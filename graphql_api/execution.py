@@ -18,6 +18,12 @@ Two rules for every request, applied here once rather than in each resolver:
 
 A new resolver needs nothing of its own for either: a sync ``def`` field on ``Query`` reading
 ``info.context["store"]`` is run off the loop and timed.
+
+* **Place names are resolved on the loop, in one batch.** A field whose metadata names its place
+  arguments (``places.names_places("jurisdiction")``) has them resolved through the request's
+  DataLoader (``info.context["places"]``, ``graphql_api/places.py``) before its thread starts:
+  the DataLoader is asyncio-based and batches what is asked in one turn of the loop, which is
+  when graphql-core starts every top-level field of a request.
 """
 
 from __future__ import annotations
@@ -40,6 +46,8 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     ValidationCache,
 )
+
+from .places import PLACE_ARGUMENTS
 
 WORKERS_ENV = "GOVGRAPH_WORKERS"
 DEFAULT_WORKERS = 32
@@ -118,7 +126,7 @@ def _timed_async(name: str, resolve: Callable[..., Any]) -> Callable[..., Awaita
     return run
 
 
-def _off_loop(name: str, resolve: Callable[..., Any]) -> Callable[..., Any]:
+def _off_loop(name: str, resolve: Callable[..., Any], places: tuple[str, ...] = ()) -> Callable[..., Any]:
     timed = _timed(name, resolve)
 
     def field(root: Any, info: Any, **kwargs: Any) -> Any:
@@ -126,7 +134,16 @@ def _off_loop(name: str, resolve: Callable[..., Any]) -> Callable[..., Any]:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # execute_sync: no loop to keep free
             return timed(root, info, **kwargs)
-        return loop.run_in_executor(_workers(), lambda: timed(root, info, **kwargs))
+        names = [kwargs[a] for a in places if isinstance(kwargs.get(a), str)]
+        loader = info.context.get("places") if names and isinstance(info.context, dict) else None
+        if loader is None:
+            return loop.run_in_executor(_workers(), lambda: timed(root, info, **kwargs))
+
+        async def preloaded() -> Any:
+            await loader.preload(names)  # on the loop: one DataLoader batch for the request's fields
+            return await loop.run_in_executor(_workers(), lambda: timed(root, info, **kwargs))
+
+        return preloaded()
 
     return field
 
@@ -145,7 +162,8 @@ def run_fields_off_loop(schema: strawberry.Schema) -> None:
                 continue
             definition = (field.extensions or {}).get("strawberry-definition")
             is_async = bool(getattr(definition, "is_async", False))
-            wrapped = _timed_async(name, field.resolve) if is_async else _off_loop(name, field.resolve)
+            places = tuple(getattr(definition, "metadata", {}).get(PLACE_ARGUMENTS, ()))
+            wrapped = _timed_async(name, field.resolve) if is_async else _off_loop(name, field.resolve, places)
             _WRAPPED.add(wrapped)
             field.resolve = wrapped
 

@@ -1,4 +1,5 @@
-"""Mutations: add a rules document from its text, or delete one. Bearer token required.
+"""Mutations: add a rules document from its text, or delete one. Bearer token required
+(``permission_classes=TOKEN_REQUIRED``, graphql_api/auth.py).
 
 The API does not know the ingest pipeline: the app is given an ingest function
 (``IngestFunction``; ``govgraph/app.py`` passes the pipeline the CLI uses) and finds it in the
@@ -17,8 +18,9 @@ from schema.model import Graph
 from stores.base import Store
 
 from . import documents as d
-from .auth import check_bearer
-from .errors import AuthError, BadArgument, UserError, is_unicode_text
+from .auth import TOKEN_REQUIRED
+from .errors import BadArgument, UserError, is_unicode_text
+from .places import request_places
 
 MAX_FILENAME = 200
 
@@ -63,21 +65,6 @@ class DeleteResult:
     deleted: bool = strawberry.field(description="false: no document with this id was stored")
 
 
-def require_token(info: Info) -> None:
-    """Refuse the mutation unless the request carries the configured bearer token (sets 401/403)."""
-    request = info.context.get("request")
-    header = request.headers.get("authorization") if request is not None else None
-    try:
-        check_bearer(info.context.get("api_token"), header)
-    except AuthError as exc:
-        response = info.context.get("response")
-        if response is not None:
-            response.status_code = exc.status
-            if exc.status == 401:
-                response.headers["WWW-Authenticate"] = 'Bearer realm="govgraph"'
-        raise
-
-
 def _store(info: Info) -> Store:
     store: Store = info.context["store"]
     return store
@@ -92,19 +79,17 @@ def _ingest(info: Info) -> IngestFunction:
 
 def _forget_names(info: Info) -> None:
     """A write changes which places and documents exist: names resolve afresh after it."""
-    info.context.pop("_cache", None)
-    if info.context.get("names") is not None:
-        info.context["names"].clear()
+    request_places(info.context).changed()
 
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(description="Parse, extract and load one rules document from its text. "
+    @strawberry.mutation(permission_classes=TOKEN_REQUIRED,
+                         description="Parse, extract and load one rules document from its text. "
                          "`jurisdiction` names the government whose rules these are (随州市) when the text "
                          "does not say (it wins over the text); `sourceUrl` is where the text came from.")
     def ingest_document(self, info: Info, text: str, filename: str, jurisdiction: str | None = None,
                         source_url: str | None = None) -> IngestResult:
-        require_token(info)
         name = filename.strip()
         if not name or len(name) > MAX_FILENAME or "/" in name or "\\" in name:
             raise BadArgument(f"filename must be a plain file name of 1 to {MAX_FILENAME} characters")
@@ -125,9 +110,9 @@ class Mutation:
         return IngestResult(document=d.rule_document(stored), jurisdiction=jur.props["fullName"],
                             nodes=sum(labels.values()), relationships=sum(types.values()))
 
-    @strawberry.mutation(description="Delete one rules document (by key) and every fact it states.")
+    @strawberry.mutation(permission_classes=TOKEN_REQUIRED,
+                         description="Delete one rules document (by key) and every fact it states.")
     def delete_document(self, info: Info, id: str) -> DeleteResult:
-        require_token(info)
         deleted = _store(info).delete(id.strip())
         _forget_names(info)
         return DeleteResult(id=id, deleted=deleted)

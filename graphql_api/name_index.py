@@ -22,7 +22,7 @@ import ahocorasick
 from schema.rows import JurisdictionRow
 from schema.vocabulary import LEVELS, strip_level_suffix
 
-from .names import latin_forms
+from .names import JurisdictionNames, latin_forms
 
 V = TypeVar("V")
 _WORD = re.compile(r"\w")
@@ -129,10 +129,25 @@ class PlaceIndex:
         return "".join(chars), ordered
 
 
+class IndexedPlaces(list[JurisdictionRow]):
+    """A list of jurisdiction rows that carries the index of their names (and ``names``, the
+    table that resolves one name): built once for the list, or taken over from ``previous`` when
+    it indexes the same places (the API's snapshot of the store's places, ``graphql_api/places.py``,
+    re-read while the places stay the same)."""
+
+    def __init__(self, rows: list[JurisdictionRow], previous: IndexedPlaces | None = None) -> None:
+        super().__init__(rows)
+        self.fingerprint = tuple(_fingerprint(rows))
+        same = previous if previous is not None and previous.fingerprint == self.fingerprint else None
+        self.place_index: PlaceIndex = same.place_index if same is not None else PlaceIndex(rows)
+        self.by_key = {row.place.key: row for row in rows}
+        # a place's name -> its row, without a scan
+        self.names: JurisdictionNames = JurisdictionNames(rows, same.names if same is not None else None)
+
+
 class PlaceIndexCache:
     """The index of the latest list of places: rebuilt only when the places change (a new list
-    object with the same places, as the API's shared list gives every few seconds, is checked,
-    not rebuilt)."""
+    object with the same places is checked, not rebuilt). An ``IndexedPlaces`` brings its own."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -143,6 +158,8 @@ class PlaceIndexCache:
 
     def mask(self, text: str, jurisdictions: list[JurisdictionRow]) -> tuple[str, list[JurisdictionRow]]:
         """``PlaceIndex.mask`` over the index of ``jurisdictions``, answering with its rows."""
+        if isinstance(jurisdictions, IndexedPlaces):
+            return jurisdictions.place_index.mask(text, jurisdictions.by_key)
         with self._lock:
             if self._index is None or jurisdictions is not self._rows:
                 fingerprint = tuple(_fingerprint(jurisdictions))

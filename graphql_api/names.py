@@ -11,10 +11,7 @@ Names outside the vocabulary (区政府工作协调会, 县长助理): the name 
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import threading
-import time
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol, TypeVar
@@ -23,7 +20,6 @@ from schema.naming import open_key
 from schema.rows import DocumentRow, JurisdictionRow, PlaceRow
 from schema.script import to_simplified
 from schema.vocabulary import KINDS, LEVEL_SUFFIXES, LEVELS, Kind, Term, load_vocabulary, strip_level_suffix
-from stores.base import Store
 
 from .errors import UserError
 
@@ -100,6 +96,50 @@ def resolve_jurisdiction(name: str, jurisdictions: Sequence[JurisdictionRow]) ->
     raise UnknownName("jurisdiction", name, candidates)
 
 
+class JurisdictionNames:
+    """``resolve_jurisdiction`` over lookup tables built once for a list of places: the same
+    answers, in time independent of the number of places (the API keeps one per snapshot of the
+    store's places, ``graphql_api/places.py``)."""
+
+    def __init__(self, jurisdictions: Sequence[JurisdictionRow], same_names_as: JurisdictionNames | None = None) -> None:
+        """``same_names_as``: the tables of a list with the same places, names and order, whose
+        pinyin forms are taken over rather than computed again."""
+        self._rows = jurisdictions
+        self._exact: dict[str, int] = {}  # form -> the first row that has it
+        self._english: dict[str, int] = {}
+        # pinyin forms: built when first asked for
+        self._latin: dict[str, int] | None = same_names_as._latin if same_names_as is not None else None
+        for i, row in enumerate(jurisdictions):
+            p = row.place
+            for form in (p.name, p.full_name, p.key, strip_level_suffix(p.name)):
+                self._exact.setdefault(form, i)
+            self._english.setdefault((p.name_en or "").lower(), i)
+
+    def resolve(self, name: str) -> JurisdictionRow:
+        wanted = name.strip()
+        found = [i for i in (self._exact.get(wanted), self._english.get(_EN_SUFFIX.sub("", wanted.lower())))
+                 if i is not None]
+        if found:  # the first row that matches either way, as resolve_jurisdiction's first pass
+            return self._rows[min(found)]
+        typed_pinyin = _NOT_LETTERS.sub("", wanted.lower())
+        if typed_pinyin and (i := self._latin_forms().get(typed_pinyin)) is not None:
+            return self._rows[i]
+        raise self._unknown(name)
+
+    def _latin_forms(self) -> dict[str, int]:
+        if self._latin is None:  # two threads may both build it: the same table
+            latin: dict[str, int] = {}
+            for i, row in enumerate(self._rows):
+                for form in latin_forms(row.place):
+                    latin.setdefault(form, i)
+            self._latin = latin
+        return self._latin
+
+    def _unknown(self, name: str) -> UnknownName:
+        candidates = [c for row in self._rows for c in (row.place.name, row.place.full_name, row.place.name_en or "")]
+        return UnknownName("jurisdiction", name, candidates)
+
+
 def resolve_term(what: str, name: str, kinds: tuple[Kind, ...]) -> Term:
     """The vocabulary term a name refers to, of one of ``kinds``."""
     vocab = load_vocabulary()
@@ -157,34 +197,3 @@ def resolve_document(name: str, documents: Sequence[DocumentRow]) -> DocumentRow
             return doc
     candidates = [c for d in documents for c in (d.key, d.doc_number, d.title)]
     raise UnknownName("document", name, [c for c in candidates if c])
-
-
-class JurisdictionCache:
-    """The store's jurisdictions, shared by requests for ``ttl`` seconds.
-
-    Every field resolves its place name against this list; without sharing it, each request
-    would cost a second round trip to Neo4j. A name it does not know is looked up again
-    fresh before it is refused, and this process's mutations clear it, so a new document is
-    never refused; another process's deletion shows within ``ttl`` (GOVGRAPH_NAMES_TTL).
-    """
-
-    def __init__(self, ttl: float) -> None:
-        self.ttl = ttl
-        self._rows: list[JurisdictionRow] | None = None
-        self._at = 0.0
-        self._lock = threading.Lock()
-
-    def get(self, store: Store, fresh: bool = False) -> list[JurisdictionRow]:
-        now = time.monotonic()
-        with self._lock:
-            if fresh or self._rows is None or now - self._at > self.ttl:
-                self._rows, self._at = store.jurisdictions(), now
-            return self._rows
-
-    def clear(self) -> None:
-        with self._lock:
-            self._rows = None
-
-
-def configured_names_ttl() -> float:
-    return float(os.environ.get("GOVGRAPH_NAMES_TTL", "5"))

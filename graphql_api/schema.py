@@ -28,8 +28,9 @@ from .ask import Intent, answer
 from .errors import BadArgument, MaskInternalErrors, is_unicode_text, is_user_error
 from .execution import extensions, run_fields_off_loop
 from .mutations import Mutation
-from .names import UnknownName, find_open, open_keys, resolve_document, resolve_jurisdiction, resolve_term
+from .names import UnknownName, find_open, open_keys, resolve_document, resolve_term
 from .pagination import ArticleConnection, ObligationConnection, article_connection, obligation_connection, page_window
+from .places import names_places, request_places
 from .review import ReviewQuery
 
 MAX_DEPTH = 10
@@ -66,24 +67,15 @@ def _store(info: Info) -> Store:
     return store
 
 
-def _jurisdictions(info: Info, fresh: bool = False) -> list[rows.JurisdictionRow]:
-    """The store's jurisdictions (names of every field resolve against them): from the app's
-    shared cache when it has one, else read once per request."""
-    cache = info.context.setdefault("_cache", {})
-    if fresh or "jurisdictions" not in cache:
-        shared = info.context.get("names")
-        cache["jurisdictions"] = shared.get(_store(info), fresh) if shared else _store(info).jurisdictions()
-    held: list[rows.JurisdictionRow] = cache["jurisdictions"]
-    return held
+def _jurisdictions(info: Info) -> list[rows.JurisdictionRow]:
+    """The store's jurisdictions, as the request's snapshot of them (graphql_api/places.py)."""
+    return request_places(info.context).rows()
 
 
 def _resolve_place(info: Info, name: str) -> rows.JurisdictionRow:
-    try:
-        return resolve_jurisdiction(name, _jurisdictions(info))
-    except UnknownName:
-        if info.context.get("names") is None:
-            raise
-        return resolve_jurisdiction(name, _jurisdictions(info, fresh=True))  # loaded since the cache filled
+    """Through the request's DataLoader: resolved before the field ran when the field declares the
+    argument (``names_places``), a fresh read of the places before an unknown name is refused."""
+    return request_places(info.context).get(name)
 
 
 def _scope(info: Info, jurisdiction: str, document: str | None) -> tuple[rows.JurisdictionRow, str | None]:
@@ -135,18 +127,21 @@ class Query(ReviewQuery):
         # the list itself is the answer: read it now, not from the names shared between requests
         return [d.jurisdiction(row) for row in _store(info).jurisdictions()]
 
-    @strawberry.field(description="One jurisdiction by name: 朝阳区, 朝阳, 北京市朝阳区, Chaoyang or chaoyangqu.")
+    @strawberry.field(description="One jurisdiction by name: 朝阳区, 朝阳, 北京市朝阳区, Chaoyang or chaoyangqu.",
+                      metadata=names_places("name"))
     def jurisdiction(self, info: Info, name: str) -> d.Jurisdiction | None:
         return d.jurisdiction(_resolve_place(info, name))
 
-    @strawberry.field(description="Rules documents, every version, newest first; optionally of one jurisdiction.")
+    @strawberry.field(description="Rules documents, every version, newest first; optionally of one jurisdiction.",
+                      metadata=names_places("jurisdiction"))
     def documents(self, info: Info, jurisdiction: str | None = None) -> list[d.RuleDocument]:
         key = _resolve_place(info, jurisdiction).place.key if jurisdiction is not None else None
         return [d.rule_document(row) for row in _store(info).documents(key)]
 
     @strawberry.field(
         description="Who signs documents issued under a name (issuer), optionally of a genre and to a recipient. "
-        "Names accept Chinese, English, pinyin and aliases: issuer 'office' = 区政府办公室."
+        "Names accept Chinese, English, pinyin and aliases: issuer 'office' = 区政府办公室.",
+        metadata=names_places("jurisdiction"),
     )
     def signatories(
         self, info: Info, jurisdiction: str, issuer: str, genre: str | None = None, recipient: str | None = None,
@@ -158,7 +153,8 @@ class Query(ReviewQuery):
                                          _key("recipient", recipient, ("body",)), doc)
         return [b.signing_step(row) for row in steps]
 
-    @strawberry.field(description="Meetings the rules establish, or one by name (常务会议, executive meeting).")
+    @strawberry.field(description="Meetings the rules establish, or one by name (常务会议, executive meeting).",
+                      metadata=names_places("jurisdiction"))
     def meetings(self, info: Info, jurisdiction: str, name: str | None = None,
                  document: str | None = None) -> list[t.Meeting]:
         jur, doc = _scope(info, jurisdiction, document)
@@ -168,7 +164,8 @@ class Query(ReviewQuery):
             return [b.meeting(row) for row in find_open("meeting", str(name), _store(info).meetings(jur.place.key, None, doc))]
         return [b.meeting(row) for row in _store(info).meetings(jur.place.key, key, doc)]
 
-    @strawberry.field(description="Must-report-to lines, optionally from and/or to a role or body.")
+    @strawberry.field(description="Must-report-to lines, optionally from and/or to a role or body.",
+                      metadata=names_places("jurisdiction"))
     def reporting_lines(
         self, info: Info, jurisdiction: str, from_: Annotated[str | None, strawberry.argument(name="from")] = None,
         to: str | None = None, document: str | None = None,
@@ -184,7 +181,8 @@ class Query(ReviewQuery):
             raise unknown_source or unknown_target  # type: ignore[misc]  # a name nothing in the rules has
         return [b.reporting_line(row) for row in lines]
 
-    @strawberry.field(description="Obligations (must / must not / may) in document order, paginated.")
+    @strawberry.field(description="Obligations (must / must not / may) in document order, paginated.",
+                      metadata=names_places("jurisdiction"))
     def obligations(
         self, info: Info, jurisdiction: str, bearer: str | None = None, modality: t.Modality | None = None,
         with_deadline: bool | None = None, first: int | None = None, after: str | None = None,
@@ -204,7 +202,8 @@ class Query(ReviewQuery):
         return obligation_connection(skip, page)
 
     @strawberry.field(description="Articles containing the text as written, most occurrences first: of the current "
-                      "documents, or of one `document` (key, number, title or file).")
+                      "documents, or of one `document` (key, number, title or file).",
+                      metadata=names_places("jurisdiction"))
     def search(self, info: Info, text: str, jurisdiction: str | None = None, first: int | None = None,
                after: str | None = None, document: str | None = None) -> ArticleConnection:
         key = _resolve_place(info, jurisdiction).place.key if jurisdiction is not None else None
@@ -227,7 +226,8 @@ class Query(ReviewQuery):
         return b.provision(row) if row is not None else None
 
     @strawberry.field(description="What a government is made of: members, head, who acts for and assists the "
-                      "head, leadership, accountability, principles and basis, each with its article.")
+                      "head, leadership, accountability, principles and basis, each with its article.",
+                      metadata=names_places("jurisdiction"))
     def government(self, info: Info, jurisdiction: str, document: str | None = None) -> gov.Government | None:
         jur, doc = _scope(info, jurisdiction, document)
         row = _store(info).government(jur.place.key, doc)
@@ -245,10 +245,10 @@ class Query(ReviewQuery):
                       "('Who signs an office notice in Chaoyang?', '朝阳区常务会议多久召开一次？').")
     def ask(self, info: Info, question: str, document: str | None = None) -> Answer:
         text = _text("question", question)
-        held = _jurisdictions(info)
+        held = _jurisdictions(info)  # with the index of their names: no store read to find them
         result = answer(text, _store(info), document, held)
-        if not result.understood and info.context.get("names") is not None:
-            fresh = _jurisdictions(info, fresh=True)  # a place loaded since the shared list was read
+        if not result.understood:
+            fresh = request_places(info.context).refreshed()  # a place loaded since the snapshot was read
             if fresh != held:
                 result = answer(text, _store(info), document, fresh)
         places = [d.jurisdiction(j) for j in result.jurisdictions]

@@ -43,7 +43,7 @@ async def test_places_are_read_once_across_requests_and_again_for_a_new_name(cou
     first = await _post(app, QUERY)
     assert first["errors"][0]["extensions"]["code"] == "UNKNOWN_NAME"
     reads_after_refusal = store.reads
-    assert reads_after_refusal == 2  # the cached list, then a fresh one before refusing
+    assert reads_after_refusal == 1  # read for this request: no second read before refusing
 
     store.load(rules_document(2023))  # loaded behind the app's back (another process, say)
     answer = await _post(app, QUERY)
