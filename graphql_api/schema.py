@@ -17,7 +17,7 @@ from strawberry.types import Info
 from schema.naming import open_key
 from schema.script import to_simplified
 from schema.vocabulary import DEFAULT_LEVEL, LEVELS
-from stores.base import StoreUnavailable
+from stores.base import AmbiguousArticle, StoreUnavailable
 
 from . import government as gov
 from . import types as t
@@ -240,10 +240,18 @@ class Query(ReviewQuery):
         issuer_key = resolve_term("issuer", issuer, ("body", "meeting")).key
         return [_comparison(row) for row in _store(info).compare(issuer_key, _key("genre", genre, ("genre",)))]
 
-    @strawberry.field(description="One provision by document (key, number, title or file) and article number.")
-    def article(self, info: Info, document: str, number: int) -> Provision | None:
+    @strawberry.field(description="One provision by document (key, number, title or file) and article: its "
+                      "ordinal (position in the document, unique) or its number as printed. A printed number "
+                      "that names several articles (numbering that restarts in each chapter) is refused with "
+                      "their ordinals; with both, the article at the ordinal if it carries the number.")
+    def article(self, info: Info, document: str, number: int | None = None, ordinal: int | None = None) -> Provision | None:
         docs = [d for j in _jurisdictions(info) for d in j.get("documents") or []]
-        row = _store(info).article(resolve_document(document, docs)["key"], number)
+        if number is None and ordinal is None:
+            raise BadArgument("article: give the article's number or its ordinal")
+        try:
+            row = _store(info).article(resolve_document(document, docs)["key"], number, ordinal)
+        except AmbiguousArticle as exc:
+            raise BadArgument(str(exc)) from exc
         if row is None:
             return None
         facts = [

@@ -28,14 +28,19 @@ RELATIONSHIPS: dict[Relation, tuple[str, bool]] = {
 _LABELS = {"role": "Role", "body": "Body", "meeting": "Meeting"}
 
 
-def _evidence(doc: str, ev: Evidence) -> dict[str, object]:
-    return {"doc": doc, "article": ev.article, "start": ev.start, "end": ev.end, "evidence": ev.text}
+def add_government(
+    g: Graph, doc: str, gov: Government, entity: Callable[[EntityRef], str], cited: Callable[[Evidence], str]
+) -> None:
+    """``cited`` gives the key of the article an evidence span lies in (ingest.graph.citing_article)."""
 
+    def _evidence(doc: str, ev: Evidence) -> dict[str, object]:
+        return {"doc": doc, "article": ev.article, "articleKey": cited(ev), "start": ev.start, "end": ev.end,
+                "evidence": ev.text}
 
-def add_government(g: Graph, doc: str, gov: Government, entity: Callable[[EntityRef], str]) -> None:
     body = entity(gov.body)
     ev = gov.principles
     g.update(body, government=True, principlesArticle=ev.article if ev else None,
+             principlesArticleKey=cited(ev) if ev else None,
              principlesStart=ev.start if ev else None, principlesEnd=ev.end if ev else None,
              principlesEvidence=ev.text if ev else None)
     for order, link in enumerate(gov.links, 1):

@@ -24,7 +24,6 @@ from .facts import (
     Evidence,
     Meeting,
     Obligation,
-    Participant,
     ReportingLine,
     SigningRule,
     SigningStep,
@@ -176,11 +175,11 @@ def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:
     for meeting in facts.meetings:
         _meeting(g, doc, meeting, entity, cited)
     for line in facts.reporting:
-        _reporting_line(g, doc, line, entity, vocab, level)
+        _reporting_line(g, doc, line, entity, vocab, level, cited)
     for number, obligation in enumerate(facts.obligations, 1):
         _obligation(g, doc, number, obligation, entity, cited)
     if facts.government is not None:
-        add_government(g, doc, facts.government, entity)
+        add_government(g, doc, facts.government, entity, cited)
     return g.deduplicated()
 
 
@@ -205,14 +204,22 @@ def citing_article(doc: str, tree: DocumentTree) -> Callable[[Evidence], str]:
     return cited
 
 
-def _span_props(prefix: str, ev: Evidence | None) -> dict[str, Any]:
-    """frequencyArticle, frequencyStart, frequencyEnd, frequencyEvidence (None when unstated)."""
-    return {f"{prefix}Article": ev.article if ev else None, f"{prefix}Start": ev.start if ev else None,
-            f"{prefix}End": ev.end if ev else None, f"{prefix}Evidence": ev.text if ev else None}
+def _span_props(prefix: str, ev: Evidence | None, cited: Callable[[Evidence], str]) -> dict[str, Any]:
+    """frequencyArticle, frequencyArticleKey, frequencyStart, frequencyEnd, frequencyEvidence
+    (None when unstated): a figure cites its article by key, as a fact does."""
+    return {f"{prefix}Article": ev.article if ev else None, f"{prefix}ArticleKey": cited(ev) if ev else None,
+            f"{prefix}Start": ev.start if ev else None, f"{prefix}End": ev.end if ev else None,
+            f"{prefix}Evidence": ev.text if ev else None}
 
 
-def _evidence_props(doc: str, ev: Evidence) -> dict[str, Any]:
-    return {"doc": doc, "article": ev.article, "start": ev.start, "end": ev.end, "evidence": ev.text}
+def evidence_props(doc: str, ev: Evidence | None, cited: Callable[[Evidence], str]) -> dict[str, Any]:
+    """Where a fact comes from. ``articleKey`` is the one article it cites (stores find the article
+    by it); ``article`` is the number printed on it, kept for display, which a chapter that
+    restarts the numbering shares with other articles."""
+    if ev is None:
+        return {"doc": doc, "article": None, "articleKey": None, "start": None, "end": None, "evidence": None}
+    return {"doc": doc, "article": ev.article, "articleKey": cited(ev), "start": ev.start, "end": ev.end,
+            "evidence": ev.text}
 
 
 def _signing_rule(  # type: ignore[no-untyped-def]
@@ -232,11 +239,11 @@ def _signing_rule(  # type: ignore[no-untyped-def]
     g.link("ISSUED_AS", dt, issuer, doc=doc)
     if recipient:
         g.link("ADDRESSED_TO", dt, recipient, doc=doc)
-    g.link("STATED_IN", dt, cited(rule.evidence), **_evidence_props(doc, rule.evidence))
+    g.link("STATED_IN", dt, cited(rule.evidence), **evidence_props(doc, rule.evidence, cited))
     for order, step in enumerate(rule.steps, 1):
         g.link(
             _ACTION_TYPES[step.action], entity(step.actor), dt, condition=step.condition, verb=step.verb,
-            delegated=step.delegated, order=order, **_evidence_props(doc, rule.evidence),
+            delegated=step.delegated, order=order, **evidence_props(doc, rule.evidence, cited),
         )
 
 
@@ -280,25 +287,21 @@ def _meeting(g: Graph, doc: str, meeting: Meeting, entity, cited) -> None:  # ty
         timesMax=freq.times_max if freq else None,
         quorum=meeting.quorum.text if meeting.quorum else None,
         articles=list(meeting.articles),
+        # the articles about it by key, in document order (printed numbers may repeat)
+        articleKeys=list(dict.fromkeys(cited(ev) for ev in sorted(meeting.evidence, key=lambda e: e.start))),
         # Each figure cites its own clause: a meeting's facts come from several articles.
-        **_span_props("frequency", freq.evidence if freq else None),
-        **_span_props("quorum", meeting.quorum.evidence if meeting.quorum else None),
+        **_span_props("frequency", freq.evidence if freq else None, cited),
+        **_span_props("quorum", meeting.quorum.evidence if meeting.quorum else None, cited),
     )
     for ev in meeting.evidence:
-        g.link("STATED_IN", key, cited(ev), **_evidence_props(doc, ev))
+        g.link("STATED_IN", key, cited(ev), **evidence_props(doc, ev, cited))
     for slot, rel_type in _MEETING_SLOTS:
         for order, p in enumerate(getattr(meeting, slot), 1):
-            _participant(g, doc, rel_type, entity(p.entity), key, p, order)
+            g.link(rel_type, entity(p.entity), key, mandatory=p.mandatory, delegated=p.delegated,
+                   condition=p.condition, order=order, **evidence_props(doc, p.evidence, cited))
 
 
-def _participant(g: Graph, doc: str, rel_type: str, who: str, meeting: str, p: Participant, order: int) -> None:
-    ev = p.evidence
-    props = _evidence_props(doc, ev) if ev else {"doc": doc, "article": None, "start": None, "end": None, "evidence": None}
-    g.link(rel_type, who, meeting, mandatory=p.mandatory, delegated=p.delegated, condition=p.condition,
-           order=order, **props)
-
-
-def _reporting_line(g: Graph, doc: str, line: ReportingLine, entity, vocab, level) -> None:  # type: ignore[no-untyped-def]
+def _reporting_line(g: Graph, doc: str, line: ReportingLine, entity, vocab, level, cited) -> None:  # type: ignore[no-untyped-def]
     # Steps are parallel lists on the edge (a property holds primitives only): the chain's
     # order, each actor's vocabulary key, names and label, and the verb as written.
     steps = line.steps
@@ -307,7 +310,7 @@ def _reporting_line(g: Graph, doc: str, line: ReportingLine, entity, vocab, leve
            stepNames=[s.actor.name for s in steps],
            stepNamesEn=[vocab.english(s.actor.kind, s.actor.key, level) if s.actor.known else "" for s in steps],
            stepLabels=[_LABELS[s.actor.kind] for s in steps], stepActions=[s.action for s in steps],
-           **_evidence_props(doc, line.evidence))
+           **evidence_props(doc, line.evidence, cited))
 
 
 def _obligation(g: Graph, doc: str, number: int, ob: Obligation, entity, cited) -> None:  # type: ignore[no-untyped-def]
@@ -321,11 +324,12 @@ def _obligation(g: Graph, doc: str, number: int, ob: Obligation, entity, cited) 
         deadlineAmount=dl.amount if dl else None, deadlineUnit=dl.unit if dl else None,
         deadlineText=dl.text if dl else None, deadlineKind=dl.kind if dl else None,
         deadlineMax=dl.maximum if dl else None, deadlinePer=dl.per if dl else None,
-        hasDeadline=dl is not None, article=ev.article, start=ev.start, end=ev.end, evidence=ev.text,
+        hasDeadline=dl is not None, article=ev.article, articleKey=cited(ev), start=ev.start, end=ev.end,
+        evidence=ev.text,
         name=ob.action[:24], caption=f"{ob.trigger}·{ob.action[:16]}",
     )
-    g.link("STATED_IN", key, cited(ev), **_evidence_props(doc, ev))
+    g.link("STATED_IN", key, cited(ev), **evidence_props(doc, ev, cited))
     if ob.bearer:
-        g.link("BEARS", entity(ob.bearer), key, **_evidence_props(doc, ev))
+        g.link("BEARS", entity(ob.bearer), key, **evidence_props(doc, ev, cited))
     if ob.counterparty:
-        g.link("OWED_TO", key, entity(ob.counterparty), **_evidence_props(doc, ev))
+        g.link("OWED_TO", key, entity(ob.counterparty), **evidence_props(doc, ev, cited))

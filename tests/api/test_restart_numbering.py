@@ -88,7 +88,7 @@ def test_an_article_is_asked_by_ordinal(restart_store) -> None:  # type: ignore[
     found = data(restart_store, """query($d: String!, $n: Int!, $o: Int!) {
         article(document: $d, number: $n, ordinal: $o) { facts { type } } }""",
                  d=GOLD["document"], n=signing["number"], o=signing["ordinal"])["article"]
-    assert {f["type"] for f in found["facts"]} == {"SIGNS"}
+    assert {f["type"] for f in found["facts"]} == {"SIGNS", "STATED_IN"}
 
 
 def test_a_printed_number_shared_by_articles_is_refused_with_their_ordinals(restart_store) -> None:  # type: ignore[no-untyped-def]
