@@ -7,6 +7,7 @@ though the printed number is shared by articles of other chapters.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,11 +15,13 @@ from typing import Any
 import pytest
 import yaml
 
+from govgraph import export
 from ingest.pipeline import ingest_path
 from schema.model import Graph
 from schema.rows import ArticleRow, Span
 from stores.base import AmbiguousArticle
 from stores.memory import MemoryStore
+from stores.neo4j_bulk import bulk_graph, write_import_csv
 
 DOCS = Path(__file__).resolve().parents[1] / "data" / "docs"
 GOLD = yaml.safe_load((DOCS / "restart_gold.yaml").read_text(encoding="utf-8"))
@@ -156,3 +159,36 @@ def test_a_printed_number_that_names_several_articles_is_refused(restart_store, 
         restart_store.article(restart_graph.document, 3)
     with pytest.raises(ValueError, match="number or an ordinal"):
         restart_store.article(restart_graph.document)
+
+
+def test_the_stored_graph_and_its_export_keep_each_citation(restart_store, restart_graph) -> None:  # type: ignore[no-untyped-def]
+    """What `govgraph export` reads back from either store is the graph as loaded, and each
+    exported citation names the article its evidence lies in (found by key, not by number)."""
+    (stored,) = [g for g in restart_store.graphs() if g.document == restart_graph.document]
+    assert export.to_jsonl([stored]) == export.to_jsonl([restart_graph])
+    assert list(export.to_cypher([stored])) == list(export.to_cypher([restart_graph]))
+    articles = {n.key: n.props for n in restart_graph.nodes if n.label == "Article"}
+    cited = [f["citation"] for f in export.facts(stored) if f["citation"] is not None]
+    assert len(cited) == sum(1 for r in restart_graph.relationships if r.type in export.FACT_TYPES) + \
+        sum(1 for n in restart_graph.nodes if n.label == "Obligation")
+    for citation in cited:
+        (article,) = [a for a in articles.values() if a["start"] <= citation["start"] < citation["end"] <= a["end"]]
+        assert (citation["article"], citation["articleLabel"]) == (article["number"], article["label"])
+
+
+def test_the_bulk_import_carries_every_article_key(restart_graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """neo4j-admin import files: every citing row keeps its articleKey, and it names an Article row."""
+    write_import_csv(bulk_graph([restart_graph]), tmp_path)
+    with (tmp_path / "nodes_Article.csv").open(encoding="utf-8", newline="") as handle:
+        article_ids = {row["key:ID"] for row in csv.DictReader(handle)}
+    citing = 0
+    for path in tmp_path.glob("*.csv"):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                number = next((v for k, v in row.items() if k.split(":")[0] == "article"), "")
+                if number:
+                    key = next(v for k, v in row.items() if k.split(":")[0] == "articleKey")
+                    assert key in article_ids, (path.name, row)
+                    citing += 1
+    cites = [*restart_graph.relationships, *restart_graph.nodes]
+    assert citing == sum(1 for x in cites if x.props.get("article") is not None)
