@@ -25,7 +25,7 @@ FORMATS = ("jsonl", "cypher", "graphml")
 FACT_TYPES = ("SIGNS", "APPROVES", "REVIEWS", "COUNTERSIGNS", "CONVENES", "CHAIRS", "MEMBER_OF", "ATTENDS",
               "REPORTS_TO", "DEPUTIZES_FOR", "HEADS")
 #: relationship properties that locate the fact's source; they go into ``citation``
-CITATION_PROPS = ("key", "doc", "article", "start", "end", "evidence")
+CITATION_PROPS = ("key", "doc", "article", "articleKey", "start", "end", "evidence")
 #: rows per UNWIND statement in the Cypher script
 CYPHER_BATCH = 200
 
@@ -65,7 +65,7 @@ def _citation(nodes: dict[str, Node], doc: Node, props: dict[str, Any]) -> dict[
     number = props.get("article")
     if number is None:
         return None
-    article = nodes.get(f"{doc.key}:art:{number}")
+    article = nodes.get(props.get("articleKey") or "")  # the one article cited (printed numbers may repeat)
     return {
         "document": {"key": doc.key, "title": doc.props.get("title"), "file": doc.props.get("file"),
                      "jurisdiction": doc.props.get("jurisdiction")},

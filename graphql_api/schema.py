@@ -18,7 +18,7 @@ from schema import rows
 from schema.naming import open_key
 from schema.script import to_simplified
 from schema.vocabulary import DEFAULT_LEVEL, LEVELS
-from stores.base import Store, StoreUnavailable
+from stores.base import AmbiguousArticle, Store, StoreUnavailable
 
 from . import builders as b
 from . import documents as d
@@ -219,10 +219,19 @@ class Query(ReviewQuery):
         issuer_key = resolve_term("issuer", issuer, ("body", "meeting")).key
         return [_comparison(row) for row in _store(info).compare(issuer_key, _key("genre", genre, ("genre",)))]
 
-    @strawberry.field(description="One provision by document (key, number, title or file) and article number.")
-    def article(self, info: Info, document: str, number: int) -> t.Provision | None:
+    @strawberry.field(description="One provision by document (key, number, title or file) and article: its "
+                      "ordinal (position in the document, unique) or its number as printed. A printed number "
+                      "that names several articles (numbering that restarts in each chapter) is refused with "
+                      "their ordinals; with both, the article at the ordinal if it carries the number.")
+    def article(self, info: Info, document: str, number: int | None = None,
+                ordinal: int | None = None) -> t.Provision | None:
         docs = [v for j in _jurisdictions(info) for v in j.documents]
-        row = _store(info).article(resolve_document(document, docs).key, number)
+        if number is None and ordinal is None:
+            raise BadArgument("article: give the article's number or its ordinal")
+        try:
+            row = _store(info).article(resolve_document(document, docs).key, number, ordinal)
+        except AmbiguousArticle as exc:
+            raise BadArgument(str(exc)) from exc
         return b.provision(row) if row is not None else None
 
     @strawberry.field(description="What a government is made of: members, head, who acts for and assists the "

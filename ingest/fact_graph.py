@@ -42,15 +42,22 @@ Entity = Callable[[EntityRef], str]
 Cited = Callable[[Evidence], str]
 
 
-def _span_props(prefix: str, ev: Evidence | None) -> dict[str, Any]:
-    """frequencyArticle, frequencyStart, frequencyEnd, frequencyEvidence (None when unstated)."""
-    return {f"{prefix}Article": ev.article if ev else None, f"{prefix}Start": ev.start if ev else None,
-            f"{prefix}End": ev.end if ev else None, f"{prefix}Evidence": ev.text if ev else None}
+def _span_props(prefix: str, ev: Evidence | None, cited: Cited) -> dict[str, Any]:
+    """frequencyArticle, frequencyArticleKey, frequencyStart, frequencyEnd, frequencyEvidence
+    (None when unstated): a figure cites its article by key, as a fact does."""
+    return {f"{prefix}Article": ev.article if ev else None, f"{prefix}ArticleKey": cited(ev) if ev else None,
+            f"{prefix}Start": ev.start if ev else None, f"{prefix}End": ev.end if ev else None,
+            f"{prefix}Evidence": ev.text if ev else None}
 
 
-def evidence_props(doc: str, ev: Evidence) -> dict[str, Any]:
-    """The properties that cite a fact's clause on an edge or node: doc, article, start, end, evidence."""
-    return {"doc": doc, "article": ev.article, "start": ev.start, "end": ev.end, "evidence": ev.text}
+def evidence_props(doc: str, ev: Evidence | None, cited: Cited) -> dict[str, Any]:
+    """Where a fact comes from, on an edge or node. ``articleKey`` is the one article it cites (stores
+    find the article by it); ``article`` is the number printed on it, kept for display, which a
+    chapter that restarts the numbering shares with other articles."""
+    if ev is None:
+        return {"doc": doc, "article": None, "articleKey": None, "start": None, "end": None, "evidence": None}
+    return {"doc": doc, "article": ev.article, "articleKey": cited(ev), "start": ev.start, "end": ev.end,
+            "evidence": ev.text}
 
 
 def add_signing_rule(g: Graph, doc: str, rule: SigningRule, entity: Entity, vocab: Vocabulary, level: str,
@@ -71,11 +78,11 @@ def add_signing_rule(g: Graph, doc: str, rule: SigningRule, entity: Entity, voca
     g.link("ISSUED_AS", dt, issuer, doc=doc)
     if recipient:
         g.link("ADDRESSED_TO", dt, recipient, doc=doc)
-    g.link("STATED_IN", dt, cited(rule.evidence), **evidence_props(doc, rule.evidence))
+    g.link("STATED_IN", dt, cited(rule.evidence), **evidence_props(doc, rule.evidence, cited))
     for order, step in enumerate(rule.steps, 1):
         g.link(
             STEP_TYPES[step.action], entity(step.actor), dt, condition=step.condition, verb=step.verb,
-            delegated=step.delegated, order=order, **evidence_props(doc, rule.evidence),
+            delegated=step.delegated, order=order, **evidence_props(doc, rule.evidence, cited),
         )
 
 
@@ -116,25 +123,23 @@ def add_meeting(g: Graph, doc: str, meeting: Meeting, entity: Entity, cited: Cit
         timesMax=freq.times_max if freq else None,
         quorum=meeting.quorum.text if meeting.quorum else None,
         articles=list(meeting.articles),
+        # the articles about it by key, in document order (printed numbers may repeat)
+        articleKeys=list(dict.fromkeys(cited(ev) for ev in sorted(meeting.evidence, key=lambda e: e.start))),
         # Each figure cites its own clause: a meeting's facts come from several articles.
-        **_span_props("frequency", freq.evidence if freq else None),
-        **_span_props("quorum", meeting.quorum.evidence if meeting.quorum else None),
+        **_span_props("frequency", freq.evidence if freq else None, cited),
+        **_span_props("quorum", meeting.quorum.evidence if meeting.quorum else None, cited),
     )
     for ev in meeting.evidence:
-        g.link("STATED_IN", key, cited(ev), **evidence_props(doc, ev))
+        g.link("STATED_IN", key, cited(ev), **evidence_props(doc, ev, cited))
     for slot, rel_type in SLOT_TYPES.items():
-        for order, p in enumerate(getattr(meeting, slot), 1):
-            _participant(g, doc, rel_type, entity(p.entity), key, p, order)
+        participants: tuple[Participant, ...] = getattr(meeting, slot)
+        for order, p in enumerate(participants, 1):
+            g.link(rel_type, entity(p.entity), key, mandatory=p.mandatory, delegated=p.delegated,
+                   condition=p.condition, order=order, **evidence_props(doc, p.evidence, cited))
 
 
-def _participant(g: Graph, doc: str, rel_type: str, who: str, meeting: str, p: Participant, order: int) -> None:
-    ev = p.evidence
-    props = evidence_props(doc, ev) if ev else {"doc": doc, "article": None, "start": None, "end": None, "evidence": None}
-    g.link(rel_type, who, meeting, mandatory=p.mandatory, delegated=p.delegated, condition=p.condition,
-           order=order, **props)
-
-
-def add_reporting_line(g: Graph, doc: str, line: ReportingLine, entity: Entity, vocab: Vocabulary, level: str) -> None:
+def add_reporting_line(g: Graph, doc: str, line: ReportingLine, entity: Entity, vocab: Vocabulary, level: str,
+                       cited: Cited) -> None:
     # Steps are parallel lists on the edge (a property holds primitives only): the chain's
     # order, each actor's vocabulary key, names and label, and the verb as written.
     steps = line.steps
@@ -143,7 +148,7 @@ def add_reporting_line(g: Graph, doc: str, line: ReportingLine, entity: Entity, 
            stepNames=[s.actor.name for s in steps],
            stepNamesEn=[vocab.english(s.actor.kind, s.actor.key, level) if s.actor.known else "" for s in steps],
            stepLabels=[ENTITY_LABELS[s.actor.kind] for s in steps], stepActions=[s.action for s in steps],
-           **evidence_props(doc, line.evidence))
+           **evidence_props(doc, line.evidence, cited))
 
 
 def add_obligation(g: Graph, doc: str, number: int, ob: Obligation, entity: Entity, cited: Cited) -> None:
@@ -157,11 +162,12 @@ def add_obligation(g: Graph, doc: str, number: int, ob: Obligation, entity: Enti
         deadlineAmount=dl.amount if dl else None, deadlineUnit=dl.unit if dl else None,
         deadlineText=dl.text if dl else None, deadlineKind=dl.kind if dl else None,
         deadlineMax=dl.maximum if dl else None, deadlinePer=dl.per if dl else None,
-        hasDeadline=dl is not None, article=ev.article, start=ev.start, end=ev.end, evidence=ev.text,
+        hasDeadline=dl is not None, article=ev.article, articleKey=cited(ev), start=ev.start, end=ev.end,
+        evidence=ev.text,
         name=ob.action[:24], caption=f"{ob.trigger}·{ob.action[:16]}",
     )
-    g.link("STATED_IN", key, cited(ev), **evidence_props(doc, ev))
+    g.link("STATED_IN", key, cited(ev), **evidence_props(doc, ev, cited))
     if ob.bearer:
-        g.link("BEARS", entity(ob.bearer), key, **evidence_props(doc, ev))
+        g.link("BEARS", entity(ob.bearer), key, **evidence_props(doc, ev, cited))
     if ob.counterparty:
-        g.link("OWED_TO", key, entity(ob.counterparty), **evidence_props(doc, ev))
+        g.link("OWED_TO", key, entity(ob.counterparty), **evidence_props(doc, ev, cited))

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from schema.model import RELATIONSHIP_TYPES, Graph, instrument_key
 
-from .fact_graph import ENTITY_LABELS, evidence_props
+from .fact_graph import ENTITY_LABELS, Cited, evidence_props
 from .fact_values import EntityRef
 from .government_facts import Government, Relation
 
@@ -28,10 +28,12 @@ RELATIONSHIPS: dict[Relation, tuple[str, bool]] = {
 }
 
 
-def add_government(g: Graph, doc: str, gov: Government, entity: Callable[[EntityRef], str]) -> None:
+def add_government(g: Graph, doc: str, gov: Government, entity: Callable[[EntityRef], str], cited: Cited) -> None:
+    """``cited`` gives the key of the article an evidence span lies in (ingest.graph.citing_article)."""
     body = entity(gov.body)
     ev = gov.principles
     g.update(body, government=True, principlesArticle=ev.article if ev else None,
+             principlesArticleKey=cited(ev) if ev else None,
              principlesStart=ev.start if ev else None, principlesEnd=ev.end if ev else None,
              principlesEvidence=ev.text if ev else None)
     for order, link in enumerate(gov.links, 1):
@@ -41,9 +43,9 @@ def add_government(g: Graph, doc: str, gov: Government, entity: Callable[[Entity
         if ENTITY_LABELS[start.kind] not in allowed[0] or ENTITY_LABELS[end.kind] not in allowed[1]:
             continue  # e.g. a body named where a role acts: not a shape the model holds
         g.link(rel_type, entity(start), entity(end), relation=link.relation, cue=link.cue,
-               condition=link.condition, order=order, **evidence_props(doc, link.evidence))
+               condition=link.condition, order=order, **evidence_props(doc, link.evidence, cited))
     for order, citation in enumerate(gov.basis, 1):
         key = g.node("Instrument", instrument_key(citation.title), title=citation.title, name=citation.title,
                      caption=f"《{citation.title}》")
         g.link("BASED_ON", doc, key, verb=citation.verb, written=citation.written, order=order,
-               **evidence_props(doc, citation.evidence))
+               **evidence_props(doc, citation.evidence, cited))

@@ -176,11 +176,11 @@ def build_graph(tree: DocumentTree, facts: DocumentFacts) -> Graph:
     for meeting in facts.meetings:
         add_meeting(g, doc, meeting, entity, cited)
     for line in facts.reporting:
-        add_reporting_line(g, doc, line, entity, vocab, level)
+        add_reporting_line(g, doc, line, entity, vocab, level, cited)
     for number, obligation in enumerate(facts.obligations, 1):
         add_obligation(g, doc, number, obligation, entity, cited)
     if facts.government is not None:
-        add_government(g, doc, facts.government, entity)
+        add_government(g, doc, facts.government, entity, cited)
     return g.deduplicated()
 
 

@@ -124,9 +124,13 @@ class Store(Protocol):
         """One row per jurisdiction (its current document), by full name, with its steps
         (as ``signatories`` with no recipient; () when none)."""
 
-    def article(self, document: str, number: int) -> ProvisionRow | None:
+    def article(self, document: str, number: int | None = None, ordinal: int | None = None) -> ProvisionRow | None:
         """One provision with every fact it supports, or None: every relationship leaving a node
-        of ``FACT_SOURCE_LABELS`` whose evidence lies in the article, by evidence span, type, key."""
+        of ``FACT_SOURCE_LABELS`` that cites the article (``articleKey``), by evidence span, type, key.
+
+        ``ordinal`` (position in the document) names one article; with ``number`` too, that article
+        must also carry the number. ``number`` alone (as printed) raises ``AmbiguousArticle`` when
+        it is printed on several articles (numbering that restarts in each chapter)."""
 
     def documents(self, jurisdiction: str | None) -> list[DocumentRow]:
         """Every version, newest first (``current_order_key`` descending), with the keys of the
@@ -156,6 +160,22 @@ class Store(Protocol):
         """Per document: nodes per label and relationships per type (``govgraph stats``)."""
 
     def close(self) -> None: ...
+
+
+class AmbiguousArticle(ValueError):
+    """A printed article number that names several articles of a document: ask by ordinal."""
+
+    def __init__(self, document: str, number: int | None, ordinals: list[int]) -> None:
+        super().__init__(f"第{number}条 is printed on {len(ordinals)} articles of {document} (ordinals "
+                         f"{', '.join(map(str, ordinals))}): ask for one by its ordinal")
+        self.ordinals = ordinals
+
+
+def check_article_number(number: int | None) -> int:
+    """The printed number an article is asked by, when no ordinal is given."""
+    if number is None:
+        raise ValueError("ask for an article by its number or an ordinal")
+    return number
 
 
 def current_order_key(doc: Props | DocumentRow) -> tuple[str, str]:
@@ -194,3 +214,7 @@ def check_graph(graph: Graph) -> None:
         allowed = RELATIONSHIP_TYPES[rel.type]
         if start not in allowed[0] or end not in allowed[1]:
             raise ValueError(f"({start})-[:{rel.type}]->({end}) is not in the graph model ({rel.key!r})")
+        if rel.props.get("article") is not None and labels.get(rel.props.get("articleKey") or "") != "Article":
+            # stores find a fact's article by key: a printed number may name several articles
+            raise ValueError(f"relationship {rel.key!r} cites article {rel.props['article']} without the key of "
+                             "an Article of the graph (articleKey): ingest its source again")

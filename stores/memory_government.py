@@ -35,15 +35,15 @@ class GovernmentQueries:
         keyed = []
         for rel_type in GOVERNMENT_TYPES:
             for rel in ix.by_doc_type.get((doc["key"], rel_type), []):
-                article = ix.article(doc, rel.props.get("article"))
+                article = ix.article(rel.props.get("articleKey"))
                 if article is None:
                     continue
                 start, end = ix.nodes[rel.start], ix.nodes[rel.end]
                 row = rm.link(rel.type, rel.props, (start.label, start.props), (end.label, end.props),
                               rm.article(article.props, doc))
-                keyed.append(((rel.props["article"], last_if_none(rel.props.get("start")),
+                keyed.append(((article.props["ordinal"], last_if_none(rel.props.get("start")),
                                last_if_none(rel.props.get("order")), rel.key), row))
-        principles = ix.article(doc, body.props.get("principlesArticle"))
+        principles = ix.article(body.props.get("principlesArticleKey"))
         return rm.government(body.label, body.props, [row for _, row in sorted(keyed, key=lambda kr: kr[0])],
                              rm.article(principles.props, doc) if principles else None)
 
@@ -54,7 +54,7 @@ class GovernmentQueries:
             return []
         rows = []
         for rel in ix.outgoing.get(document, []):
-            article = ix.article(doc, rel.props.get("article"))
+            article = ix.article(rel.props.get("articleKey"))
             if rel.type != "BASED_ON" or article is None:
                 continue
             row = rm.citation(rel.props, ix.nodes[rel.end].props, rm.article(article.props, doc))
@@ -69,7 +69,7 @@ class GovernmentQueries:
         cited: list[tuple[tuple[str, str, tuple[bool, int]], CitedByRow]] = []
         for rel in ix.incoming.get(key, []):
             doc = ix.documents.get(rel.start)
-            article = ix.article(doc, rel.props.get("article")) if doc else None
+            article = ix.article(rel.props.get("articleKey")) if doc else None
             if rel.type != "BASED_ON" or doc is None or article is None:
                 continue
             jur = ix.jurisdictions[ix.jurisdiction_of[rel.start]]

@@ -56,9 +56,11 @@ class MemoryIndex:
             self.incoming[rel.end].append(rel)
             self.outgoing[rel.start].append(rel)
         self.by_doc_label: dict[tuple[str, str], list[Node]] = defaultdict(list)
-        self.articles: dict[tuple[str, int], Node] = {}
+        # a printed number may name several articles (numbering that restarts in each chapter)
+        self.numbered: dict[tuple[str, int], list[Node]] = defaultdict(list)
+        self.placed: dict[tuple[str, int], Node] = {}  # (doc, ordinal) -> Article
         self.doctypes: dict[tuple[str, str], list[Node]] = defaultdict(list)
-        self.facts: dict[tuple[str, int], list[Relationship]] = defaultdict(list)
+        self.facts: dict[str, list[Relationship]] = defaultdict(list)  # article key -> its facts
         self.by_doc_type: dict[tuple[str, str], list[Relationship]] = defaultdict(list)
         for rel in self.relationships:
             if rel.props.get("doc") is not None:
@@ -69,13 +71,16 @@ class MemoryIndex:
                 continue
             self.by_doc_label[(doc, node.label)].append(node)
             if node.label == "Article":
-                self.articles[(doc, node.props["number"])] = node
+                self.numbered[(doc, node.props["number"])].append(node)
+                self.placed[(doc, node.props["ordinal"])] = node
             elif node.label == "DocumentType":
                 self.doctypes[(doc, node.props["issuerKey"])].append(node)
             if node.label in FACT_SOURCE_LABELS:
                 for rel in self.outgoing.get(node.key, []):
-                    if rel.props.get("article") is not None:
-                        self.facts[(doc, rel.props["article"])].append(rel)
+                    if rel.props.get("articleKey") is not None:
+                        self.facts[rel.props["articleKey"]].append(rel)
+        for nodes in self.numbered.values():
+            nodes.sort(key=lambda a: a.props["ordinal"])
 
     def document(self, jurisdiction: str, document: str | None) -> dict[str, Any] | None:
         """The current document of a jurisdiction, or the given one if it belongs to it."""
@@ -84,8 +89,10 @@ class MemoryIndex:
             return None
         return self.documents[key]
 
-    def article(self, doc: dict[str, Any], number: int | None) -> Node | None:
-        return self.articles.get((doc["key"], number)) if number is not None else None
+    def article(self, key: str | None) -> Node | None:
+        """The article a fact or figure cites by key (``articleKey``, ``frequencyArticleKey`` ...)."""
+        node = self.nodes.get(key) if key is not None else None
+        return node if node is not None and node.label == "Article" else None
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
         labels: dict[str, int] = defaultdict(int)

@@ -26,7 +26,7 @@ from schema.rows import (
     last_if_none,
 )
 
-from .base import check_page, current_order_key
+from .base import AmbiguousArticle, check_article_number, check_page, current_order_key
 
 if TYPE_CHECKING:
     from .memory_index import MemoryIndex
@@ -44,8 +44,9 @@ class DocumentQueries:
         #: compare's answers by (issuer, genre), for the index they were read from
         _compared: tuple[MemoryIndex | None, dict[tuple[str, str | None], list[ComparisonRow]]]
 
-    def _article(self, doc: Doc, number: int | None) -> ArticleRow | None:
-        node = self._index.article(doc, number)
+    def _article(self, doc: Doc, key: str | None) -> ArticleRow | None:
+        """The article a fact or figure cites by its key (printed numbers may repeat)."""
+        node = self._index.article(key)
         return rm.article(node.props, doc) if node is not None else None
 
     def _document(self, doc: Doc) -> DocumentRow:
@@ -109,12 +110,13 @@ class DocumentQueries:
         keyed = []
         for dtype in dtypes:
             for rel in ix.incoming.get(dtype.key, []):
-                article = self._article(doc, rel.props.get("article"))
+                article = self._article(doc, rel.props.get("articleKey"))
                 if rel.type not in STEP_ACTIONS or article is None:
                     continue
                 actor = ix.nodes[rel.start]
                 row = rm.step(actor.label, actor.props, rel.type, rel.props, dtype.props, article)
-                keyed.append(((dtype.key, rel.props["article"], last_if_none(rel.props.get("order")), rel.key), row))
+                keyed.append(((dtype.key, last_if_none(article.ordinal), last_if_none(rel.props.get("order")),
+                               rel.key), row))
         return [row for _, row in sorted(keyed, key=lambda kr: kr[0])]
 
     def signing_rules(self, document: str) -> list[StepRow]:
@@ -147,16 +149,16 @@ class DocumentQueries:
             participants = [(r.type, self._participant(doc, r)) for r in rels]
             minutes = [ix.nodes[r.start] for r in ix.incoming.get(m.key, [])
                        if r.type == "ISSUED_AS" and "minutes" in (ix.nodes[r.start].props.get("genres") or [])]
-            numbers = p.get("articles") or []
-            articles = sorted((a for n in numbers if (a := self._article(doc, n))), key=lambda a: a.number)
-            row = rm.meeting(p, participants, self._article(doc, p.get("frequencyArticle")),
-                             self._article(doc, p.get("quorumArticle")), self._step_rows(doc, minutes), articles)
-            rows.append(((last_if_none(numbers[0] if numbers else None), m.key), row))
+            articles = sorted((a for k in p.get("articleKeys") or [] if (a := self._article(doc, k))),
+                              key=lambda a: last_if_none(a.ordinal))
+            row = rm.meeting(p, participants, self._article(doc, p.get("frequencyArticleKey")),
+                             self._article(doc, p.get("quorumArticleKey")), self._step_rows(doc, minutes), articles)
+            rows.append(((last_if_none(articles[0].ordinal if articles else None), m.key), row))
         return [row for _, row in sorted(rows, key=lambda kr: kr[0])]
 
     def _participant(self, doc: Doc, rel: Relationship) -> ParticipantRow:
         actor = self._index.nodes[rel.start]
-        return rm.participant(actor.label, actor.props, rel.props, self._article(doc, rel.props.get("article")))
+        return rm.participant(actor.label, actor.props, rel.props, self._article(doc, rel.props.get("articleKey")))
 
     def reporting_lines(
         self, jurisdiction: str, source: str | None, target: str | None, document: str | None
@@ -168,12 +170,12 @@ class DocumentQueries:
         keyed = []
         for rel in ix.by_doc_type.get((doc["key"], "REPORTS_TO"), []):
             x, y = ix.nodes[rel.start], ix.nodes[rel.end]
-            article = self._article(doc, rel.props.get("article"))
+            article = self._article(doc, rel.props.get("articleKey"))
             if (source is not None and x.props.get("kind") != source) or \
                     (target is not None and y.props.get("kind") != target) or article is None:
                 continue
             row = rm.reporting_line(x.label, x.props, y.label, y.props, rel.props, article)
-            keyed.append(((rel.props["article"], last_if_none(rel.props.get("start")), rel.key), row))
+            keyed.append(((last_if_none(article.ordinal), last_if_none(rel.props.get("start")), rel.key), row))
         return [row for _, row in sorted(keyed, key=lambda kr: kr[0])]
 
     def obligations(
@@ -228,13 +230,20 @@ class DocumentQueries:
         return Page(total=len(hits), rows=tuple(SearchHit(article=rm.article(a.props, doc), score=score)
                                                 for _, (a, doc, score) in hits[skip : skip + limit]))
 
-    def article(self, document: str, number: int) -> ProvisionRow | None:
+    def article(self, document: str, number: int | None = None, ordinal: int | None = None) -> ProvisionRow | None:
         ix = self._index
         doc = ix.documents.get(document)
-        node = ix.articles.get((document, number))
-        if doc is None or node is None:
+        if ordinal is not None:
+            node = ix.placed.get((document, ordinal))
+            found = [node] if node is not None and number in (None, node.props["number"]) else []
+        else:
+            found = ix.numbered.get((document, check_article_number(number)), [])
+        if doc is None or not found:
             return None
-        facts = sorted(ix.facts.get((document, number), []),
+        if len(found) > 1:
+            raise AmbiguousArticle(document, number, [a.props["ordinal"] for a in found])
+        node = found[0]
+        facts = sorted(ix.facts.get(node.key, []),
                        key=lambda r: (last_if_none(r.props.get("start")), last_if_none(r.props.get("end")),
                                       r.type, r.key))
         return ProvisionRow(article=rm.article(node.props, doc), facts=tuple(

@@ -36,7 +36,7 @@ from schema.rows import (
     StepRow,
 )
 
-from .base import check_page
+from .base import AmbiguousArticle, check_article_number, check_page
 
 Records = Sequence[Record]
 
@@ -140,7 +140,7 @@ def search(records: Records) -> Page[SearchHit]:
 
 
 def provision(records: Records) -> ProvisionRow | None:
-    """The article query: one provision with its facts."""
+    """The article query: one provision with its facts (the first of those it matched)."""
     if not records:
         return None
     (r,) = records
@@ -238,8 +238,13 @@ class NamedQueries:
         return search(self._records("search", text=text, jurisdiction=jurisdiction, skip=skip, limit=limit,
                                           document=document))
 
-    def article(self, document: str, number: int) -> ProvisionRow | None:
-        return provision(self._records("article", document=document, number=number))
+    def article(self, document: str, number: int | None = None, ordinal: int | None = None) -> ProvisionRow | None:
+        if ordinal is None:
+            check_article_number(number)
+        records = self._records("article", document=document, number=number, ordinal=ordinal)
+        if records and len(records[0]["ordinals"]) > 1:  # refused as the embedded store refuses it
+            raise AmbiguousArticle(document, number, list(records[0]["ordinals"]))
+        return provision(records)
 
     def government(self, jurisdiction: str, document: str | None) -> GovernmentRow | None:
         return government(self._records("government", jurisdiction=jurisdiction, document=document))

@@ -8,7 +8,7 @@ RETURN j, d, COLLECT {
   MATCH (t:DocumentType {doc: d.key, issuerKey: $issuer})
   WHERE $genre IS NULL OR $genre IN t.genres OR size(t.genres) = 0
   MATCH (actor)-[s:SIGNS|APPROVES|REVIEWS|COUNTERSIGNS]->(t)
-  MATCH (a:Article {doc: d.key, number: s.article})
-  RETURN [actor, s, t, a] ORDER BY t.key, s.article, s.order, s.key
+  MATCH (a:Article {key: s.articleKey})
+  RETURN [actor, s, t, a] ORDER BY t.key, a.ordinal, s.order, s.key
 } AS steps
 ORDER BY j.fullName

@@ -11,7 +11,7 @@ WITH d, g ORDER BY g.key LIMIT 1
 RETURN g, d,
   COLLECT {
     MATCH (x)-[r:IN_GOVERNMENT|HEADS|DEPUTIZES_FOR|ASSISTS|LEADS|ACCOUNTABLE_TO {doc: d.key}]->(y)
-    MATCH (a:Article {doc: d.key, number: r.article})
-    RETURN [x, r, y, a] ORDER BY r.article, r.start, r.order, r.key
+    MATCH (a:Article {key: r.articleKey})
+    RETURN [x, r, y, a] ORDER BY a.ordinal, r.start, r.order, r.key
   } AS links,
-  COLLECT { MATCH (pa:Article {doc: d.key, number: g.principlesArticle}) RETURN pa }[0] AS principlesArticle
+  COLLECT { MATCH (pa:Article {key: g.principlesArticleKey}) RETURN pa }[0] AS principlesArticle

@@ -12,22 +12,22 @@ WHERE $meeting IS NULL OR m.kind = $meeting
 RETURN m, d,
   COLLECT {
     MATCH (x)-[r:MEMBER_OF|CONVENES|CHAIRS|ATTENDS]->(m)
-    OPTIONAL MATCH (a:Article {doc: d.key, number: r.article})
+    OPTIONAL MATCH (a:Article {key: r.articleKey})
     RETURN [x, r, a] ORDER BY r.order, x.key, r.key
   } AS participants,
-  COLLECT { MATCH (fa:Article {doc: d.key, number: m.frequencyArticle}) RETURN fa }[0] AS frequencyArticle,
-  COLLECT { MATCH (qa:Article {doc: d.key, number: m.quorumArticle}) RETURN qa }[0] AS quorumArticle,
+  COLLECT { MATCH (fa:Article {key: m.frequencyArticleKey}) RETURN fa }[0] AS frequencyArticle,
+  COLLECT { MATCH (qa:Article {key: m.quorumArticleKey}) RETURN qa }[0] AS quorumArticle,
   COLLECT {
     MATCH (t:DocumentType)-[:ISSUED_AS]->(m)
     WHERE 'minutes' IN t.genres
     MATCH (actor)-[s:SIGNS|APPROVES|REVIEWS|COUNTERSIGNS]->(t)
-    MATCH (a:Article {doc: d.key, number: s.article})
-    RETURN [actor, s, t, a] ORDER BY t.key, s.article, s.order, s.key
+    MATCH (a:Article {key: s.articleKey})
+    RETURN [actor, s, t, a] ORDER BY t.key, a.ordinal, s.order, s.key
   } AS minutesSigners,
   COLLECT {
-    UNWIND coalesce(m.articles, []) AS number
-    MATCH (a:Article {doc: d.key, number: number})
+    UNWIND coalesce(m.articleKeys, []) AS articleKey
+    MATCH (a:Article {key: articleKey})
     RETURN a ORDER BY a.ordinal
   } AS articles
 // Document order: the meeting's first article; meetings only named (no facts of their own) last.
-ORDER BY m.articles[0], m.key
+ORDER BY articles[0].ordinal, m.key

@@ -7,6 +7,6 @@ MATCH (:Jurisdiction {key: $jurisdiction})-[:HAS_RULES]->(d:RuleDocument)
 WHERE ($document IS NULL AND d.current) OR d.key = $document
 MATCH (x)-[r:REPORTS_TO {doc: d.key}]->(y)
 WHERE ($source IS NULL OR x.kind = $source) AND ($target IS NULL OR y.kind = $target)
-MATCH (a:Article {doc: d.key, number: r.article})
+MATCH (a:Article {key: r.articleKey})
 RETURN x, r, y, a, d
-ORDER BY r.article, r.start, r.key
+ORDER BY a.ordinal, r.start, r.key

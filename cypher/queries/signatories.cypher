@@ -10,6 +10,6 @@ MATCH (t:DocumentType {doc: d.key, issuerKey: $issuer})
 WHERE ($genre IS NULL OR $genre IN t.genres OR size(t.genres) = 0)
   AND ($recipient IS NULL OR t.recipientKey = $recipient)
 MATCH (actor)-[s:SIGNS|APPROVES|REVIEWS|COUNTERSIGNS]->(t)
-MATCH (a:Article {doc: d.key, number: s.article})
+MATCH (a:Article {key: s.articleKey})
 RETURN actor, s, t, a, d
-ORDER BY t.key, s.article, s.order, s.key
+ORDER BY t.key, a.ordinal, s.order, s.key

@@ -5,6 +5,6 @@
 MATCH (d:RuleDocument {key: $document})
 MATCH (t:DocumentType {doc: d.key})
 MATCH (actor)-[s:SIGNS|APPROVES|REVIEWS|COUNTERSIGNS]->(t)
-MATCH (a:Article {doc: d.key, number: s.article})
+MATCH (a:Article {key: s.articleKey})
 RETURN actor, s, t, a, d
-ORDER BY t.key, s.article, s.order, s.key
+ORDER BY t.key, a.ordinal, s.order, s.key

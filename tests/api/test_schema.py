@@ -41,7 +41,7 @@ ARGUMENTS = {
     "search": {"text", "jurisdiction", "first", "after", "document"},
     "compare": {"issuer", "genre"},
     "ask": {"question", "document"},
-    "article": {"document", "number"},
+    "article": {"document", "number", "ordinal"},
 }
 
 

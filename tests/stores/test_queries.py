@@ -56,7 +56,7 @@ REALISTIC: dict[str, tuple[dict[str, Any], Any]] = {
                       lambda rows: ("head", "SIGN") in {(r.role.key, r.action) for r in rows}),
     "articles": ({"document": NEW.document},
                  lambda rows: [r.ordinal for r in rows] == list(range(1, len(rows) + 1)) and len(rows) > 3),
-    "article": ({"document": NEW.document, "number": 4},
+    "article": ({"document": NEW.document, "number": 4, "ordinal": None},
                 lambda row: {f.type for f in row.facts} == {"REPORTS_TO", "BEARS", "OWED_TO", "STATED_IN"}),
 }
 
