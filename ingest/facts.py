@@ -10,15 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from schema.rows import StepAction
+from schema.rows import Modality, Period, StepAction
 
 from .fact_values import EntityRef, Evidence
 from .government_facts import Government
 
-#: what a signing step does: the read model's step actions (schema/rows.py), stated there once
+#: what a signing step does: the read model's step actions (schema/rows.py), stated there once,
+#: as are an obligation's Modality and a frequency's Period
 SigningAction = StepAction
-Modality = Literal["MUST", "MUST_NOT", "MAY"]
-Period = Literal["week", "two_weeks", "month", "quarter", "half_year", "year", "irregular"]
+__all__ = ["Modality", "Period", "SigningAction"]  # re-exported: extractors name them from here
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,7 @@ def ask(
         err.print(f"[yellow]empty[/] the {store.name} store holds no documents: `govgraph ingest corpus/` "
                   "loads the bundled ones", highlight=False)
     if as_json:
-        typer.echo(json.dumps(dataclasses.asdict(result), ensure_ascii=False, indent=2, default=str))
+        typer.echo(json.dumps(_as_api_json(dataclasses.asdict(result)), ensure_ascii=False, indent=2, default=str))
     else:
         out.print(result.text, highlight=False, markup=False)
         if result.citations:
@@ -47,3 +47,25 @@ def ask(
                       f"{body[:60]}{'…' if len(body) > 60 else ''}", highlight=False, markup=False)
     if not result.understood:
         raise typer.Exit(1)
+
+
+def _as_api_json(answer: dict[str, object]) -> object:
+    """The answer as the API names its fields (camelCase; a jurisdiction's place fields beside its
+    documents), so ``ask --json`` reads like the GraphQL ``ask`` field."""
+    places = answer.get("jurisdictions")
+    if isinstance(places, list | tuple):
+        answer["jurisdictions"] = [{**j["place"], "documents": j["documents"]} for j in places]
+    return _camel(answer)
+
+
+def _camel(value: object) -> object:
+    if isinstance(value, dict):
+        return {_camel_name(str(k)): _camel(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_camel(v) for v in value]
+    return value
+
+
+def _camel_name(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
