@@ -53,8 +53,13 @@ def serve(
     for _, reason in loaded.refused:
         err.print(f"[yellow]refused[/] {escape(reason)}", highlight=False)
     refused = len(loaded.refused)
-    out.print(f"serving {len(files) - refused} documents from the {store.name} store")
-    if not store.ready():
+    ready = store.ready()
+    if no_load:  # nothing loaded: say what the store already holds
+        held = f"{len(store.documents(None))} documents" if ready else "what it holds"
+        out.print(f"serving {held} from the {store.name} store")
+    else:
+        out.print(f"serving {len(files) - refused} documents from the {store.name} store")
+    if not ready:
         err.print(f"[yellow]not ready[/] the {store.name} store is unreachable; /readyz says 503 and queries "
                   "fail fast until it comes up", highlight=False)
     out.print(f"GraphiQL: http://{host}:{port}/graphql")

@@ -150,6 +150,13 @@ def test_generated_requests_never_fault_neo4j(neo4j_schema, loaded_neo4j) -> Non
 
 
 @pytest.mark.neo4j
+def test_serve_without_loading_says_what_the_database_holds(neo4j_server, loaded_neo4j) -> None:  # type: ignore[no-untyped-def]
+    held = len(loaded_neo4j.documents(None))
+    assert held > 0
+    assert f"serving {held} documents from the neo4j store" in neo4j_server.log.read_text(encoding="utf-8")
+
+
+@pytest.mark.neo4j
 def test_injection_strings_in_every_string_argument_change_nothing(neo4j_server, loaded_neo4j) -> None:  # type: ignore[no-untyped-def]
     def post(body: dict, **headers: str) -> httpx.Response:
         # json.dumps escapes to ASCII, so a lone surrogate travels as \ud800 (httpx's json= cannot send it)
