@@ -127,6 +127,22 @@ def test_an_old_store_file_answers_as_a_fresh_load_and_is_upgraded_once(
         assert db.execute("SELECT seq, document, graph FROM documents ORDER BY seq").fetchall() == rows
 
 
+def test_an_old_file_with_a_citation_no_article_names_says_so_in_one_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    old = _strip(_fresh(OLD_DOCS[:1])[0])
+    rel = next(r for r in old.relationships if r.type == "STATED_IN")
+    broken = replace(rel, props={**rel.props, "article": 9999})
+    path = tmp_path / "graphs.db"
+    file = DocumentFile.open(path)
+    file.put(Graph(old.document, old.nodes, [broken if r is rel else r for r in old.relationships]))
+    file.close()
+    with caplog.at_level(logging.WARNING, logger="stores.article_keys"):
+        MemoryStore.from_file(path).close()
+    assert [r.levelname for r in caplog.records] == ["WARNING"]
+    assert "1 document(s)" in caplog.records[0].getMessage() and ", 1 not:" in caplog.records[0].getMessage()
+
+
 def test_without_the_upgrade_the_old_file_would_lose_facts(tmp_path: Path) -> None:
     """Why the upgrade exists: the stripped graph taken as it is answers with fewer facts."""
     graphs = _fresh(OLD_DOCS[:1])
