@@ -92,6 +92,14 @@ class DocumentFile:
             self._db.execute("DELETE FROM documents WHERE document = ?", (graph.document,))
             self._db.execute("INSERT INTO documents (document, graph) VALUES (?, ?)", (graph.document, text))
 
+    def upgrade(self, old: Graph, new: Graph) -> None:
+        """Rewrite a stored document's graph ``old`` as ``new`` in its row, keeping its load order
+        (an upgrade of the stored format is not a new load), in one transaction; nothing if the
+        row no longer holds ``old`` (another command loaded or upgraded it meanwhile)."""
+        with _transaction(self._db, "BEGIN IMMEDIATE"):
+            self._db.execute("UPDATE documents SET graph = ? WHERE document = ? AND graph = ?",
+                             (encode(new), new.document, encode(old)))
+
     def remove(self, document: str) -> bool:
         """Delete one document's row; False when the file does not hold it."""
         with _transaction(self._db, "BEGIN IMMEDIATE"):

@@ -18,6 +18,7 @@ from pathlib import Path
 from schema.model import Graph, Node
 from schema.rows import ComparisonRow
 
+from .article_keys import needs_article_keys, report, with_article_keys
 from .base import DocumentCounts, check_graph
 from .document_file import DocumentFile
 from .memory_government import GovernmentQueries
@@ -105,8 +106,16 @@ class MemoryStore(DocumentQueries, GovernmentQueries):
         except BaseException:
             file.close()
             raise
+        upgrades = []
         for graph in graphs:
+            if needs_article_keys(graph):
+                # stored before facts cited their article by key: upgraded and written back once
+                upgrade = with_article_keys(graph)
+                file.upgrade(graph, upgrade.graph)
+                upgrades.append(upgrade)
+                graph = upgrade.graph
             store._take(graph)
+        report(str(path), upgrades)
         return store
 
     @property

@@ -28,6 +28,7 @@ from schema.model import Graph
 
 from . import neo4j_snapshot as snapshot
 from . import neo4j_writes as writes
+from .article_keys import KeyUpgrade, report, with_article_keys
 from .base import DocumentCounts, StoreUnavailable, check_graph
 from .neo4j_batch import load_documents
 from .neo4j_connection import UNAVAILABLE, Neo4jSettings, make_driver, one_line
@@ -37,6 +38,8 @@ __all__ = ["CLAIM_PROBE_SECONDS", "Neo4jSettings", "Neo4jStore", "make_driver"]
 
 #: How long a sweep waits for a document's claim before leaving it to the writer that holds it.
 CLAIM_PROBE_SECONDS = 2.0
+#: old documents upgraded per start (stores/article_keys.py); any beyond are upgraded at the next start
+UPGRADE_PROBE_LIMIT = 10_000
 
 
 class Neo4jStore(NamedQueries):
@@ -94,6 +97,7 @@ class Neo4jStore(NamedQueries):
             self.apply_schema()
             self._prepared = True
             self.sweep_orphans()  # what a load or delete that a crash interrupted left
+            self.upgrade_article_keys()
         except Neo4jError as exc:  # e.g. NEO4J_DATABASE names no database, or the user may not write
             raise StoreUnavailable(
                 f"Neo4j at {self.settings.uri} cannot prepare database {self.settings.database!r}: {one_line(exc)}"
@@ -107,6 +111,27 @@ class Neo4jStore(NamedQueries):
             if not self._prepared:
                 self._connect(1, 0.0)
                 self._prepare()
+
+    def upgrade_article_keys(self) -> list[KeyUpgrade]:
+        """Documents loaded before facts cited their article by key get their keys
+        (stores/article_keys.py), each in one transaction; a probe finds none when none is old."""
+        old = set(self.run_read(cypher.statement("migrations/old_article_keys"), {"limit": UPGRADE_PROBE_LIMIT}))
+        if not old:
+            return []
+        upgrades = [with_article_keys(g) for g in self.graphs() if g.document in old]
+        for upgrade in upgrades:
+            plan = writes.WritePlan(upgrade.graph)
+
+            def work(tx: neo4j.ManagedTransaction, plan: writes.WritePlan = plan) -> None:
+                # as a reload writes: only what differs, then the versions derived again
+                touched = plan.lock_jurisdictions(tx)
+                writes.run_all(tx, plan.changes(tx))
+                for jur in touched:
+                    writes.rederive(tx, jur)
+
+            self._write(work, prepare=False)
+        report(f"Neo4j at {self.settings.uri}", upgrades)
+        return upgrades
 
     def ready(self) -> bool:
         try:
