@@ -20,6 +20,12 @@ CORPUS = ROOT / "corpus"
 #: the shared data beside the clone (../shared: the real development set); see shared()
 SHARED = ROOT.parent / "shared"
 
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # xdist starts its workers with COLUMNS=80 LINES=24, and rich fixes a console's width from them
+    # when govgraph's consoles are made (at import); the CLI tests set COLUMNS per command instead
+    os.environ.pop("COLUMNS", None)
+    os.environ.pop("LINES", None)
+
 
 def shared(*parts: str) -> Path:
     """A path under ../shared; under CI=true its absence fails the test, elsewhere it skips."""
