@@ -6,8 +6,12 @@ with the command to run.
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,6 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 #: the shared data beside the clone (../shared: the real development set); see shared()
 SHARED = ROOT.parent / "shared"
+
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # xdist starts its workers with COLUMNS=80 LINES=24, and rich fixes a console's width from them
+    # when govgraph's consoles are made (at import); the CLI tests set COLUMNS per command instead
+    os.environ.pop("COLUMNS", None)
+    os.environ.pop("LINES", None)
 
 
 def shared(*parts: str) -> Path:
@@ -26,6 +36,58 @@ def shared(*parts: str) -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+#: where each xdist worker writes {test id: group}; set by the controller (pytest_configure)
+_GROUPS_DIR = "GOVGRAPH_XDIST_GROUPS"
+
+
+def _group(item: pytest.Item) -> str:
+    """The worker group of a test under scripts/test's two pytest-xdist workers. Neo4j Community has
+    one user database and these tests load and wipe it: every test marked `neo4j` is in one group,
+    which one worker runs in collection order. The fault tests stop and kill their own instance
+    (NEO4J_FAULT_HOME), never that database: a group of their own. Every other test stays with its
+    module, so a module's fixtures are built once."""
+    if item.get_closest_marker("faults"):
+        return "neo4j-faults"
+    if item.get_closest_marker("neo4j"):
+        return "neo4j"
+    return item.nodeid.split("::", 1)[0]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if getattr(config.option, "numprocesses", None) and not os.environ.get("PYTEST_XDIST_WORKER"):
+        os.environ[_GROUPS_DIR] = tempfile.mkdtemp(prefix="govgraph-xdist-")  # inherited by the workers
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if not os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get(_GROUPS_DIR):
+        shutil.rmtree(os.environ.pop(_GROUPS_DIR), ignore_errors=True)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    worker, folder = os.environ.get("PYTEST_XDIST_WORKER"), os.environ.get(_GROUPS_DIR)
+    if worker and folder:
+        path = Path(folder) / f"{worker}.json"
+        path.with_suffix(".tmp").write_text(json.dumps({item.nodeid: _group(item) for item in items}))
+        path.with_suffix(".tmp").replace(path)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """Whole groups to a worker (xdist's own xdist_group marker cannot mark the test ids of pytest 9.2)."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    groups: dict[str, str] = {}
+
+    class GroupScheduling(LoadScopeScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            if nodeid not in groups:  # read once every worker has collected (and written its file)
+                for path in Path(os.environ[_GROUPS_DIR]).glob("*.json"):
+                    groups.update(json.loads(path.read_text()))
+            return groups[nodeid]
+
+    return GroupScheduling(config, log)
 
 
 def _neo4j_or_fail():  # type: ignore[no-untyped-def]
