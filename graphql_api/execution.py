@@ -13,8 +13,10 @@ Two rules for every request, applied here once rather than in each resolver:
   runs in a worker thread (``GOVGRAPH_WORKERS`` of them): a slow store call holds back only its
   own request, and the Neo4j driver's blocking I/O overlaps across requests. Nested fields only
   read the rows the top-level field returned, so they stay on the loop. ``execute_sync`` (tests,
-  no loop) runs the same fields inline. Each top-level field is also timed here for
-  ``/metrics`` (``info.context["metrics"]``, when the app provides one).
+  no loop) runs the same fields inline. So does a Query field over a store that says it
+  ``answers_without_waiting()`` (the embedded store, its index built and no write under way):
+  an in-memory read costs less than the hand-off to a thread and back. Each top-level field
+  is also timed here for ``/metrics`` (``info.context["metrics"]``, when the app provides one).
 
 A new resolver needs nothing of its own for either: a sync ``def`` field on ``Query`` reading
 ``info.context["store"]`` is run off the loop and timed.
@@ -118,13 +120,22 @@ def _timed_async(name: str, resolve: Callable[..., Any]) -> Callable[..., Awaita
     return run
 
 
-def _off_loop(name: str, resolve: Callable[..., Any]) -> Callable[..., Any]:
+def _answers_without_waiting(info: Any) -> bool:
+    context = info.context
+    store = context.get("store") if isinstance(context, dict) else None
+    ask = getattr(store, "answers_without_waiting", None)
+    return bool(ask is not None and ask())
+
+
+def _off_loop(name: str, resolve: Callable[..., Any], reads: bool) -> Callable[..., Any]:
     timed = _timed(name, resolve)
 
     def field(root: Any, info: Any, **kwargs: Any) -> Any:
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # execute_sync: no loop to keep free
+            return timed(root, info, **kwargs)
+        if reads and _answers_without_waiting(info):  # a Query field over memory: nothing to wait for
             return timed(root, info, **kwargs)
         return loop.run_in_executor(_workers(), lambda: timed(root, info, **kwargs))
 
@@ -140,12 +151,13 @@ def run_fields_off_loop(schema: strawberry.Schema) -> None:
     for root in (schema._schema.query_type, schema._schema.mutation_type):
         if root is None:
             continue
+        reads = root is schema._schema.query_type  # a mutation writes (a file, an ingest): always a thread
         for name, field in root.fields.items():
             if field.resolve is None or field.resolve in _WRAPPED:
                 continue
             definition = (field.extensions or {}).get("strawberry-definition")
             is_async = bool(getattr(definition, "is_async", False))
-            wrapped = _timed_async(name, field.resolve) if is_async else _off_loop(name, field.resolve)
+            wrapped = _timed_async(name, field.resolve) if is_async else _off_loop(name, field.resolve, reads)
             _WRAPPED.add(wrapped)
             field.resolve = wrapped
 

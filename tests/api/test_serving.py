@@ -139,6 +139,9 @@ class _SlowStore(MemoryStore):
         self.entered = threading.Event()
         self.release = threading.Event()
 
+    def answers_without_waiting(self) -> bool:
+        return False  # its reads block, as a remote store's do: the API must hand them to a thread
+
     def meetings(self, *args: Any) -> list[dict]:
         self.entered.set()
         assert self.release.wait(10), "never released"
