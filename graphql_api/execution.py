@@ -3,7 +3,9 @@
 Two rules for every request, applied here once rather than in each resolver:
 
 * **Work done once.** A query's parse and validation are cached by its text (strawberry's
-  ``ParserCache`` and ``ValidationCache``, bounded LRU caches shared by all requests). The
+  ``ParserCache``, and ``ValidationByText`` below: bounded LRU caches shared by all requests;
+  strawberry's ``ValidationCache`` keys on the parsed document, whose hash walks every node
+  of it on every request). The
   limits' validation rules are built once too: ``QueryDepthLimiter`` and ``MaxAliasesLimiter``
   make a new rule class on each construction, which would make every request's rules differ
   and the validation cache miss every time.
@@ -27,11 +29,13 @@ from __future__ import annotations
 import asyncio
 import inspect
 import os
+import threading
 import time
 import weakref
-from collections.abc import Awaitable, Callable
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, ClassVar
 
 import strawberry
 from strawberry.extensions import (
@@ -40,8 +44,9 @@ from strawberry.extensions import (
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
-    ValidationCache,
+    SchemaExtension,
 )
+from strawberry.schema.schema import validate_document
 
 WORKERS_ENV = "GOVGRAPH_WORKERS"
 DEFAULT_WORKERS = 32
@@ -69,9 +74,49 @@ def extensions(max_depth: int, max_tokens: int, max_aliases: int, *after: Any) -
         lambda: MaxTokensLimiter(max_token_count=max_tokens),
         lambda: AddValidationRules(list(rules)),
         lambda: ParserCache(maxsize=CACHED_DOCUMENTS),
-        lambda: ValidationCache(maxsize=CACHED_DOCUMENTS),
+        ValidationByText,
         *after,
     ]
+
+
+class ValidationByText(SchemaExtension):
+    """Validation errors of a query, kept by its text and the rules it was validated with.
+
+    The same text always parses to the same document (the parse options are fixed per schema),
+    so the text stands for the document; it is hashed once, where a document is hashed node by
+    node. Shared by every request, bounded to ``CACHED_DOCUMENTS`` texts, least recently used
+    evicted first."""
+
+    _errors: ClassVar[OrderedDict[tuple[Any, ...], list[Any]]] = OrderedDict()
+    _lock = threading.Lock()  # execute_sync may validate in several threads at once
+    hits = misses = 0  # for the tests: a text validated once, then found
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        schema, document = context.schema._schema, context.graphql_document
+        if document is None:  # nothing parsed, nothing to validate
+            yield
+            return
+        if context.query is None:  # nothing to key on: validate as strawberry would
+            context.pre_execution_errors = validate_document(schema, document, context.validation_rules)
+            yield
+            return
+        key = (id(schema), context.query, context.validation_rules)
+        cls = type(self)
+        with cls._lock:
+            errors = cls._errors.get(key)
+            if errors is not None:
+                cls._errors.move_to_end(key)
+                cls.hits += 1
+        if errors is None:
+            errors = validate_document(schema, document, context.validation_rules)
+            with cls._lock:
+                cls.misses += 1
+                cls._errors[key] = errors
+                while len(cls._errors) > CACHED_DOCUMENTS:
+                    cls._errors.popitem(last=False)
+        context.pre_execution_errors = list(errors)
+        yield
 
 
 _pool: ThreadPoolExecutor | None = None
