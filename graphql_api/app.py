@@ -10,10 +10,12 @@ Every request is counted, timed and logged on one line (``graphql_api/observe.py
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 from collections.abc import AsyncIterator
 from typing import Any
 
+import orjson
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -49,6 +51,14 @@ class _GraphQL(GraphQL[dict[str, Any], None]):  # context: a dict; no root value
         self.ingest = ingest
         self.places = PlaceDirectory(configured_names_ttl())  # the store's places, shared by requests
         self.metrics = metrics
+
+    def encode_json(self, data: object) -> bytes:
+        # orjson: several times faster than json.dumps on an answer of a few hundred fields, and
+        # Chinese text as UTF-8 rather than \uXXXX escapes (the same JSON value, a third smaller)
+        try:
+            return orjson.dumps(data)
+        except orjson.JSONEncodeError:  # a lone surrogate (from a client's text): escaped, as json does
+            return json.dumps(data, separators=(",", ":")).encode("ascii")
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> dict[str, Any]:
         # a DataLoader per request (graphql_api/places.py): names resolve once, in one batch

@@ -3,7 +3,9 @@
 Two rules for every request, applied here once rather than in each resolver:
 
 * **Work done once.** A query's parse and validation are cached by its text (strawberry's
-  ``ParserCache`` and ``ValidationCache``, bounded LRU caches shared by all requests). The
+  ``ParserCache``, and ``ValidationByText`` below: bounded LRU caches shared by all requests;
+  strawberry's ``ValidationCache`` keys on the parsed document, whose hash walks every node
+  of it on every request). The
   limits' validation rules are built once too: ``QueryDepthLimiter`` and ``MaxAliasesLimiter``
   make a new rule class on each construction, which would make every request's rules differ
   and the validation cache miss every time.
@@ -13,8 +15,10 @@ Two rules for every request, applied here once rather than in each resolver:
   runs in a worker thread (``GOVGRAPH_WORKERS`` of them): a slow store call holds back only its
   own request, and the Neo4j driver's blocking I/O overlaps across requests. Nested fields only
   read the rows the top-level field returned, so they stay on the loop. ``execute_sync`` (tests,
-  no loop) runs the same fields inline. Each top-level field is also timed here for
-  ``/metrics`` (``info.context["metrics"]``, when the app provides one).
+  no loop) runs the same fields inline. So does a Query field over a store that says it
+  ``answers_without_waiting()`` (the embedded store, its index built and no write under way):
+  an in-memory read costs less than the hand-off to a thread and back. Each top-level field
+  is also timed here for ``/metrics`` (``info.context["metrics"]``, when the app provides one).
 
 A new resolver needs nothing of its own for either: a sync ``def`` field on ``Query`` reading
 ``info.context["store"]`` is run off the loop and timed.
@@ -31,11 +35,13 @@ from __future__ import annotations
 import asyncio
 import inspect
 import os
+import threading
 import time
 import weakref
-from collections.abc import Awaitable, Callable
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, ClassVar
 
 import strawberry
 from strawberry.extensions import (
@@ -44,8 +50,9 @@ from strawberry.extensions import (
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
-    ValidationCache,
+    SchemaExtension,
 )
+from strawberry.schema.schema import validate_document
 
 from .places import PLACE_ARGUMENTS
 
@@ -75,9 +82,49 @@ def extensions(max_depth: int, max_tokens: int, max_aliases: int, *after: Any) -
         lambda: MaxTokensLimiter(max_token_count=max_tokens),
         lambda: AddValidationRules(list(rules)),
         lambda: ParserCache(maxsize=CACHED_DOCUMENTS),
-        lambda: ValidationCache(maxsize=CACHED_DOCUMENTS),
+        ValidationByText,
         *after,
     ]
+
+
+class ValidationByText(SchemaExtension):
+    """Validation errors of a query, kept by its text and the rules it was validated with.
+
+    The same text always parses to the same document (the parse options are fixed per schema),
+    so the text stands for the document; it is hashed once, where a document is hashed node by
+    node. Shared by every request, bounded to ``CACHED_DOCUMENTS`` texts, least recently used
+    evicted first."""
+
+    _errors: ClassVar[OrderedDict[tuple[Any, ...], list[Any]]] = OrderedDict()
+    _lock = threading.Lock()  # execute_sync may validate in several threads at once
+    hits = misses = 0  # for the tests: a text validated once, then found
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        schema, document = context.schema._schema, context.graphql_document
+        if document is None:  # nothing parsed, nothing to validate
+            yield
+            return
+        if context.query is None:  # nothing to key on: validate as strawberry would
+            context.pre_execution_errors = validate_document(schema, document, context.validation_rules)
+            yield
+            return
+        key = (id(schema), context.query, context.validation_rules)
+        cls = type(self)
+        with cls._lock:
+            errors = cls._errors.get(key)
+            if errors is not None:
+                cls._errors.move_to_end(key)
+                cls.hits += 1
+        if errors is None:
+            errors = validate_document(schema, document, context.validation_rules)
+            with cls._lock:
+                cls.misses += 1
+                cls._errors[key] = errors
+                while len(cls._errors) > CACHED_DOCUMENTS:
+                    cls._errors.popitem(last=False)
+        context.pre_execution_errors = list(errors)
+        yield
 
 
 _pool: ThreadPoolExecutor | None = None
@@ -126,7 +173,14 @@ def _timed_async(name: str, resolve: Callable[..., Any]) -> Callable[..., Awaita
     return run
 
 
-def _off_loop(name: str, resolve: Callable[..., Any], places: tuple[str, ...] = ()) -> Callable[..., Any]:
+def _answers_without_waiting(info: Any) -> bool:
+    context = info.context
+    store = context.get("store") if isinstance(context, dict) else None
+    ask = getattr(store, "answers_without_waiting", None)
+    return bool(ask is not None and ask())
+
+
+def _off_loop(name: str, resolve: Callable[..., Any], reads: bool, places: tuple[str, ...] = ()) -> Callable[..., Any]:
     timed = _timed(name, resolve)
 
     def field(root: Any, info: Any, **kwargs: Any) -> Any:
@@ -136,12 +190,19 @@ def _off_loop(name: str, resolve: Callable[..., Any], places: tuple[str, ...] = 
             return timed(root, info, **kwargs)
         names = [kwargs[a] for a in places if isinstance(kwargs.get(a), str)]
         loader = info.context.get("places") if names and isinstance(info.context, dict) else None
-        if loader is None:
+
+        def run() -> Any:
+            if reads and _answers_without_waiting(info):  # a Query field over memory: nothing to wait for
+                return timed(root, info, **kwargs)
             return loop.run_in_executor(_workers(), lambda: timed(root, info, **kwargs))
+
+        if loader is None:
+            return run()
 
         async def preloaded() -> Any:
             await loader.preload(names)  # on the loop: one DataLoader batch for the request's fields
-            return await loop.run_in_executor(_workers(), lambda: timed(root, info, **kwargs))
+            result = run()
+            return await result if inspect.isawaitable(result) else result
 
         return preloaded()
 
@@ -157,13 +218,15 @@ def run_fields_off_loop(schema: strawberry.Schema) -> None:
     for root in (schema._schema.query_type, schema._schema.mutation_type):
         if root is None:
             continue
+        reads = root is schema._schema.query_type  # a mutation writes (a file, an ingest): always a thread
         for name, field in root.fields.items():
             if field.resolve is None or field.resolve in _WRAPPED:
                 continue
             definition = (field.extensions or {}).get("strawberry-definition")
             is_async = bool(getattr(definition, "is_async", False))
             places = tuple(getattr(definition, "metadata", {}).get(PLACE_ARGUMENTS, ()))
-            wrapped = _timed_async(name, field.resolve) if is_async else _off_loop(name, field.resolve, places)
+            wrapped = (_timed_async(name, field.resolve) if is_async
+                       else _off_loop(name, field.resolve, reads, places))
             _WRAPPED.add(wrapped)
             field.resolve = wrapped
 

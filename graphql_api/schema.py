@@ -31,6 +31,7 @@ from .mutations import Mutation
 from .names import UnknownName, find_open, open_keys, resolve_document, resolve_term
 from .pagination import ArticleConnection, ObligationConnection, article_connection, obligation_connection, page_window
 from .places import names_places, request_places
+from .plain_fields import executor_class
 from .review import ReviewQuery
 
 MAX_DEPTH = 10
@@ -289,5 +290,6 @@ schema = _Schema(
     # Factories, so each request gets fresh extension instances (strawberry's advice); the
     # limits' rules and the parse/validation caches are built once (graphql_api/execution.py).
     extensions=extensions(MAX_DEPTH, MAX_TOKENS, MAX_ALIASES, MaskInternalErrors),
+    execution_context_class=executor_class(),  # plain leaves read directly (graphql_api/plain_fields.py)
 )
 run_fields_off_loop(schema)  # top-level fields run in worker threads, timed (graphql_api/execution.py)

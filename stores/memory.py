@@ -82,6 +82,12 @@ class MemoryStore(DocumentQueries, GovernmentQueries):
     def ready(self) -> bool:
         return True
 
+    def answers_without_waiting(self) -> bool:
+        """True when a read now answers from the built index in memory, without the lock: the API
+        runs it on its event loop rather than handing it to a thread (``graphql_api/execution.py``).
+        False while a write holds the lock or before the index is rebuilt after one."""
+        return self._built is not None and not self._lock.locked()
+
     def graphs(self) -> list[Graph]:
         """Every loaded document's graph, as loaded (for export; versions are derived, not stored)."""
         return sorted(self._graphs.values(), key=lambda g: g.document)
