@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 
 from schema.model import Graph, Node
-from schema.rows import ComparisonRow
+from schema.rows import ComparisonRow, JurisdictionRow
 
 from .article_keys import needs_article_keys, report, with_article_keys
 from .base import DocumentCounts, check_graph
@@ -37,6 +37,7 @@ class MemoryStore(DocumentQueries, GovernmentQueries):
         self._built: MemoryIndex | None = MemoryIndex({}, {})
         #: compare's answers by (issuer, genre), for the index they were read from
         self._compared: tuple[MemoryIndex | None, dict[tuple[str, str | None], list[ComparisonRow]]] = (None, {})
+        self._places: tuple[MemoryIndex | None, list[JurisdictionRow]] = (None, [])
 
     @property
     def _index(self) -> MemoryIndex:

@@ -43,6 +43,7 @@ class DocumentQueries:
 
         #: compare's answers by (issuer, genre), for the index they were read from
         _compared: tuple[MemoryIndex | None, dict[tuple[str, str | None], list[ComparisonRow]]]
+        _places: tuple[MemoryIndex | None, list[JurisdictionRow]]
 
     def _article(self, doc: Doc, key: str | None) -> ArticleRow | None:
         """The article a fact or figure cites by its key (printed numbers may repeat)."""
@@ -55,7 +56,15 @@ class DocumentQueries:
                            tuple(r.start for r in ix.incoming.get(doc["key"], []) if r.type == "SUPERSEDES"))
 
     def jurisdictions(self) -> list[JurisdictionRow]:
+        """Built once per store version (rows are frozen: readers share them), so a question that
+        reads every place, as ``ask`` does, costs a copy of the list, not a walk of the store."""
         ix = self._index
+        memo = self._places
+        if memo[0] is not ix:
+            memo = self._places = (ix, self._jurisdictions_of(ix))
+        return list(memo[1])
+
+    def _jurisdictions_of(self, ix: MemoryIndex) -> list[JurisdictionRow]:
         out = []
         for key, node in ix.jurisdictions.items():
             docs = sorted((ix.documents[k] for k in ix.docs_by_jur[key]), key=current_order_key, reverse=True)

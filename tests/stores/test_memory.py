@@ -51,3 +51,18 @@ def test_negative_pages_are_refused(skip: int, limit: int) -> None:
         store.obligations(JURISDICTION, None, None, None, None, skip, limit)
     with pytest.raises(ValueError, match="skip and limit"):
         store.search("区长", None, skip, limit)
+
+
+def test_the_places_read_once_per_version_follow_every_write() -> None:
+    """jurisdictions() is kept per store version: a load or a delete is seen by the next read."""
+    store = MemoryStore()
+    store.load(OLD)
+    first = store.jurisdictions()
+    assert [d.key for d in first[0].documents] == [OLD.document]
+    assert store.jurisdictions() == first and store.jurisdictions() is not first  # a copy of the kept list
+    store.load(NEW)
+    assert [d.key for d in store.jurisdictions()[0].documents] == [NEW.document, OLD.document]
+    store.delete(NEW.document)
+    assert store.jurisdictions() == first
+    store.delete(OLD.document)
+    assert store.jurisdictions() == []
