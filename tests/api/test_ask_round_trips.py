@@ -30,10 +30,11 @@ class CountingNeo4jStore(Neo4jStore):
         self.sent: list[str] = []
         super().__init__(*args, **kwargs)
 
-    def run_read(self, statement: str, params: dict[str, Any]) -> list[Any]:
+    def run_records(self, statement: str, params: dict[str, Any]) -> list[Any]:
+        # every question of the Store protocol reads its named query through run_records
         self.sent.append(next((f"queries/{n}" for n in cypher.query_names()
                                if cypher.statement(f"queries/{n}") == statement), statement.splitlines()[0]))
-        return super().run_read(statement, params)
+        return super().run_records(statement, params)
 
 
 @pytest.fixture
