@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -148,3 +149,30 @@ def store(request, memory_store):  # type: ignore[no-untyped-def]
     if request.param == "memory":
         return memory_store
     return request.getfixturevalue("loaded_neo4j")
+
+
+#: restart_county.txt: a county's rules whose every chapter restarts its numbering at 第一条
+RESTART_DOCUMENT = ROOT / "tests" / "data" / "docs" / "restart_county.txt"
+
+
+@pytest.fixture(scope="session")
+def restart_graph():  # type: ignore[no-untyped-def]
+    from ingest.pipeline import ingest_path
+
+    return ingest_path(RESTART_DOCUMENT).graph
+
+
+@pytest.fixture(scope="module", params=["memory", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def restart_store(request, restart_graph) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+    """restart_county.txt alone in the embedded store, or beside the corpus in Neo4j (removed after)."""
+    if request.param == "memory":
+        from stores.memory import MemoryStore
+
+        store = MemoryStore()
+        store.load(restart_graph)
+        yield store
+        return
+    neo4j = request.getfixturevalue("loaded_neo4j")
+    neo4j.load(restart_graph)
+    yield neo4j
+    neo4j.delete(restart_graph.document)

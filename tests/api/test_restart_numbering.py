@@ -4,35 +4,16 @@ article field takes an ordinal, and refuses a printed number that names several 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
-
-from ingest.pipeline import ingest_path
-from stores.memory import MemoryStore
 
 from .conftest import data, execute
 
 DOCS = Path(__file__).resolve().parents[1] / "data" / "docs"
 GOLD = yaml.safe_load((DOCS / "restart_gold.yaml").read_text(encoding="utf-8"))
 ARTICLE = "{ key ordinal number text }"
-
-
-@pytest.fixture(scope="module", params=["memory", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def restart_store(request) -> Iterator[Any]:  # type: ignore[no-untyped-def]
-    graph = ingest_path(DOCS / GOLD["document"]).graph
-    if request.param == "memory":
-        store = MemoryStore()
-        store.load(graph)
-        yield store
-        return
-    neo4j = request.getfixturevalue("loaded_neo4j")
-    neo4j.load(graph)
-    yield neo4j
-    neo4j.delete(graph.document)
 
 
 def _cited(article: dict[str, Any], gold: dict[str, Any]) -> None:

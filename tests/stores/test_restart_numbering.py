@@ -8,7 +8,6 @@ though the printed number is shared by articles of other chapters.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,33 +15,14 @@ import pytest
 import yaml
 
 from govgraph import export
-from ingest.pipeline import ingest_path
 from schema.model import Graph
 from schema.rows import ArticleRow, Span
 from stores.base import AmbiguousArticle
-from stores.memory import MemoryStore
 from stores.neo4j_bulk import bulk_graph, write_import_csv
 
 DOCS = Path(__file__).resolve().parents[1] / "data" / "docs"
 GOLD = yaml.safe_load((DOCS / "restart_gold.yaml").read_text(encoding="utf-8"))
 
-
-@pytest.fixture(scope="module")
-def restart_graph() -> Graph:
-    return ingest_path(DOCS / GOLD["document"]).graph
-
-
-@pytest.fixture(scope="module", params=["memory", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def restart_store(request, restart_graph) -> Iterator[Any]:  # type: ignore[no-untyped-def]
-    if request.param == "memory":
-        store = MemoryStore()
-        store.load(restart_graph)
-        yield store
-        return
-    neo4j = request.getfixturevalue("loaded_neo4j")
-    neo4j.load(restart_graph)
-    yield neo4j
-    neo4j.delete(restart_graph.document)
 
 
 def _jurisdiction(graph: Graph) -> str:
