@@ -160,9 +160,9 @@ def test_an_entry_copied_under_another_key_is_a_miss(tmp_path: Path) -> None:
     assert document_graph(CITY, Source(), cache) == ingest_path(CITY, Source()).graph
 
 
-def _write_and_read(folder: str, version: str, key: str, rounds: int, results: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+def _write_and_read(folder: str, version: str, key: str, graph: Graph, rounds: int,
+                    results: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
     cache = GraphCache(Path(folder), version)
-    graph = ingest_path(COUNTY).graph
     seen = []
     for _ in range(rounds):
         cache.put(key, graph)
@@ -175,9 +175,10 @@ def test_concurrent_writers_leave_a_whole_entry(tmp_path: Path) -> None:
     """Four processes write the same entry over and over and read it back between writes: every
     read is the whole graph, and no temporary file is left behind."""
     version, key = "v" * 64, "k" * 64
+    graph = ingest_path(COUNTY).graph  # built here: the forked workers only write and read the cache
     context = multiprocessing.get_context("fork")
     results = context.Queue()
-    workers = [context.Process(target=_write_and_read, args=(str(tmp_path), version, key, 25, results))
+    workers = [context.Process(target=_write_and_read, args=(str(tmp_path), version, key, graph, 25, results))
                for _ in range(4)]
     for worker in workers:
         worker.start()
@@ -187,7 +188,7 @@ def test_concurrent_writers_leave_a_whole_entry(tmp_path: Path) -> None:
         assert worker.exitcode == 0
     assert {state for states in seen for state in states} == {"whole"}
     cache = GraphCache(tmp_path, version)
-    assert cache.get(key) == ingest_path(COUNTY).graph
+    assert cache.get(key) == graph
     assert [p.name for p in _entries(cache)] == [key]
 
 
