@@ -12,7 +12,6 @@ from graphql_api.app import create_app as create_api
 from graphql_api.mutations import DocumentRefusal
 from ingest.errors import IngestError
 from ingest.manifest import given
-from ingest.pipeline import ingest_bytes
 from schema.model import Graph
 from stores.base import Store
 
@@ -20,6 +19,8 @@ from stores.base import Store
 def ingest_document(data: bytes, filename: str, jurisdiction: str | None, source_url: str | None) -> Graph:
     """The pipeline the CLI runs, for one document sent to the API; a refused one raises
     DocumentRefusal, a jurisdiction or URL that cannot be used ValueError."""
+    from ingest.pipeline import ingest_bytes  # the extractors: imported on the first document sent, not at start-up
+
     source = given(jurisdiction, source_url, 1)
     try:
         return ingest_bytes(data, filename, source).graph

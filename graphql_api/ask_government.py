@@ -11,9 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-import yaml
-
 from schema.rows import ArticleRow, EntityRow, JurisdictionRow, LinkRow
+from schema.yaml_data import load_yaml
 from stores.base import Store
 
 from .question import Question
@@ -44,7 +43,7 @@ _TOPIC = (re.compile(r"(?:关于|对于|有关|对)(?P<topic>[^，。？?]{1,12}
 @lru_cache(maxsize=1)
 def topics() -> dict[str, str]:
     """English topic -> the words the rules use (``topics`` in ask_patterns.yaml)."""
-    data = yaml.safe_load(Path(__file__).with_name("ask_patterns.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(Path(__file__).with_name("ask_patterns.yaml"))
     table = data.get("topics") or {}
     if not all(isinstance(k, str) and isinstance(v, str) and v for k, v in table.items()):
         raise ValueError("ask_patterns.yaml: topics must map English words to the rules' words")

@@ -96,17 +96,26 @@ class PlaceIndex:
 
     def __init__(self, jurisdictions: list[JurisdictionRow]) -> None:
         chinese: list[tuple[str, PlaceForm]] = []
-        latin: list[tuple[str, PlaceForm]] = []
         for row in jurisdictions:
             p = row.place
-            level = p.level or "district"
             for form in sorted({p.full_name, p.name, strip_level_suffix(p.name)}, key=len, reverse=True):
                 if len(form) >= 2:
-                    chinese.append((form, PlaceForm(p.key, level, False)))
-            for form in sorted(latin_forms(p), key=len, reverse=True):
-                latin.append((fold_case(form), PlaceForm(p.key, level, True)))
+                    chinese.append((form, PlaceForm(p.key, p.level or "district", False)))
         self.chinese = Automaton(chinese)
-        self.latin = Automaton(latin, whole_words=True)
+        # Latin forms are pinyin: built when a question is first searched, not for every field that
+        # names a place (pypinyin's dictionaries take ~0.4 s to import)
+        self._places = [row.place for row in jurisdictions]
+        self._latin: Automaton[PlaceForm] | None = None
+
+    @property
+    def latin(self) -> Automaton[PlaceForm]:
+        if self._latin is None:  # two threads may both build it: the same automaton
+            latin: list[tuple[str, PlaceForm]] = []
+            for p in self._places:
+                for form in sorted(latin_forms(p), key=len, reverse=True):
+                    latin.append((fold_case(form), PlaceForm(p.key, p.level or "district", True)))
+            self._latin = Automaton(latin, whole_words=True)
+        return self._latin
 
     def mask(self, text: str, rows: dict[str, JurisdictionRow]) -> tuple[str, list[JurisdictionRow]]:
         """Each place named replaced by its level character, padded to keep offsets

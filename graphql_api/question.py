@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from schema.rows import JurisdictionRow
 from schema.vocabulary import LEVELS, Kind, Term, load_vocabulary
 from schema.wording import table_words
+from schema.yaml_data import load_yaml
 
 from .name_index import Automaton, fold_case, places
 
@@ -96,7 +95,7 @@ def _compile(items: list[str], flags: int = re.IGNORECASE) -> tuple[re.Pattern[s
 @lru_cache(maxsize=1)
 def patterns() -> _Patterns:
     """The pattern tables, validated on load (unknown slots, kinds or keys are errors)."""
-    data = yaml.safe_load(_PATTERNS_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(_PATTERNS_FILE)
     intents = []
     for entry in data["intents"]:
         unknown = set(entry.get("needs") or ()) - set(_SLOTS)

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-from schema.model import Graph
+from typing import TYPE_CHECKING
 
 from . import decode
 from .errors import NotRulesDocument, TooLargeDocument, UnknownJurisdiction
-from .extract import extract_facts
-from .facts import DocumentFacts
-from .graph import build_graph
 from .identity import named_identity
 from .manifest import MANIFEST, Source, check_url, source_of
-from .models import DocumentTree
-from .parse import parse_document
+
+if TYPE_CHECKING:
+    from schema.model import Graph
+
+    from .facts import DocumentFacts
+    from .models import DocumentTree
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,13 @@ def ingest_bytes(data: bytes, name: str, source: Source | None = None) -> Ingest
 
     ``source``: what the user says about the document (its URL; its jurisdiction, which wins
     over the text's). ValueError when the jurisdiction named has no level or the URL is no URL."""
+    # The parser and the extractors (with the vocabulary and wording they compile) are imported
+    # here, when a document is read: listing files, or a `serve` whose graphs are all cached
+    # (govgraph/graph_cache.py), does not pay ~0.5 s for them.
+    from .extract import extract_facts
+    from .graph import build_graph
+    from .parse import parse_document
+
     source = source or Source()
     named = named_identity(source.jurisdiction) if source.jurisdiction else None
     url = check_url(source.url) if source.url else None

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
+from .yaml_data import load_yaml
 
 _DIR = Path(__file__).with_name("vocabulary")
 
@@ -42,7 +42,7 @@ _LEVEL_FIELDS = {"key", "char", "english", "tokens", "en_tokens", "uppers", "suf
 
 
 def _load_levels(path: Path) -> dict[str, Level]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path)
     levels: dict[str, Level] = {}
     for entry in data:
         unknown = set(entry) - _LEVEL_FIELDS
@@ -66,7 +66,7 @@ LEVEL_SUFFIXES = tuple(sorted({s for level in LEVELS.values() for s in level.suf
 
 
 def _peoples_pattern(path: Path) -> re.Pattern[str]:
-    peoples = yaml.safe_load(path.read_text(encoding="utf-8"))
+    peoples = load_yaml(path)
     if not isinstance(peoples, list) or not all(isinstance(p, str) and p for p in peoples):
         raise ValueError(f"{path}: expected a list of names")
     alternation = "|".join(map(re.escape, sorted(peoples, key=len, reverse=True)))

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from .vocabulary import Term, Vocabulary, fill_forms, load_vocabulary
+from .yaml_data import load_yaml
 
 _WORDS = Path(__file__).with_name("vocabulary") / "words.yaml"
 _FIELDS = {"meeting_endings", "before_a_name", "not_a_name", "english"}
@@ -36,7 +35,7 @@ class Words:
 
 @lru_cache(maxsize=1)
 def words() -> Words:
-    data = yaml.safe_load(_WORDS.read_text(encoding="utf-8"))
+    data = load_yaml(_WORDS)
     if not isinstance(data, dict) or set(data) != _FIELDS:
         raise ValueError(f"{_WORDS}: expected exactly the keys {sorted(_FIELDS)}")
     english = data["english"]

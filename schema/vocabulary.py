@@ -17,8 +17,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
-
 from .levels import (
     DEFAULT_LEVEL,
     LEVEL_SUFFIXES,
@@ -35,6 +33,7 @@ from .levels import (
     level_suffix_english,
     strip_level_suffix,
 )
+from .yaml_data import load_yaml
 
 # the level table is part of the vocabulary's interface, re-exported beside the vocabulary's own names
 __all__ = [
@@ -196,7 +195,7 @@ class Vocabulary:
 
 
 def _load_terms(kind: Kind, path: Path) -> list[Term]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path)
     if not isinstance(data, list):
         raise ValueError(f"{path}: expected a list of entries")
     terms = []

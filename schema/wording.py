@@ -21,7 +21,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
 
-import yaml
+from .yaml_data import load_yaml
 
 WORDING_DIR = Path(__file__).with_name("wording")
 
@@ -52,7 +52,7 @@ def table_words(name: str, table: str, directory: Path = WORDING_DIR) -> tuple[s
     that matches the same words without the extractor's model: ``ask`` reads the report verbs
     the reporting extractor reads."""
     path = directory / f"{name}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path)
     words = data.get(table) if isinstance(data, dict) else None
     if not isinstance(words, (list, dict)) or not words or not all(isinstance(w, str) for w in words):
         raise WordingError(f"{path.name}: no table of words {table!r}")
@@ -63,7 +63,7 @@ def _load(name: str, model: type[T], directory: Path) -> T:
     path = directory / f"{name}.yaml"
     if not path.is_file():
         raise WordingError(f"{path}: no such wording file")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path)
     return parse_wording(data, model, str(path))
 
 

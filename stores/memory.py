@@ -81,7 +81,9 @@ class MemoryStore(DocumentQueries, GovernmentQueries):
             return True
 
     def ready(self) -> bool:
-        return True
+        """Ready once the index of what is loaded is built (``govgraph serve`` asks before it
+        listens, so its first question does not wait for the index)."""
+        return self._index is not None
 
     def answers_without_waiting(self) -> bool:
         """True when a read now answers from the built index in memory, without the lock: the API

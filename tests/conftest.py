@@ -56,12 +56,18 @@ def _group(item: pytest.Item) -> str:
     return item.nodeid.split("::", 1)[0]
 
 
+#: the graph cache `govgraph serve` keeps (govgraph/graph_cache.py): one folder per test process, never the user's
+_CACHE_DIR = "GOVGRAPH_CACHE_DIR"
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    os.environ[_CACHE_DIR] = tempfile.mkdtemp(prefix="govgraph-cache-")  # inherited by the servers tests start
     if getattr(config.option, "numprocesses", None) and not os.environ.get("PYTEST_XDIST_WORKER"):
         os.environ[_GROUPS_DIR] = tempfile.mkdtemp(prefix="govgraph-xdist-")  # inherited by the workers
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ.pop(_CACHE_DIR, ""), ignore_errors=True)
     if not os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get(_GROUPS_DIR):
         shutil.rmtree(os.environ.pop(_GROUPS_DIR), ignore_errors=True)
 

@@ -102,11 +102,17 @@ def open_store(neo4j_uri: str | None, *, lazy: bool = False, first_contact: bool
 
 def _load_bundled_corpus(store: Store, path: Path) -> None:
     """First contact: a new embedded store holds the bundled documents, so a question works at once."""
-    from ingest.pipeline import document_paths, ingest_path
+    from ingest.manifest import sources_for
+    from ingest.pipeline import document_paths
+
+    from .. import graph_cache
+    from ..loading import document_graph
 
     files = document_paths([CORPUS])
+    sources = sources_for(files, None)
+    cache = graph_cache.configured()
     for file in files:
-        store.load(ingest_path(file).graph)
+        store.load(document_graph(file, sources[file], cache))
     err.print(f"[cyan]first use[/] of {escape(str(path))}: loaded the {len(files)} bundled documents from "
               "corpus/ (`govgraph documents` lists them, `govgraph delete` removes one)", highlight=False)
 

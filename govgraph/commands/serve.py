@@ -34,14 +34,13 @@ def serve(
     Examples: govgraph serve     (the bundled corpus, embedded store);
     govgraph serve --neo4j bolt://127.0.0.1:7687 --no-load     (what Neo4j holds)
     """
-    import uvicorn
-
     from ingest.manifest import given, sources_for
     from ingest.pipeline import document_paths
 
     from ..app import create_app
     from ..graphiql import LocalGraphiQL
     from ..loading import load_documents
+    from ..server import run_server
 
     files = [] if no_load else document_paths(paths or [CORPUS])
     source = given(jurisdiction, source_url, len(files))
@@ -67,7 +66,7 @@ def serve(
     app.add_middleware(LocalGraphiQL)  # GraphiQL's scripts from this install, not from a CDN
     _log_access()
     # Our access log (govgraph.access, one line per request, with its duration) replaces uvicorn's.
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    run_server(app, host, port)
 
 
 def _log_access() -> None:

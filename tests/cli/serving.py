@@ -48,10 +48,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(args: list[str]) -> tuple[subprocess.Popen, int]:
-    """`govgraph serve --port P ARGS…`, once /healthz answers; the caller stops it with ``stop``."""
+def start(args: list[str], env: dict[str, str] | None = None) -> tuple[subprocess.Popen, int]:
+    """`govgraph serve --port P ARGS…` (with ``env`` added to the environment), once /healthz
+    answers; the caller stops it with ``stop``."""
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
+    env = {**{k: v for k, v in os.environ.items() if k != "NEO4J_URI"}, **(env or {})}
     proc = subprocess.Popen([sys.executable, "-m", "govgraph", "serve", "--port", str(port), *args],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
     deadline = time.monotonic() + 90
