@@ -11,7 +11,6 @@ both resolve to the level-independent key ``head``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +34,7 @@ from .levels import (
     level_suffix_english,
     strip_level_suffix,
 )
+from .surface_matcher import SurfacePattern
 
 # the level table is part of the vocabulary's interface, re-exported beside the vocabulary's own names
 __all__ = [
@@ -94,11 +94,12 @@ class Mention:
 
 
 class _Matcher:
-    """Surface forms -> terms, and one alternation that finds them longest-first."""
+    """Surface forms -> terms, and one pattern, built once, that finds them leftmost-longest
+    (the matches of their alternation sorted longest first: schema/surface_matcher.py)."""
 
     def __init__(self, surfaces: dict[str, Term]) -> None:
         self.surfaces = surfaces
-        self.pattern = re.compile("|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True)))
+        self.pattern = SurfacePattern(surfaces).pattern
 
 
 class Vocabulary:
