@@ -47,13 +47,22 @@ _NOT_IN_A_PLACE = frozenset("的之和及或与同对向由在是为将把被各
 # ------------------------------------------------------------------ noun phrases
 
 
-def read_np(ctx: Context, text: str, start: int = 0, places: bool = False) -> int:
+def mentions_by_start(ctx: Context, text: str) -> dict[int, Mention]:
+    """The entity mentions ``read_np`` reads in ``text``, by where they start: found once by a
+    caller that reads noun phrases at several starts of the same text."""
+    return {m.start: m for m in ctx.mentions(text, ENTITY_KINDS)}
+
+
+def read_np(ctx: Context, text: str, start: int = 0, places: bool = False,
+            mentions: dict[int, Mention] | None = None) -> int:
     """End of the noun phrase of vocabulary terms that starts at ``start`` (== start if none).
     With ``places``, a part may be another place's body (某某市政府): for a region read whole.
+    ``mentions``: ``mentions_by_start(ctx, text)``, when the caller has it already.
 
     县政府各部门和各乡镇的行政正职离县外出 -> the index of 离
     """
-    mentions = {m.start: m for m in ctx.mentions(text, ENTITY_KINDS)}
+    if mentions is None:
+        mentions = mentions_by_start(ctx, text)
     pos = start
     end = start
     got = False
@@ -182,6 +191,42 @@ def _unique(refs: list[EntityRef]) -> list[EntityRef]:
 # ------------------------------------------------------------------ subjects
 
 
+class ClauseSubjects:
+    """The noun phrase each clause or comma chunk of one clause opens with, read once, in
+    order, as far as a caller asks: every question about the clause shares the reading."""
+
+    def __init__(self, ctx: Context, text: str) -> None:
+        self.ctx = ctx
+        self.text = text
+        self._starts = _chunk_starts(text)
+        self._read: list[list[EntityRef] | None] = []  # per chunk read so far: its parties, None for no subject
+        self._mentions: dict[int, Mention] | None = None
+
+    def last_before(self, upto: int) -> list[EntityRef]:
+        """The parties of the last chunk before ``upto`` that opens with a noun phrase ([] if none)."""
+        found: list[EntityRef] = []
+        for i, start in enumerate(self._starts):
+            if start >= upto:
+                break
+            if i == len(self._read):
+                self._read.append(self._chunk_subject(start))
+            read = self._read[i]
+            if read is not None:
+                found = read
+        return found
+
+    def _chunk_subject(self, start: int) -> list[EntityRef] | None:
+        text = self.text
+        if any(text.startswith(p, start) for p in SUBJECT_PRONOUNS):
+            return None
+        if self._mentions is None:
+            self._mentions = mentions_by_start(self.ctx, text)
+        end = read_np(self.ctx, text, start, mentions=self._mentions)
+        if end > start and not text.startswith("的", end):
+            return parse_parties(self.ctx, text[start:end])
+        return None
+
+
 class SubjectTracker:
     """Who an article's clauses are about: the noun phrase a clause or comma chunk opens
     with, else the last one named earlier in the article."""
@@ -190,23 +235,19 @@ class SubjectTracker:
         self.ctx = ctx
         self.current: list[EntityRef] = []
 
-    def clause_subjects(self, text: str, upto: int) -> list[EntityRef]:
+    def read(self, text: str) -> ClauseSubjects:
+        """The chunks of one clause, for ``clause_subjects`` and ``observe``."""
+        return ClauseSubjects(self.ctx, text)
+
+    def clause_subjects(self, clause: ClauseSubjects, upto: int) -> list[EntityRef]:
         """The subject in force at ``upto`` in a clause; remembers it for later clauses."""
-        found: list[EntityRef] = []
-        for start in _chunk_starts(text):
-            if start >= upto:
-                break
-            if any(text.startswith(p, start) for p in SUBJECT_PRONOUNS):
-                continue
-            end = read_np(self.ctx, text, start)
-            if end > start and not text.startswith("的", end):
-                found = parse_parties(self.ctx, text[start:end])
+        found = clause.last_before(upto)
         if found:
             self.current = found
         return self.current
 
-    def observe(self, text: str) -> None:
-        self.clause_subjects(text, len(text))
+    def observe(self, clause: ClauseSubjects) -> None:
+        self.clause_subjects(clause, len(clause.text))
 
 
 def label_end(text: str) -> int:
@@ -222,8 +263,10 @@ def _chunk_starts(text: str) -> list[int]:
 def by_source(ctx: Context, text: str, upto: int) -> list[EntityRef]:
     """The source a ``由X`` before ``upto`` names: 由县政府办公室汇总后向县长报告."""
     found: list[EntityRef] = []
+    mentions: dict[int, Mention] | None = None
     for m in _BY.finditer(text, 0, upto):
-        end = read_np(ctx, text, m.end())
+        mentions = mentions if mentions is not None else mentions_by_start(ctx, text)
+        end = read_np(ctx, text, m.end(), mentions=mentions)
         if end > m.end():
             found = parse_parties(ctx, text[m.end() : end])
     return found

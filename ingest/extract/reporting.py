@@ -19,11 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from schema.vocabulary import Mention
+
 from ..fact_values import EntityRef
 from ..facts import ReportingKind, ReportingLine, ReportingStep
 from ..models import Article, Sentence
 from .common import Clause, Context, descriptive_entity
-from .parties import SUBJECT_PRONOUNS, label_end, read_np
+from .parties import SUBJECT_PRONOUNS, label_end, mentions_by_start, read_np
 from .report_matter import matter_of
 from .report_subjects import described_subjects
 from .report_verbs import LEAVE_CONTEXT, ReportMatch, find_reports, optional, parse_parties, prohibited
@@ -141,6 +143,7 @@ def _subjects_in(ctx: Context, text: str, upto: int) -> list[EntityRef]:
     """The last noun phrase a clause or comma chunk opens with before ``upto`` (not one
     followed by 的, which qualifies a noun: 县政府各部门报送的公文)."""
     found: list[EntityRef] = []
+    mentions: dict[int, Mention] | None = None  # found once, for every chunk that opens with a noun phrase
     starts = [label_end(text)] + [m.end() for m in re.finditer(r"[，,：:]", text)]
     for start, chunk_end in zip(starts, [*starts[1:], len(text) + 1], strict=True):
         if start >= upto:
@@ -157,7 +160,8 @@ def _subjects_in(ctx: Context, text: str, upto: int) -> list[EntityRef]:
         if owner and read_np(ctx, owner.group("who")) == len(owner.group("who")):
             found = parse_parties(ctx, owner.group("who"))  # 以县政府名义制发的文件: its owner
             continue
-        end = read_np(ctx, text, start)
+        mentions = mentions if mentions is not None else mentions_by_start(ctx, text)
+        end = read_np(ctx, text, start, mentions=mentions)
         if end > start and (not text.startswith("的", end) or _OWNED.match(text, end)):
             found = parse_parties(ctx, text[start:end])  # 县政府各部门的请示，报…: the owner brings it
     return found
@@ -168,8 +172,10 @@ def _agents(ctx: Context, text: str, upto: int) -> list[EntityRef]:
     whose own comma chunk states a case and ends before ``upto``: 由办公室…呈批，根据需要由领导
     转请…核批，重大事项报市长审批 — the office, not the leaders, reports the major matters."""
     found: list[EntityRef] = []
+    mentions: dict[int, Mention] | None = None
     for m in _BY.finditer(text, 0, upto):
-        end = read_np(ctx, text, m.end())
+        mentions = mentions if mentions is not None else mentions_by_start(ctx, text)
+        end = read_np(ctx, text, m.end(), mentions=mentions)
         if end == m.end():
             continue
         chunk_start = max(text.rfind(c, 0, m.start()) for c in "，,") + 1
