@@ -44,12 +44,20 @@ class Context:
         self.norm = tree.normalized
         self.vocab = vocabulary or load_vocabulary()
         self.level = document_level(tree)
+        # every extractor walks the same clauses: split once per article (and separators)
+        self._clauses: dict[tuple[int, str], tuple[Clause, ...]] = {}
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.norm.text[sentence.nstart : sentence.nend]
 
     def clauses(self, article: Article, separators: str = "；") -> list[Clause]:
         """Clauses of every sentence of an article, split at ``separators``."""
+        key = (article.ordinal, separators)
+        if key not in self._clauses:
+            self._clauses[key] = tuple(self._split_clauses(article, separators))
+        return list(self._clauses[key])
+
+    def _split_clauses(self, article: Article, separators: str) -> list[Clause]:
         out = []
         for sentence in article.sentences:
             text = self.norm.text[sentence.nstart : sentence.nend]

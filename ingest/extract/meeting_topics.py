@@ -96,8 +96,9 @@ class TopicReader:
 
     def _remember_enumeration(self, seg: str) -> None:
         """区政府实行全体会议、常务会议制度 / 分为A和B: what a later 上述会议 means."""
-        for m in self.meetings(seg):
-            listed = self._meeting_run(seg, m.start)
+        named = self.meetings(seg)
+        for m in named:
+            listed = self._meeting_run(seg, m.start, named)
             if len(listed) > 1:
                 self.enumerated = listed
                 return
@@ -129,10 +130,11 @@ class TopicReader:
                 return True
         return False
 
-    def _meeting_run(self, text: str, start: int) -> tuple[EntityRef, ...]:
+    def _meeting_run(self, text: str, start: int, named: list[Mention] | None = None) -> tuple[EntityRef, ...]:
+        """The meetings listed together from ``start`` (``named``: ``self.meetings(text)``, when known)."""
         found: list[EntityRef] = []
         pos = start
-        for m in self.meetings(text):
+        for m in self.meetings(text) if named is None else named:
             if m.start < pos or not _MEETING_JOINER.match(text[pos : m.start]):
                 break
             if _NOT_SUBJECT.match(text[m.end :]):
