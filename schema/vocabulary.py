@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import yaml
 
@@ -83,9 +83,11 @@ class Term:
         return fill_english(self.en, level)
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A vocabulary term found in text: ``text[start:end] == surface`` (end exclusive)."""
+class Mention(NamedTuple):
+    """A vocabulary term found in text: ``text[start:end] == surface`` (end exclusive).
+
+    Immutable like the other models, but a named tuple: extraction makes tens of thousands per
+    document, and a tuple is made in half the time of a frozen dataclass."""
 
     start: int
     end: int
@@ -163,10 +165,11 @@ class Vocabulary:
     def find(self, text: str, kinds: tuple[Kind, ...] = KINDS, level: str | None = None) -> list[Mention]:
         """All mentions in ``text``, left to right, longest form at each position."""
         matcher = self._matcher(level)
+        surfaces = matcher.surfaces
         return [
-            Mention(m.start(), m.end(), m.group(), term)
+            Mention(m.start(), m.end(), surface, term)
             for m in matcher.pattern.finditer(text)
-            if (term := matcher.surfaces[m.group()]).kind in kinds
+            if (term := surfaces[surface := m.group()]).kind in kinds
         ]
 
     def lookup(self, name: str, kinds: tuple[Kind, ...] = KINDS, level: str | None = None) -> Term | None:

@@ -46,6 +46,7 @@ class Context:
         self.level = document_level(tree)
         # every extractor walks the same clauses: split once per article (and separators)
         self._clauses: dict[tuple[int, str], tuple[Clause, ...]] = {}
+        self._clause_mentions: dict[tuple[int, int, tuple[Kind, ...]], dict[int, Mention]] = {}
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.norm.text[sentence.nstart : sentence.nend]
@@ -88,6 +89,15 @@ class Context:
 
     def mentions(self, text: str, kinds: tuple[Kind, ...]) -> list[Mention]:
         return self.vocab.find(text, kinds, self.level)
+
+    def clause_mentions(self, clause: Clause, kinds: tuple[Kind, ...]) -> dict[int, Mention]:
+        """A clause's mentions of ``kinds`` by where they start: found once per clause of the
+        document for every extractor that reads noun phrases in it (read it, do not change it)."""
+        key = (clause.nstart, clause.nend, kinds)
+        found = self._clause_mentions.get(key)
+        if found is None:
+            found = self._clause_mentions[key] = {m.start: m for m in self.mentions(clause.text, kinds)}
+        return found
 
 
 def document_level(tree: DocumentTree) -> str:

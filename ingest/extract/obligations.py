@@ -21,7 +21,7 @@ from ..fact_values import EntityRef
 from ..facts import Modality, Obligation
 from ..models import Article
 from .common import Clause, Context, leading_condition
-from .parties import ClauseSubjects, SubjectTracker, by_source
+from .parties import ENTITY_KINDS, ClauseSubjects, SubjectTracker, by_source
 from .quantities import Quantity, find_quantities, parse_amount
 from .report_verbs import LEAVE_CONTEXT, find_reports
 
@@ -106,7 +106,7 @@ def _article_obligations(ctx: Context, article: Article) -> list[Obligation]:
     subjects = SubjectTracker(ctx)
     out: list[Obligation] = []
     for clause in ctx.clauses(article):
-        reading = subjects.read(clause.text)
+        reading = subjects.read(clause)
         out.extend(_clause_obligations(ctx, clause, subjects, reading))
         subjects.observe(reading)
     return out
@@ -134,7 +134,7 @@ def _clause_obligations(ctx: Context, clause: Clause, subjects: SubjectTracker,
         at = trigger.start if trigger else inside[0].start
         # One obligation per limit: coordinated bearers (县政府各部门、各乡镇) share it, and
         # the first one named stands for them.
-        bearers = by_source(ctx, text, at) or subjects.clause_subjects(reading, at)
+        bearers = by_source(ctx, text, at, ctx.clause_mentions(clause, ENTITY_KINDS)) or subjects.clause_subjects(reading, at)
         bearer = bearers[0] if bearers else None
         counterparty = _counterparty(ctx, text[start:end], leave)
         pieces = _split_at_quantities(text, start, end, inside) if inside else [(start, end, None)]

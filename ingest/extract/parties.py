@@ -18,7 +18,7 @@ from schema.levels import LEVELS
 from schema.vocabulary import Kind, Mention
 
 from ..fact_values import EntityRef
-from .common import Context, descriptive_entity
+from .common import Clause, Context, descriptive_entity
 
 ENTITY_KINDS: tuple[Kind, ...] = ("role", "body", "meeting")
 
@@ -27,6 +27,7 @@ ROLE_HEADS = ("行政主要负责同志", "有关负责同志", "有关负责人
               "行政正职", "公职人员", "工作人员", "主任", "局长", "助理", "顾问")
 #: Prefixes an organ may carry inside a noun phrase: 各乡镇, 有关部门.
 NP_PREFIXES = ("各", "有关", "相关", "全体")
+_PREFIX_INITIALS = frozenset(p[0] for p in NP_PREFIXES)
 #: Coordinators between the parts of a noun phrase.
 COORDINATOR = re.compile(r"、|以及|及|和|或者|或")
 PARENTHETICAL = re.compile(r"（[^（）]*）|\([^()]*\)")
@@ -67,9 +68,9 @@ def read_np(ctx: Context, text: str, start: int = 0, places: bool = False,
     end = start
     got = False
     while pos < len(text):
-        prefix = next((p for p in NP_PREFIXES if text.startswith(p, pos) and pos + len(p) in mentions), "")
-        if pos + len(prefix) in mentions:
-            pos = end = mentions[pos + len(prefix)].end
+        prefix = _prefix_length(text, pos, mentions)
+        if pos + prefix in mentions:
+            pos = end = mentions[pos + prefix].end
             got = True
             continue
         place = _place_before(text, pos, mentions) if places and (pos == start or not got) else 0
@@ -94,8 +95,7 @@ def read_np(ctx: Context, text: str, start: int = 0, places: bool = False,
         coord = COORDINATOR.match(text, pos)
         if coord:
             after = coord.end()
-            prefix = next((p for p in NP_PREFIXES if text.startswith(p, after) and after + len(p) in mentions), "")
-            if after + len(prefix) in mentions:
+            if after + _prefix_length(text, after, mentions) in mentions:
                 pos = after
                 continue
             place = _place_before(text, after, mentions) if places else 0
@@ -104,6 +104,16 @@ def read_np(ctx: Context, text: str, start: int = 0, places: bool = False,
                 continue
         break
     return end if got else start
+
+
+def _prefix_length(text: str, pos: int, mentions: dict[int, Mention]) -> int:
+    """Length of the prefix at ``pos`` (各, 有关) that a mention follows; 0 if none."""
+    if text[pos : pos + 1] not in _PREFIX_INITIALS:  # most positions: no prefix starts there
+        return 0
+    for prefix in NP_PREFIXES:
+        if text.startswith(prefix, pos) and pos + len(prefix) in mentions:
+            return len(prefix)
+    return 0
 
 
 def _place_before(text: str, pos: int, mentions: dict[int, Mention]) -> int:
@@ -195,12 +205,12 @@ class ClauseSubjects:
     """The noun phrase each clause or comma chunk of one clause opens with, read once, in
     order, as far as a caller asks: every question about the clause shares the reading."""
 
-    def __init__(self, ctx: Context, text: str) -> None:
+    def __init__(self, ctx: Context, clause: Clause) -> None:
         self.ctx = ctx
-        self.text = text
-        self._starts = _chunk_starts(text)
+        self.clause = clause
+        self.text = clause.text
+        self._starts = _chunk_starts(self.text)
         self._read: list[list[EntityRef] | None] = []  # per chunk read so far: its parties, None for no subject
-        self._mentions: dict[int, Mention] | None = None
 
     def last_before(self, upto: int) -> list[EntityRef]:
         """The parties of the last chunk before ``upto`` that opens with a noun phrase ([] if none)."""
@@ -219,9 +229,7 @@ class ClauseSubjects:
         text = self.text
         if any(text.startswith(p, start) for p in SUBJECT_PRONOUNS):
             return None
-        if self._mentions is None:
-            self._mentions = mentions_by_start(self.ctx, text)
-        end = read_np(self.ctx, text, start, mentions=self._mentions)
+        end = read_np(self.ctx, text, start, mentions=self.ctx.clause_mentions(self.clause, ENTITY_KINDS))
         if end > start and not text.startswith("的", end):
             return parse_parties(self.ctx, text[start:end])
         return None
@@ -235,9 +243,9 @@ class SubjectTracker:
         self.ctx = ctx
         self.current: list[EntityRef] = []
 
-    def read(self, text: str) -> ClauseSubjects:
+    def read(self, clause: Clause) -> ClauseSubjects:
         """The chunks of one clause, for ``clause_subjects`` and ``observe``."""
-        return ClauseSubjects(self.ctx, text)
+        return ClauseSubjects(self.ctx, clause)
 
     def clause_subjects(self, clause: ClauseSubjects, upto: int) -> list[EntityRef]:
         """The subject in force at ``upto`` in a clause; remembers it for later clauses."""
@@ -260,10 +268,10 @@ def _chunk_starts(text: str) -> list[int]:
     return [label_end(text)] + [m.end() for m in re.finditer(r"[，,：:]", text)]
 
 
-def by_source(ctx: Context, text: str, upto: int) -> list[EntityRef]:
-    """The source a ``由X`` before ``upto`` names: 由县政府办公室汇总后向县长报告."""
+def by_source(ctx: Context, text: str, upto: int, mentions: dict[int, Mention] | None = None) -> list[EntityRef]:
+    """The source a ``由X`` before ``upto`` names: 由县政府办公室汇总后向县长报告.
+    ``mentions``: ``mentions_by_start(ctx, text)``, when the caller has it already."""
     found: list[EntityRef] = []
-    mentions: dict[int, Mention] | None = None
     for m in _BY.finditer(text, 0, upto):
         mentions = mentions if mentions is not None else mentions_by_start(ctx, text)
         end = read_np(ctx, text, m.end(), mentions=mentions)

@@ -19,13 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from schema.vocabulary import Mention
-
 from ..fact_values import EntityRef
 from ..facts import ReportingKind, ReportingLine, ReportingStep
 from ..models import Article, Sentence
 from .common import Clause, Context, descriptive_entity
-from .parties import SUBJECT_PRONOUNS, label_end, mentions_by_start, read_np
+from .parties import ENTITY_KINDS, SUBJECT_PRONOUNS, label_end, read_np
 from .report_matter import matter_of
 from .report_subjects import described_subjects
 from .report_verbs import LEAVE_CONTEXT, ReportMatch, find_reports, optional, parse_parties, prohibited
@@ -103,8 +101,8 @@ def _article_lines(ctx: Context, article: Article) -> list[ReportingLine]:
         for report in reports:
             if optional(text, report.start) or prohibited(text, report.start):
                 continue
-            here = _subjects_in(ctx, text, report.start)
-            agents = _agents(ctx, text, report.start) or _described_agents(ctx, text, report.start)
+            here = _subjects_in(ctx, clause, report.start)
+            agents = _agents(ctx, clause, report.start) or _described_agents(ctx, text, report.start)
             # a meeting of the government that decides to submit speaks for the government
             agents = list(dict.fromkeys(government if a.kind == "meeting" else a for a in agents))
             sources = [government] if task and _in_parenthesis(text, report.start) else (
@@ -125,7 +123,7 @@ def _article_lines(ctx: Context, article: Article) -> list[ReportingLine]:
                         steps = (*chain, ReportingStep(len(chain) + 1, target, report.verb))
                         statement = _Statement(clause, source, target, matter, report.kind, steps)
                         found.setdefault((passage, source.key, target.key), []).append(statement)
-        subjects = _subjects_in(ctx, text, len(text))
+        subjects = _subjects_in(ctx, clause, len(text))
         if subjects:
             current = subjects
             named_before = True
@@ -139,11 +137,11 @@ def _article_lines(ctx: Context, article: Article) -> list[ReportingLine]:
     return out
 
 
-def _subjects_in(ctx: Context, text: str, upto: int) -> list[EntityRef]:
+def _subjects_in(ctx: Context, clause: Clause, upto: int) -> list[EntityRef]:
     """The last noun phrase a clause or comma chunk opens with before ``upto`` (not one
     followed by 的, which qualifies a noun: 县政府各部门报送的公文)."""
+    text = clause.text
     found: list[EntityRef] = []
-    mentions: dict[int, Mention] | None = None  # found once, for every chunk that opens with a noun phrase
     starts = [label_end(text)] + [m.end() for m in re.finditer(r"[，,：:]", text)]
     for start, chunk_end in zip(starts, [*starts[1:], len(text) + 1], strict=True):
         if start >= upto:
@@ -160,22 +158,20 @@ def _subjects_in(ctx: Context, text: str, upto: int) -> list[EntityRef]:
         if owner and read_np(ctx, owner.group("who")) == len(owner.group("who")):
             found = parse_parties(ctx, owner.group("who"))  # 以县政府名义制发的文件: its owner
             continue
-        mentions = mentions if mentions is not None else mentions_by_start(ctx, text)
-        end = read_np(ctx, text, start, mentions=mentions)
+        end = read_np(ctx, text, start, mentions=ctx.clause_mentions(clause, ENTITY_KINDS))
         if end > start and (not text.startswith("的", end) or _OWNED.match(text, end)):
             found = parse_parties(ctx, text[start:end])  # 县政府各部门的请示，报…: the owner brings it
     return found
 
 
-def _agents(ctx: Context, text: str, upto: int) -> list[EntityRef]:
+def _agents(ctx: Context, clause: Clause, upto: int) -> list[EntityRef]:
     """The last ``由X`` agent before ``upto`` (由县政府办公室汇总后向县长报告), passing over one
     whose own comma chunk states a case and ends before ``upto``: 由办公室…呈批，根据需要由领导
     转请…核批，重大事项报市长审批 — the office, not the leaders, reports the major matters."""
+    text = clause.text
     found: list[EntityRef] = []
-    mentions: dict[int, Mention] | None = None
     for m in _BY.finditer(text, 0, upto):
-        mentions = mentions if mentions is not None else mentions_by_start(ctx, text)
-        end = read_np(ctx, text, m.end(), mentions=mentions)
+        end = read_np(ctx, text, m.end(), mentions=ctx.clause_mentions(clause, ENTITY_KINDS))
         if end == m.end():
             continue
         chunk_start = max(text.rfind(c, 0, m.start()) for c in "，,") + 1
