@@ -199,11 +199,11 @@ class _Article(TopicReader):
                 if marker and _BARE_MARKER.match(previous):
                     return start + intro.end(), True, previous
                 return start + intro.end(), marker is not None, marker.group() if marker else None
-            subject = self._subject(chunk)
+            named = self.meetings(chunk)
+            subject = self._subject(chunk, named)
             if subject:
-                head = self.meetings(chunk)
-                return start + head[len(subject) - 1].end, False, None
-            if _NOT_A_LIST.search(chunk) or self.meetings(chunk):
+                return start + named[len(subject) - 1].end, False, None
+            if _NOT_A_LIST.search(chunk) or named:
                 return None, False, None
             if index == 0 or segments[index - 1].end <= floor:
                 return start, False, None
