@@ -21,7 +21,7 @@ from ..fact_values import EntityRef, Evidence
 from ..facts import Meeting, Participant, Quorum
 from ..models import Article
 from .common import Clause, Context
-from .frequency import FREQUENCY, IRREGULAR, QUORUM, parse_frequency
+from .frequency import FREQUENCY, IRREGULAR, QUORUM, parse_frequency, statements
 from .meeting_drafts import MeetingDraft
 from .meeting_topics import (
     CLAUSE_OPENING,
@@ -220,7 +220,7 @@ class _Article(TopicReader):
 
     def _how_often(self, clause: Clause, segments: list[Segment]) -> None:
         for pattern in (FREQUENCY, IRREGULAR):
-            for m in pattern.finditer(clause.text):
+            for m in statements(pattern, clause.text):
                 seg = segment_at(segments, m.start())
                 evidence = self._evidence(clause, m.start(), m.end())
                 frequency = parse_frequency(m.group(), evidence)
@@ -229,7 +229,7 @@ class _Article(TopicReader):
                     if draft.frequency is None and frequency is not None:
                         draft.frequency = frequency
                         draft.cite(evidence)
-        for m in QUORUM.finditer(clause.text):
+        for m in statements(QUORUM, clause.text):
             seg = segment_at(segments, m.start())
             evidence = self._evidence(clause, m.start(), m.end())
             for meeting in seg.topic:
