@@ -117,6 +117,7 @@ class Vocabulary:
             for surface, term in self._matcher(level).surfaces.items():
                 anywhere.setdefault(surface, term)
         self._anywhere = _Matcher(anywhere)
+        self._occurring: dict[tuple[str | None, tuple[Kind, ...]], SurfacePattern] = {}
 
     def _matcher(self, level: str | None) -> _Matcher:
         if level is None:
@@ -171,6 +172,15 @@ class Vocabulary:
             for m in matcher.pattern.finditer(text)
             if (term := surfaces[surface := m.group()]).kind in kinds
         ]
+
+    def occurs(self, text: str, kinds: tuple[Kind, ...], level: str | None = None) -> bool:
+        """Whether a form of ``kinds`` occurs anywhere in ``text``, overlapped by other
+        mentions or not: when it does not, no text made from ``text`` by blanking characters
+        out has a mention of ``kinds`` either."""
+        key = (level, kinds)
+        if key not in self._occurring:
+            self._occurring[key] = SurfacePattern(s for s, t in self._matcher(level).surfaces.items() if t.kind in kinds)
+        return self._occurring[key].pattern.search(text) is not None
 
     def lookup(self, name: str, kinds: tuple[Kind, ...] = KINDS, level: str | None = None) -> Term | None:
         """Resolve a name as people type it: Chinese (any level, any alias), English, or key."""

@@ -87,3 +87,12 @@ def test_no_forms_find_nothing_and_an_empty_form_is_refused() -> None:
     assert SurfacePattern([]).pattern.findall("区长") == []
     with pytest.raises(ValueError, match="empty"):
         SurfacePattern(["区长", ""])
+
+
+@settings(max_examples=200)
+@given(text=pieces(FORMS), level=st.sampled_from([None, *LEVELS]),
+       kinds=st.lists(st.sampled_from(KINDS), min_size=1, max_size=4, unique=True).map(tuple))
+def test_occurs_is_whether_any_form_of_the_kinds_is_a_substring(text: str, level: str | None,
+                                                                 kinds: tuple[Kind, ...]) -> None:
+    forms = [s for s, t in VOCABULARY._matcher(level).surfaces.items() if t.kind in kinds]
+    assert VOCABULARY.occurs(text, kinds, level) == any(f in text for f in forms)
