@@ -118,6 +118,14 @@ def descriptive_entity(kind: Kind, written: str, level: str | None = None) -> En
     return EntityRef(kind, open_key(name, level) if level else "x:" + name, name)  # type: ignore[arg-type]
 
 
+def any_later(flags: list[bool]) -> list[bool]:
+    """For each position, whether a flag after it is set: [F, T, F] -> [T, F, F]."""
+    out = [False] * len(flags)
+    for i in range(len(flags) - 2, -1, -1):
+        out[i] = out[i + 1] or flags[i + 1]
+    return out
+
+
 def leading_condition(text: str) -> tuple[str | None, int]:
     """The condition a clause opens with, and where the rest of the clause starts.
 

@@ -20,7 +20,7 @@ from schema.wording import load_wording
 from ..fact_values import EntityRef
 from ..facts import Modality, Obligation
 from ..models import Article
-from .common import Clause, Context, leading_condition
+from .common import Clause, Context, any_later, leading_condition
 from .parties import ENTITY_KINDS, ClauseSubjects, SubjectTracker, by_source
 from .quantities import Quantity, find_quantities, parse_amount
 from .report_verbs import LEAVE_CONTEXT, find_reports
@@ -105,19 +105,23 @@ def extract_obligations(ctx: Context) -> list[Obligation]:
 def _article_obligations(ctx: Context, article: Article) -> list[Obligation]:
     subjects = SubjectTracker(ctx)
     out: list[Obligation] = []
-    for clause in ctx.clauses(article):
+    clauses = ctx.clauses(article)
+    found = [(find_triggers(clause.text), find_quantities(clause.text)) for clause in clauses]
+    # the subject a clause names is read on for later clauses only when one of them asks for a bearer
+    bearers_follow = any_later([bool(triggers or quantities) for triggers, quantities in found])
+    for index, clause in enumerate(clauses):
         reading = subjects.read(clause)
-        out.extend(_clause_obligations(ctx, clause, subjects, reading))
-        subjects.observe(reading)
+        out.extend(_clause_obligations(ctx, clause, subjects, reading, *found[index]))
+        if bearers_follow[index]:
+            subjects.observe(reading)
     return out
 
 
-def _clause_obligations(ctx: Context, clause: Clause, subjects: SubjectTracker,
-                        reading: ClauseSubjects) -> list[Obligation]:
+def _clause_obligations(ctx: Context, clause: Clause, subjects: SubjectTracker, reading: ClauseSubjects,
+                        triggers: list[_Trigger], quantities: list[Quantity]) -> list[Obligation]:
+    """``triggers`` and ``quantities``: ``find_triggers`` and ``find_quantities`` of the clause."""
     text = clause.text
     condition, _ = leading_condition(text)
-    triggers = find_triggers(text)
-    quantities = find_quantities(text)
     evidence = ctx.evidence(clause.article, clause.nstart, clause.nend)
     leave = bool(LEAVE_CONTEXT.search(ctx.sentence_text(clause.sentence)))
     out = []

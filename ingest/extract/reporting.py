@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..fact_values import EntityRef
 from ..facts import ReportingKind, ReportingLine, ReportingStep
 from ..models import Article, Sentence
-from .common import Clause, Context, descriptive_entity
+from .common import Clause, Context, any_later, descriptive_entity
 from .parties import ENTITY_KINDS, SUBJECT_PRONOUNS, label_end, read_np
 from .report_matter import matter_of
 from .report_subjects import described_subjects
@@ -82,17 +82,21 @@ def _article_lines(ctx: Context, article: Article) -> list[ReportingLine]:
     previous: list[EntityRef] = []  # the subject of the preceding sentence
     current: list[EntityRef] = []  # the subject named so far in this sentence
     sentence: Sentence | None = None
-    for clause in clauses:
+    leaves = [bool(LEAVE_CONTEXT.search(ctx.sentence_text(clause.sentence))) for clause in clauses]
+    reports_of = [find_reports(ctx, clause.text, leave) for clause, leave in zip(clauses, leaves, strict=True)]
+    # the subject a clause names is read only for the reports of later clauses: not at all when none follows
+    reports_follow = any_later([bool(reports) for reports in reports_of])
+    for index, clause in enumerate(clauses):
         if clause.sentence is not sentence:
             if sentence is not None:
                 # a meeting is not carried over as a reporter: its sentence was about its work
                 previous = [s for s in current if s.kind != "meeting"]
             current, sentence = [], clause.sentence
         text = clause.text
-        leave = bool(LEAVE_CONTEXT.search(ctx.sentence_text(clause.sentence)))
+        leave = leaves[index]
         agenda = _AGENDA_ITEM.match(text, label_end(text))
         task = bool(agenda or _TASK.match(text, label_end(text)))
-        reports = find_reports(ctx, text, leave)
+        reports = reports_of[index]
         if agenda:
             # a meeting's task names kinds of matter; only a rule stated in its parenthesis is
             # a line (…的经费使用事项（2000万元以上的报县委常委会研究审议）), and the government's
@@ -123,7 +127,7 @@ def _article_lines(ctx: Context, article: Article) -> list[ReportingLine]:
                         steps = (*chain, ReportingStep(len(chain) + 1, target, report.verb))
                         statement = _Statement(clause, source, target, matter, report.kind, steps)
                         found.setdefault((passage, source.key, target.key), []).append(statement)
-        subjects = _subjects_in(ctx, clause, len(text))
+        subjects = _subjects_in(ctx, clause, len(text)) if reports_follow[index] else []
         if subjects:
             current = subjects
             named_before = True
