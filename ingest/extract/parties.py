@@ -106,6 +106,22 @@ def read_np(ctx: Context, text: str, start: int = 0, places: bool = False,
     return end if got else start
 
 
+class NounPhrases:
+    """Noun phrases read at several starts of one text, from one scan of its mentions (made
+    at the first read)."""
+
+    def __init__(self, ctx: Context, text: str) -> None:
+        self.ctx = ctx
+        self.text = text
+        self._mentions: dict[int, Mention] | None = None
+
+    def end(self, start: int) -> int:
+        """``read_np(ctx, text, start)``."""
+        if self._mentions is None:
+            self._mentions = mentions_by_start(self.ctx, self.text)
+        return read_np(self.ctx, self.text, start, mentions=self._mentions)
+
+
 def _prefix_length(text: str, pos: int, mentions: dict[int, Mention]) -> int:
     """Length of the prefix at ``pos`` (各, 有关) that a mention follows; 0 if none."""
     if text[pos : pos + 1] not in _PREFIX_INITIALS:  # most positions: no prefix starts there
@@ -209,12 +225,14 @@ class ClauseSubjects:
         self.ctx = ctx
         self.clause = clause
         self.text = clause.text
-        self._starts = _chunk_starts(self.text)
+        self._starts: list[int] | None = None  # found at the first question
         self._read: list[list[EntityRef] | None] = []  # per chunk read so far: its parties, None for no subject
 
     def last_before(self, upto: int) -> list[EntityRef]:
         """The parties of the last chunk before ``upto`` that opens with a noun phrase ([] if none)."""
         found: list[EntityRef] = []
+        if self._starts is None:
+            self._starts = _chunk_starts(self.text)
         for i, start in enumerate(self._starts):
             if start >= upto:
                 break
