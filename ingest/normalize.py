@@ -158,25 +158,31 @@ def _strip_html(doc: _Text) -> None:
     doc.rewrite([(m.start(), m.end(), html.unescape(m.group())) for m in re.finditer(r"&(#?\w+);", doc.text)])
 
 
+#: the one-for-one changes of _unify_characters, as one translation table: full-width digits and
+#: Latin letters -> ASCII, spaces -> " ", square brackets -> 〔〕
+_ONE_FOR_ONE = str.maketrans({
+    **{chr(code): chr(code - 0xFEE0) for lo, hi in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+       for code in range(lo, hi + 1)},
+    **_SPACES,
+    **_BRACKETS,
+})
+_HALF_PUNCTUATION = re.compile("[" + re.escape("".join(_TO_FULL)) + "]")
+
+
 def _unify_characters(doc: _Text) -> None:
     """One-for-one character changes: width, spaces, brackets, traditional -> simplified."""
-    chars = list(doc.text)
-    for i, ch in enumerate(chars):
-        code = ord(ch)
-        if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
-            chars[i] = chr(code - 0xFEE0)  # full-width digit/latin -> ASCII
-        elif ch in _SPACES:
-            chars[i] = _SPACES[ch]
-        elif ch in _BRACKETS:
-            chars[i] = _BRACKETS[ch]
-    # Punctuation after the widths are unified, so that "１,０００" reads as "1,000".
-    for i, ch in enumerate(chars):
-        if ch in _TO_FULL:
-            before = chars[i - 1] if i else " "
-            after = chars[i + 1] if i + 1 < len(chars) else " "
-            if not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
-                chars[i] = _TO_FULL[ch]
-    doc.text = to_simplified("".join(chars))
+    text = doc.text.translate(_ONE_FOR_ONE)
+    # Punctuation after the widths are unified, so that "１,０００" reads as "1,000". (A neighbour
+    # that is itself such punctuation is no ASCII letter or digit, converted or not.)
+    chars: list[str] | None = None
+    for m in _HALF_PUNCTUATION.finditer(text):
+        i = m.start()
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
+            chars = chars if chars is not None else list(text)
+            chars[i] = _TO_FULL[m.group()]
+    doc.text = to_simplified("".join(chars) if chars is not None else text)
 
 
 def _remove_artifacts(doc: _Text, rules: CleanupRules) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 from schema.script import to_simplified
@@ -54,7 +55,11 @@ def parse_file(path: str | Path) -> DocumentTree:
     return parse_document(path.read_bytes(), path.name)
 
 
+_CJK = re.compile("[\u4e00-\u9fff]+")
+
+
 def _has_traditional(text: str) -> bool:
-    sample = "".join(ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff")
-    changed = sum(1 for a, b in zip(sample, to_simplified(sample), strict=True) if a != b)
+    sample = "".join(_CJK.findall(text, 0, 20000))
+    simplified = to_simplified(sample)  # the same length: to_simplified keeps it
+    changed = sum(map(str.__ne__, sample, simplified))
     return changed > max(3, len(sample) // 200)

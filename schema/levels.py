@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -175,6 +176,7 @@ def fill_forms(template: str, level: str, upper: int | None = None) -> list[str]
     return out
 
 
+@lru_cache(maxsize=4096)  # the vocabulary's templates at a handful of levels: every entity named asks
 def fill(template: str, level: str) -> str:
     """The canonical name a template has at a level (the first form of each token)."""
     return fill_forms(template, level, upper=0)[0]

@@ -44,12 +44,21 @@ class Context:
         self.norm = tree.normalized
         self.vocab = vocabulary or load_vocabulary()
         self.level = document_level(tree)
+        # every extractor walks the same clauses: split once per article (and separators)
+        self._clauses: dict[tuple[int, str], tuple[Clause, ...]] = {}
+        self._clause_mentions: dict[tuple[int, int, tuple[Kind, ...]], dict[int, Mention]] = {}
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.norm.text[sentence.nstart : sentence.nend]
 
     def clauses(self, article: Article, separators: str = "；") -> list[Clause]:
         """Clauses of every sentence of an article, split at ``separators``."""
+        key = (article.ordinal, separators)
+        if key not in self._clauses:
+            self._clauses[key] = tuple(self._split_clauses(article, separators))
+        return list(self._clauses[key])
+
+    def _split_clauses(self, article: Article, separators: str) -> list[Clause]:
         out = []
         for sentence in article.sentences:
             text = self.norm.text[sentence.nstart : sentence.nend]
@@ -81,6 +90,15 @@ class Context:
     def mentions(self, text: str, kinds: tuple[Kind, ...]) -> list[Mention]:
         return self.vocab.find(text, kinds, self.level)
 
+    def clause_mentions(self, clause: Clause, kinds: tuple[Kind, ...]) -> dict[int, Mention]:
+        """A clause's mentions of ``kinds`` by where they start: found once per clause of the
+        document for every extractor that reads noun phrases in it (read it, do not change it)."""
+        key = (clause.nstart, clause.nend, kinds)
+        found = self._clause_mentions.get(key)
+        if found is None:
+            found = self._clause_mentions[key] = {m.start: m for m in self.mentions(clause.text, kinds)}
+        return found
+
 
 def document_level(tree: DocumentTree) -> str:
     """The level of the government whose rules these are: as identified from the document's
@@ -98,6 +116,14 @@ def descriptive_entity(kind: Kind, written: str, level: str | None = None) -> En
     either script and at every level, so that one name's mentions are one node."""
     name = to_simplified(written)
     return EntityRef(kind, open_key(name, level) if level else "x:" + name, name)  # type: ignore[arg-type]
+
+
+def any_later(flags: list[bool]) -> list[bool]:
+    """For each position, whether a flag after it is set: [F, T, F] -> [T, F, F]."""
+    out = [False] * len(flags)
+    for i in range(len(flags) - 2, -1, -1):
+        out[i] = out[i + 1] or flags[i + 1]
+    return out
 
 
 def leading_condition(text: str) -> tuple[str | None, int]:

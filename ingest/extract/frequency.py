@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..fact_values import Evidence
 from ..facts import Frequency, Period
@@ -40,6 +41,20 @@ QUORUM = re.compile(
     f"{_MUST}?有?{_SHARE}[^，；。]{{0,12}}?{_PRESENT}(?:方可召开|方能召开|会议)?"  # 须有半数以上组成人员出席
     f"|{_PRESENT}[^，；。]{{0,12}}?{_MUST}(?:达到|超过)?[^，；。]{{0,10}}?{_SHARE}"  # 出席人数须达到组成人员的半数以上
 )
+
+#: a word every match of each pattern contains: the patterns open with optional leads and are
+#: tried at every position, so a clause without the word is not searched at all
+_WITNESSES = {
+    FREQUENCY: re.compile(_PERIOD),
+    IRREGULAR: re.compile(r"需要|不定期"),
+    QUORUM: re.compile(_SHARE),
+}
+
+
+def statements(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for FREQUENCY, IRREGULAR or QUORUM, skipping a text without
+    the word every match contains."""
+    return pattern.finditer(text) if _WITNESSES[pattern].search(text) else iter(())
 
 
 def parse_frequency(text: str, evidence: Evidence | None = None) -> Frequency | None:

@@ -34,6 +34,12 @@ def _alt(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _search_with(word: re.Pattern[str], pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
+    """``pattern.search(text, pos)``, not tried when ``word``, which every match of it contains,
+    is not in the text from ``pos``."""
+    return pattern.search(text, pos) if word.search(text, pos) else None
+
+
 class _Reader:
     def __init__(self, ctx: Context, wording: GovernmentWording) -> None:
         self.ctx = ctx
@@ -58,6 +64,12 @@ class _Reader:
         self.assist = re.compile(r"(?P<whom>[^，,；。、]{1,12}?)(?:的)?工作")
         self.leads = re.compile(rf"(?:在|是)?(?P<who>[^，,；。在是]{{1,60}}?)(?:{_alt(wording.leadership.cues)})")
         self.answers = re.compile(rf"对(?P<to>[^，,；。]{{1,80}}?)(?:{_alt(wording.accountability.cues)})")
+        # the words every match of the acting patterns contains: most sentences have none, and
+        # the patterns (a lazy name before the word) would be tried at every position of them
+        self.absence_word = re.compile(_alt(a.absences))
+        self.acts_word = re.compile(_alt(a.acts))
+        self.stand_in_word = re.compile(_alt(a.stand_in))
+        self.delegation_word = re.compile(_alt(a.delegation))
         self.recess = re.compile(rf"在(?P<when>[^，,；。在]{{1,24}}?(?:{_alt(wording.accountability.recess)}))")
 
     # -- helpers -----------------------------------------------------------------------
@@ -141,9 +153,9 @@ class _Reader:
                 self.link("accountable", ref, self.body, ev, condition=condition)
 
     def acting(self, article: Article, s: Sentence, text: str) -> None:
-        absence = self.absence.search(text)
-        delegated = self.delegated.search(text)
-        actor = self.actor.search(text, absence.end() if absence else 0)
+        absence = _search_with(self.absence_word, self.absence, text)
+        delegated = _search_with(self.delegation_word, self.delegated, text)
+        actor = _search_with(self.acts_word, self.actor, text, absence.end() if absence else 0)
         ev = self.evidence(article, s.nstart, s.nend)
         cue = to_simplified(delegated.group()) if delegated else None
         if absence and actor:
@@ -153,8 +165,8 @@ class _Reader:
                 for who in self.roles(actor.group("who")):
                     self.link("acting", who, of, ev, cue=cue, condition=condition)
             return
-        case = self.case.search(text)
-        stand_in = self.stand_in.search(text, case.end()) if case else None
+        case = _search_with(self.absence_word, self.case, text)
+        stand_in = _search_with(self.stand_in_word, self.stand_in, text, case.end()) if case else None
         if case and stand_in:
             absent = re.split(_alt(self.w.acting.subject_ends), case.group("who"))[0]
             condition = to_simplified(text[case.start() : case.end() - 1])

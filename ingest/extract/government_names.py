@@ -48,14 +48,16 @@ class Names:
         gov = ctx.vocab.term("body", "government")
         self.government_forms = sorted({f for t in (gov.zh, *gov.aliases) for f in fill_forms(t, ctx.level)},
                                        key=len, reverse=True)
+        # compiled once per document: every sentence's subject is read with it
+        forms = [*self.government_forms, *self.wording.governing_bodies]
+        continues = "|".join(map(re.escape, self.wording.name_continues))
+        self._subject = re.compile(r"^本?(?P<place>[\u4e00-\u9fff]{0,10}?)(?P<form>" + "|".join(map(re.escape, forms))
+                                   + f")(?!{continues})")
 
     # -- the government ----------------------------------------------------------------
     def government_subject(self, text: str) -> str | None:
         """The government named at the start of ``text`` (区政府, 管委会, 青石县人民政府), or None."""
-        forms = [*self.government_forms, *self.wording.governing_bodies]
-        continues = "|".join(map(re.escape, self.wording.name_continues))
-        m = re.match(r"^本?(?P<place>[\u4e00-\u9fff]{0,10}?)(?P<form>" + "|".join(map(re.escape, forms)) + f")(?!{continues})",
-                     text)
+        m = self._subject.match(text)
         if not m:
             return None
         place = m.group("place")

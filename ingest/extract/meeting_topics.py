@@ -74,7 +74,8 @@ class TopicReader:
         self.alternating = []
         for m in re.finditer("，", clause.text + "，"):
             seg = clause.text[pos : m.start()]
-            subject = self._subject(seg)
+            named = self.meetings(seg)  # found once for the segment's subject and its enumeration
+            subject = self._subject(seg, named)
             if subject:
                 self.topic = subject
                 if subject not in self.alternating:
@@ -84,7 +85,7 @@ class TopicReader:
             elif _PLURAL_ANAPHORA.match(seg) and self.enumerated:
                 self.topic = self.enumerated
             else:
-                self._remember_enumeration(seg)
+                self._remember_enumeration(seg, named)
             objects = self._objects(seg)
             if not objects and self._other_meeting(seg):
                 self.topic = ()  # 县政府可以召开全县性工作会议: a meeting outside the vocabulary
@@ -94,24 +95,26 @@ class TopicReader:
             pos = m.end()
         return out
 
-    def _remember_enumeration(self, seg: str) -> None:
-        """区政府实行全体会议、常务会议制度 / 分为A和B: what a later 上述会议 means."""
-        for m in self.meetings(seg):
-            listed = self._meeting_run(seg, m.start)
+    def _remember_enumeration(self, seg: str, named: list[Mention]) -> None:
+        """区政府实行全体会议、常务会议制度 / 分为A和B: what a later 上述会议 means.
+        ``named``: the meetings of ``seg``."""
+        for m in named:
+            listed = self._meeting_run(seg, m.start, named)
             if len(listed) > 1:
                 self.enumerated = listed
                 return
 
-    def _subject(self, seg: str) -> tuple[EntityRef, ...]:
-        """The meetings a segment opens with: 区政府全体会议和常务会议由…"""
+    def _subject(self, seg: str, named: list[Mention]) -> tuple[EntityRef, ...]:
+        """The meetings a segment opens with: 区政府全体会议和常务会议由… ``named``: the meetings of ``seg``."""
         lead = SUBJECT_LEAD.match(seg)
-        rest = seg[lead.end() if lead else 0 :]
+        lead_end = lead.end() if lead else 0
+        rest = seg[lead_end:]
         relative = _RELATIVE_CHAIR.match(rest)
         if relative and self.meetings(rest[relative.end() :][:12]):
             rest_from = relative.end()
         else:
             rest_from = 0
-        return self._meeting_run(rest, rest_from)
+        return self._meeting_run(rest, rest_from, named if lead_end == 0 else None)
 
     def _objects(self, seg: str) -> tuple[EntityRef, ...]:
         for verb in CONVENING.finditer(seg):
@@ -129,10 +132,11 @@ class TopicReader:
                 return True
         return False
 
-    def _meeting_run(self, text: str, start: int) -> tuple[EntityRef, ...]:
+    def _meeting_run(self, text: str, start: int, named: list[Mention] | None = None) -> tuple[EntityRef, ...]:
+        """The meetings listed together from ``start`` (``named``: ``self.meetings(text)``, when known)."""
         found: list[EntityRef] = []
         pos = start
-        for m in self.meetings(text):
+        for m in self.meetings(text) if named is None else named:
             if m.start < pos or not _MEETING_JOINER.match(text[pos : m.start]):
                 break
             if _NOT_SUBJECT.match(text[m.end :]):

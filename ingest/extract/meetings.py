@@ -20,8 +20,8 @@ import re
 from ..fact_values import EntityRef, Evidence
 from ..facts import Meeting, Participant, Quorum
 from ..models import Article
-from .common import Clause, Context
-from .frequency import FREQUENCY, IRREGULAR, QUORUM, parse_frequency
+from .common import Clause, Context, any_later
+from .frequency import FREQUENCY, IRREGULAR, QUORUM, parse_frequency, statements
 from .meeting_drafts import MeetingDraft
 from .meeting_topics import (
     CLAUSE_OPENING,
@@ -71,6 +71,16 @@ def extract_meetings(ctx: Context) -> list[Meeting]:
     return [d.meeting() for d in drafts.values() if d.slots or d.frequency or d.quorum]
 
 
+#: what the slot readers (_members, _convening, _attending, _how_often) start from; a clause
+#: without any of them fills no slot
+_SLOT_CUES = (_MEMBERS_BY, _MEMBERS_ARE, CONVENING, _ATTENDEES_ARE, _ATTENDING)
+
+
+def _may_fill_a_slot(text: str) -> bool:
+    return any(cue.search(text) for cue in _SLOT_CUES) or any(
+        next(statements(pattern, text), None) is not None for pattern in (FREQUENCY, IRREGULAR, QUORUM))
+
+
 class _Article(TopicReader):
     """One article, clause by clause: who makes up, convenes, chairs and attends the meeting
     it is talking about, and how often it meets."""
@@ -81,7 +91,12 @@ class _Article(TopicReader):
         self.last_people: list[Named] = []  # what 上述人员 points back to
 
     def run(self) -> None:
-        for clause in self.ctx.clauses(self.article):
+        clauses = self.ctx.clauses(self.article)
+        fills = [_may_fill_a_slot(clause.text) for clause in clauses]
+        for clause, fills_here, fills_later in zip(clauses, fills, any_later(fills), strict=True):
+            if not (fills_here or fills_later):
+                # the topics of the clauses after the last that may fill a slot are read by none
+                break
             segments = self.segments(clause)
             self._members(clause, segments)
             self._convening(clause, segments)
@@ -199,11 +214,11 @@ class _Article(TopicReader):
                 if marker and _BARE_MARKER.match(previous):
                     return start + intro.end(), True, previous
                 return start + intro.end(), marker is not None, marker.group() if marker else None
-            subject = self._subject(chunk)
+            named = self.meetings(chunk)
+            subject = self._subject(chunk, named)
             if subject:
-                head = self.meetings(chunk)
-                return start + head[len(subject) - 1].end, False, None
-            if _NOT_A_LIST.search(chunk) or self.meetings(chunk):
+                return start + named[len(subject) - 1].end, False, None
+            if _NOT_A_LIST.search(chunk) or named:
                 return None, False, None
             if index == 0 or segments[index - 1].end <= floor:
                 return start, False, None
@@ -220,7 +235,7 @@ class _Article(TopicReader):
 
     def _how_often(self, clause: Clause, segments: list[Segment]) -> None:
         for pattern in (FREQUENCY, IRREGULAR):
-            for m in pattern.finditer(clause.text):
+            for m in statements(pattern, clause.text):
                 seg = segment_at(segments, m.start())
                 evidence = self._evidence(clause, m.start(), m.end())
                 frequency = parse_frequency(m.group(), evidence)
@@ -229,7 +244,7 @@ class _Article(TopicReader):
                     if draft.frequency is None and frequency is not None:
                         draft.frequency = frequency
                         draft.cite(evidence)
-        for m in QUORUM.finditer(clause.text):
+        for m in statements(QUORUM, clause.text):
             seg = segment_at(segments, m.start())
             evidence = self._evidence(clause, m.start(), m.end())
             for meeting in seg.topic:

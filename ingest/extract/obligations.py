@@ -20,8 +20,8 @@ from schema.wording import load_wording
 from ..fact_values import EntityRef
 from ..facts import Modality, Obligation
 from ..models import Article
-from .common import Clause, Context, leading_condition
-from .parties import SubjectTracker, by_source
+from .common import Clause, Context, any_later, leading_condition
+from .parties import ENTITY_KINDS, ClauseSubjects, SubjectTracker, by_source
 from .quantities import Quantity, find_quantities, parse_amount
 from .report_verbs import LEAVE_CONTEXT, find_reports
 
@@ -105,17 +105,23 @@ def extract_obligations(ctx: Context) -> list[Obligation]:
 def _article_obligations(ctx: Context, article: Article) -> list[Obligation]:
     subjects = SubjectTracker(ctx)
     out: list[Obligation] = []
-    for clause in ctx.clauses(article):
-        out.extend(_clause_obligations(ctx, clause, subjects))
-        subjects.observe(clause.text)
+    clauses = ctx.clauses(article)
+    found = [(find_triggers(clause.text), find_quantities(clause.text)) for clause in clauses]
+    # the subject a clause names is read on for later clauses only when one of them asks for a bearer
+    bearers_follow = any_later([bool(triggers or quantities) for triggers, quantities in found])
+    for index, clause in enumerate(clauses):
+        reading = subjects.read(clause)
+        out.extend(_clause_obligations(ctx, clause, subjects, reading, *found[index]))
+        if bearers_follow[index]:
+            subjects.observe(reading)
     return out
 
 
-def _clause_obligations(ctx: Context, clause: Clause, subjects: SubjectTracker) -> list[Obligation]:
+def _clause_obligations(ctx: Context, clause: Clause, subjects: SubjectTracker, reading: ClauseSubjects,
+                        triggers: list[_Trigger], quantities: list[Quantity]) -> list[Obligation]:
+    """``triggers`` and ``quantities``: ``find_triggers`` and ``find_quantities`` of the clause."""
     text = clause.text
     condition, _ = leading_condition(text)
-    triggers = find_triggers(text)
-    quantities = find_quantities(text)
     evidence = ctx.evidence(clause.article, clause.nstart, clause.nend)
     leave = bool(LEAVE_CONTEXT.search(ctx.sentence_text(clause.sentence)))
     out = []
@@ -132,7 +138,7 @@ def _clause_obligations(ctx: Context, clause: Clause, subjects: SubjectTracker) 
         at = trigger.start if trigger else inside[0].start
         # One obligation per limit: coordinated bearers (县政府各部门、各乡镇) share it, and
         # the first one named stands for them.
-        bearers = by_source(ctx, text, at) or subjects.clause_subjects(text, at)
+        bearers = by_source(ctx, text, at, ctx.clause_mentions(clause, ENTITY_KINDS)) or subjects.clause_subjects(reading, at)
         bearer = bearers[0] if bearers else None
         counterparty = _counterparty(ctx, text[start:end], leave)
         pieces = _split_at_quantities(text, start, end, inside) if inside else [(start, end, None)]

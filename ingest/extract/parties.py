@@ -18,7 +18,7 @@ from schema.levels import LEVELS
 from schema.vocabulary import Kind, Mention
 
 from ..fact_values import EntityRef
-from .common import Context, descriptive_entity
+from .common import Clause, Context, descriptive_entity
 
 ENTITY_KINDS: tuple[Kind, ...] = ("role", "body", "meeting")
 
@@ -27,6 +27,7 @@ ROLE_HEADS = ("行政主要负责同志", "有关负责同志", "有关负责人
               "行政正职", "公职人员", "工作人员", "主任", "局长", "助理", "顾问")
 #: Prefixes an organ may carry inside a noun phrase: 各乡镇, 有关部门.
 NP_PREFIXES = ("各", "有关", "相关", "全体")
+_PREFIX_INITIALS = frozenset(p[0] for p in NP_PREFIXES)
 #: Coordinators between the parts of a noun phrase.
 COORDINATOR = re.compile(r"、|以及|及|和|或者|或")
 PARENTHETICAL = re.compile(r"（[^（）]*）|\([^()]*\)")
@@ -47,20 +48,29 @@ _NOT_IN_A_PLACE = frozenset("的之和及或与同对向由在是为将把被各
 # ------------------------------------------------------------------ noun phrases
 
 
-def read_np(ctx: Context, text: str, start: int = 0, places: bool = False) -> int:
+def mentions_by_start(ctx: Context, text: str) -> dict[int, Mention]:
+    """The entity mentions ``read_np`` reads in ``text``, by where they start: found once by a
+    caller that reads noun phrases at several starts of the same text."""
+    return {m.start: m for m in ctx.mentions(text, ENTITY_KINDS)}
+
+
+def read_np(ctx: Context, text: str, start: int = 0, places: bool = False,
+            mentions: dict[int, Mention] | None = None) -> int:
     """End of the noun phrase of vocabulary terms that starts at ``start`` (== start if none).
     With ``places``, a part may be another place's body (某某市政府): for a region read whole.
+    ``mentions``: ``mentions_by_start(ctx, text)``, when the caller has it already.
 
     县政府各部门和各乡镇的行政正职离县外出 -> the index of 离
     """
-    mentions = {m.start: m for m in ctx.mentions(text, ENTITY_KINDS)}
+    if mentions is None:
+        mentions = mentions_by_start(ctx, text)
     pos = start
     end = start
     got = False
     while pos < len(text):
-        prefix = next((p for p in NP_PREFIXES if text.startswith(p, pos) and pos + len(p) in mentions), "")
-        if pos + len(prefix) in mentions:
-            pos = end = mentions[pos + len(prefix)].end
+        prefix = _prefix_length(text, pos, mentions)
+        if pos + prefix in mentions:
+            pos = end = mentions[pos + prefix].end
             got = True
             continue
         place = _place_before(text, pos, mentions) if places and (pos == start or not got) else 0
@@ -85,8 +95,7 @@ def read_np(ctx: Context, text: str, start: int = 0, places: bool = False) -> in
         coord = COORDINATOR.match(text, pos)
         if coord:
             after = coord.end()
-            prefix = next((p for p in NP_PREFIXES if text.startswith(p, after) and after + len(p) in mentions), "")
-            if after + len(prefix) in mentions:
+            if after + _prefix_length(text, after, mentions) in mentions:
                 pos = after
                 continue
             place = _place_before(text, after, mentions) if places else 0
@@ -95,6 +104,32 @@ def read_np(ctx: Context, text: str, start: int = 0, places: bool = False) -> in
                 continue
         break
     return end if got else start
+
+
+class NounPhrases:
+    """Noun phrases read at several starts of one text, from one scan of its mentions (made
+    at the first read)."""
+
+    def __init__(self, ctx: Context, text: str) -> None:
+        self.ctx = ctx
+        self.text = text
+        self._mentions: dict[int, Mention] | None = None
+
+    def end(self, start: int) -> int:
+        """``read_np(ctx, text, start)``."""
+        if self._mentions is None:
+            self._mentions = mentions_by_start(self.ctx, self.text)
+        return read_np(self.ctx, self.text, start, mentions=self._mentions)
+
+
+def _prefix_length(text: str, pos: int, mentions: dict[int, Mention]) -> int:
+    """Length of the prefix at ``pos`` (各, 有关) that a mention follows; 0 if none."""
+    if text[pos : pos + 1] not in _PREFIX_INITIALS:  # most positions: no prefix starts there
+        return 0
+    for prefix in NP_PREFIXES:
+        if text.startswith(prefix, pos) and pos + len(prefix) in mentions:
+            return len(prefix)
+    return 0
 
 
 def _place_before(text: str, pos: int, mentions: dict[int, Mention]) -> int:
@@ -182,6 +217,42 @@ def _unique(refs: list[EntityRef]) -> list[EntityRef]:
 # ------------------------------------------------------------------ subjects
 
 
+class ClauseSubjects:
+    """The noun phrase each clause or comma chunk of one clause opens with, read once, in
+    order, as far as a caller asks: every question about the clause shares the reading."""
+
+    def __init__(self, ctx: Context, clause: Clause) -> None:
+        self.ctx = ctx
+        self.clause = clause
+        self.text = clause.text
+        self._starts: list[int] | None = None  # found at the first question
+        self._read: list[list[EntityRef] | None] = []  # per chunk read so far: its parties, None for no subject
+
+    def last_before(self, upto: int) -> list[EntityRef]:
+        """The parties of the last chunk before ``upto`` that opens with a noun phrase ([] if none)."""
+        found: list[EntityRef] = []
+        if self._starts is None:
+            self._starts = _chunk_starts(self.text)
+        for i, start in enumerate(self._starts):
+            if start >= upto:
+                break
+            if i == len(self._read):
+                self._read.append(self._chunk_subject(start))
+            read = self._read[i]
+            if read is not None:
+                found = read
+        return found
+
+    def _chunk_subject(self, start: int) -> list[EntityRef] | None:
+        text = self.text
+        if any(text.startswith(p, start) for p in SUBJECT_PRONOUNS):
+            return None
+        end = read_np(self.ctx, text, start, mentions=self.ctx.clause_mentions(self.clause, ENTITY_KINDS))
+        if end > start and not text.startswith("的", end):
+            return parse_parties(self.ctx, text[start:end])
+        return None
+
+
 class SubjectTracker:
     """Who an article's clauses are about: the noun phrase a clause or comma chunk opens
     with, else the last one named earlier in the article."""
@@ -190,23 +261,19 @@ class SubjectTracker:
         self.ctx = ctx
         self.current: list[EntityRef] = []
 
-    def clause_subjects(self, text: str, upto: int) -> list[EntityRef]:
+    def read(self, clause: Clause) -> ClauseSubjects:
+        """The chunks of one clause, for ``clause_subjects`` and ``observe``."""
+        return ClauseSubjects(self.ctx, clause)
+
+    def clause_subjects(self, clause: ClauseSubjects, upto: int) -> list[EntityRef]:
         """The subject in force at ``upto`` in a clause; remembers it for later clauses."""
-        found: list[EntityRef] = []
-        for start in _chunk_starts(text):
-            if start >= upto:
-                break
-            if any(text.startswith(p, start) for p in SUBJECT_PRONOUNS):
-                continue
-            end = read_np(self.ctx, text, start)
-            if end > start and not text.startswith("的", end):
-                found = parse_parties(self.ctx, text[start:end])
+        found = clause.last_before(upto)
         if found:
             self.current = found
         return self.current
 
-    def observe(self, text: str) -> None:
-        self.clause_subjects(text, len(text))
+    def observe(self, clause: ClauseSubjects) -> None:
+        self.clause_subjects(clause, len(clause.text))
 
 
 def label_end(text: str) -> int:
@@ -219,11 +286,13 @@ def _chunk_starts(text: str) -> list[int]:
     return [label_end(text)] + [m.end() for m in re.finditer(r"[，,：:]", text)]
 
 
-def by_source(ctx: Context, text: str, upto: int) -> list[EntityRef]:
-    """The source a ``由X`` before ``upto`` names: 由县政府办公室汇总后向县长报告."""
+def by_source(ctx: Context, text: str, upto: int, mentions: dict[int, Mention] | None = None) -> list[EntityRef]:
+    """The source a ``由X`` before ``upto`` names: 由县政府办公室汇总后向县长报告.
+    ``mentions``: ``mentions_by_start(ctx, text)``, when the caller has it already."""
     found: list[EntityRef] = []
     for m in _BY.finditer(text, 0, upto):
-        end = read_np(ctx, text, m.end())
+        mentions = mentions if mentions is not None else mentions_by_start(ctx, text)
+        end = read_np(ctx, text, m.end(), mentions=mentions)
         if end > m.end():
             found = parse_parties(ctx, text[m.end() : end])
     return found

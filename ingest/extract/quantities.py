@@ -60,6 +60,9 @@ FRACTION = re.compile(
     rf"(?:(?P<pre>{_alternation(WORDING.bounds_before)}))?"
     rf"(?:(?P<pct>{_ARABIC})[%％]|(?P<den>{_CHINESE})分之(?P<numer>{_CHINESE}))(?P<post>以上|以下)?"
 )
+#: what every FRACTION contains: a text without it is not searched (the pattern's optional lead
+#: would be tried at every position)
+_FRACTION_MARK = re.compile(r"[%％]|分之")
 _PERIOD = re.compile(_alternation(WORDING.periods))
 _COMPLETION = re.compile(_alternation(WORDING.completion_verbs))
 #: A date or an ordinal is not a quantity: 2024年, 3月31日前.
@@ -109,7 +112,7 @@ def find_quantities(text: str) -> list[Quantity]:
         bound = m.group("pre") or m.group("post") or ""
         deadline = Deadline(amount, unit, m.group(), kind, maximum, _period(text, m.start()))  # type: ignore[arg-type]
         out.append(Quantity(m.start(), m.end(), deadline, bound))
-    for m in FRACTION.finditer(text):
+    for m in FRACTION.finditer(text) if _FRACTION_MARK.search(text) else ():
         if m.group("pct"):
             amount = float(m.group("pct").translate(str.maketrans("０１２３４５６７８９", "0123456789"))) / 100
         else:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..fact_values import EntityRef
 from ..facts import ReportingKind
 from .common import Context
-from .parties import COORDINATOR, PARENTHETICAL, label_end, read_np
+from .parties import COORDINATOR, PARENTHETICAL, NounPhrases, label_end, read_np
 from .parties import parse_parties as _parse_parties
 from .report_wording import LEAVE_CONTEXT, TRIP_WORDS, WORDING, alternation
 
@@ -72,8 +72,9 @@ def find_reports(ctx: Context, text: str, leave: bool) -> list[ReportMatch]:
     """Every report verb in ``text`` with the entities it reports to."""
     found: list[ReportMatch] = []
     found += _to_reports(ctx, text)
-    found += _object_reports(ctx, text, leave)
-    found += _submissions(ctx, text)
+    phrases = NounPhrases(ctx, text)  # the noun phrases after the verbs, from one scan of the text
+    found += _object_reports(ctx, text, leave, phrases)
+    found += _submissions(ctx, text, phrases)
     found += _divisions(ctx, text)
     for m in _RESPONSIBLE.finditer(text):
         region = m.group("to")
@@ -82,7 +83,7 @@ def find_reports(ctx: Context, text: str, leave: bool) -> list[ReportMatch]:
             end = work.end() if work else m.end()
             found.append(ReportMatch(m.start(), end, "负责", "responsibility", tuple(parse_parties(ctx, region))))
     if leave:
-        found += _leave_steps(ctx, text)
+        found += _leave_steps(ctx, text, phrases)
     covered = [(r.start, r.end) for r in found]
     for m in _WORK.finditer(text):
         if any(s <= m.start() < e for s, e in covered):
@@ -107,16 +108,16 @@ def _to_reports(ctx: Context, text: str) -> list[ReportMatch]:
     return out
 
 
-def _object_reports(ctx: Context, text: str, leave: bool) -> list[ReportMatch]:
+def _object_reports(ctx: Context, text: str, leave: bool, phrases: NounPhrases) -> list[ReportMatch]:
     """报X…, 报送X…, 呈报X…: a line when a suffix or the clause's end closes the object."""
     out = []
     for m in _OBJECT_VERB.finditer(text):
-        end = read_np(ctx, text, m.end())
+        end = phrases.end(m.end())
         if end == m.end():
             continue
         verb = m.group("verb")
         region_end = end
-        joined = read_np(ctx, text, end + 1) if text.startswith("并", end) else end
+        joined = phrases.end(end + 1) if text.startswith("并", end) else end
         if joined > end + 1 and _OBJECT_SUFFIX.match(text, joined):
             end = joined  # 报送常务副县长并县长审批: both approve
         if _SIGNING_SUFFIX.match(text, end) or text.endswith(WORDING.signing_routes, 0, m.start()):
@@ -134,7 +135,7 @@ def _object_reports(ctx: Context, text: str, leave: bool) -> list[ReportMatch]:
         targets = tuple(parse_parties(ctx, region))
         out.append(ReportMatch(m.start(), close, verb + (suffix.group() if suffix else ""), kind, targets))
     for m in _PLAIN_REPORT.finditer(text):
-        end = read_np(ctx, text, m.end())
+        end = phrases.end(m.end())
         if end > m.end() and _BOUNDARY.match(text, end):
             verb = m.group("verb")
             out.append(ReportMatch(m.start(), end, verb, _SUFFIX_KIND[verb], tuple(parse_parties(ctx, text[m.end() : end]))))
@@ -153,18 +154,18 @@ def _object_suffix(text: str, at: int) -> tuple[re.Match[str] | None, ReportingK
     return None, None
 
 
-def _submissions(ctx: Context, text: str) -> list[ReportMatch]:
+def _submissions(ctx: Context, text: str, phrases: NounPhrases) -> list[ReportMatch]:
     """提交X讨论, 提请X协调: a matter put before a body as a required step (not an agenda item
     of the government's own meetings, not a time clause 在提交县政府审议时)."""
     out = []
     for m in _SUBMIT.finditer(text):
-        end = read_np(ctx, text, m.end())
+        end = phrases.end(m.end())
         suffix = _SUBMIT_SUFFIX.match(text, end)
         if end == m.end() or suffix is None:
             continue
         if text.startswith("的", suffix.end()) or _is_time_clause(text, suffix.end()):
             continue
-        if not _a_step(ctx, text, m.start()):
+        if not _a_step(text, m.start(), phrases):
             continue  # 县政府各部门提请县政府审议重大合同…，应当…: the topic, not the duty
         targets = tuple(t for t in parse_parties(ctx, text[m.end() : end]) if t.kind != "meeting")
         verb = m.group()
@@ -176,12 +177,12 @@ def _submissions(ctx: Context, text: str) -> list[ReportMatch]:
 _STEP_MARKS = re.compile(r"须|应|要|需|必|后|再|并|时|则|经")
 
 
-def _a_step(ctx: Context, text: str, at: int) -> bool:
+def _a_step(text: str, at: int, phrases: NounPhrases) -> bool:
     """Whether the verb at ``at`` is stated as a step: its chunk begins with it, or a duty or
     sequence word stands between the chunk's subject and it."""
     chunk_start = max(text.rfind(c, 0, at) for c in "，,；") + 1
     chunk_start = max(chunk_start, label_end(text))
-    rest = text[read_np(ctx, text, chunk_start) : at]
+    rest = text[phrases.end(chunk_start) : at]
     return chunk_start == at or bool(_STEP_MARKS.search(rest))
 
 
@@ -195,15 +196,15 @@ def _divisions(ctx: Context, text: str) -> list[ReportMatch]:
     return out
 
 
-def _leave_steps(ctx: Context, text: str) -> list[ReportMatch]:
+def _leave_steps(ctx: Context, text: str, phrases: NounPhrases) -> list[ReportMatch]:
     """In a leave sentence, 告知X (the filing step) and 经X批准 (the approval) are lines."""
     out = []
     for m in _INFORM.finditer(text):
-        end = read_np(ctx, text, m.end())
+        end = phrases.end(m.end())
         if end > m.end():
             out.append(ReportMatch(m.start(), end, "告知", "filing", tuple(parse_parties(ctx, text[m.end() : end]))))
     for m in _BY_APPROVAL.finditer(text):
-        end = read_np(ctx, text, m.end())
+        end = phrases.end(m.end())
         verb = _APPROVAL_VERB.match(text, end)
         if end > m.end() and verb:
             out.append(ReportMatch(m.start(), verb.end(), verb.group(), "approval", tuple(parse_parties(ctx, text[m.end() : end]))))

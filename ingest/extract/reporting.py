@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from ..fact_values import EntityRef
 from ..facts import ReportingKind, ReportingLine, ReportingStep
 from ..models import Article, Sentence
-from .common import Clause, Context, descriptive_entity
-from .parties import SUBJECT_PRONOUNS, label_end, read_np
+from .common import Clause, Context, any_later, descriptive_entity
+from .parties import ENTITY_KINDS, SUBJECT_PRONOUNS, label_end, read_np
 from .report_matter import matter_of
 from .report_subjects import described_subjects
 from .report_verbs import LEAVE_CONTEXT, ReportMatch, find_reports, optional, parse_parties, prohibited
@@ -82,17 +82,21 @@ def _article_lines(ctx: Context, article: Article) -> list[ReportingLine]:
     previous: list[EntityRef] = []  # the subject of the preceding sentence
     current: list[EntityRef] = []  # the subject named so far in this sentence
     sentence: Sentence | None = None
-    for clause in clauses:
+    leaves = [bool(LEAVE_CONTEXT.search(ctx.sentence_text(clause.sentence))) for clause in clauses]
+    reports_of = [find_reports(ctx, clause.text, leave) for clause, leave in zip(clauses, leaves, strict=True)]
+    # the subject a clause names is read only for the reports of later clauses: not at all when none follows
+    reports_follow = any_later([bool(reports) for reports in reports_of])
+    for index, clause in enumerate(clauses):
         if clause.sentence is not sentence:
             if sentence is not None:
                 # a meeting is not carried over as a reporter: its sentence was about its work
                 previous = [s for s in current if s.kind != "meeting"]
             current, sentence = [], clause.sentence
         text = clause.text
-        leave = bool(LEAVE_CONTEXT.search(ctx.sentence_text(clause.sentence)))
+        leave = leaves[index]
         agenda = _AGENDA_ITEM.match(text, label_end(text))
         task = bool(agenda or _TASK.match(text, label_end(text)))
-        reports = find_reports(ctx, text, leave)
+        reports = reports_of[index]
         if agenda:
             # a meeting's task names kinds of matter; only a rule stated in its parenthesis is
             # a line (…的经费使用事项（2000万元以上的报县委常委会研究审议）), and the government's
@@ -101,8 +105,8 @@ def _article_lines(ctx: Context, article: Article) -> list[ReportingLine]:
         for report in reports:
             if optional(text, report.start) or prohibited(text, report.start):
                 continue
-            here = _subjects_in(ctx, text, report.start)
-            agents = _agents(ctx, text, report.start) or _described_agents(ctx, text, report.start)
+            here = _subjects_in(ctx, clause, report.start)
+            agents = _agents(ctx, clause, report.start) or _described_agents(ctx, text, report.start)
             # a meeting of the government that decides to submit speaks for the government
             agents = list(dict.fromkeys(government if a.kind == "meeting" else a for a in agents))
             sources = [government] if task and _in_parenthesis(text, report.start) else (
@@ -123,7 +127,7 @@ def _article_lines(ctx: Context, article: Article) -> list[ReportingLine]:
                         steps = (*chain, ReportingStep(len(chain) + 1, target, report.verb))
                         statement = _Statement(clause, source, target, matter, report.kind, steps)
                         found.setdefault((passage, source.key, target.key), []).append(statement)
-        subjects = _subjects_in(ctx, text, len(text))
+        subjects = _subjects_in(ctx, clause, len(text)) if reports_follow[index] else []
         if subjects:
             current = subjects
             named_before = True
@@ -137,9 +141,10 @@ def _article_lines(ctx: Context, article: Article) -> list[ReportingLine]:
     return out
 
 
-def _subjects_in(ctx: Context, text: str, upto: int) -> list[EntityRef]:
+def _subjects_in(ctx: Context, clause: Clause, upto: int) -> list[EntityRef]:
     """The last noun phrase a clause or comma chunk opens with before ``upto`` (not one
     followed by 的, which qualifies a noun: 县政府各部门报送的公文)."""
+    text = clause.text
     found: list[EntityRef] = []
     starts = [label_end(text)] + [m.end() for m in re.finditer(r"[，,：:]", text)]
     for start, chunk_end in zip(starts, [*starts[1:], len(text) + 1], strict=True):
@@ -157,19 +162,20 @@ def _subjects_in(ctx: Context, text: str, upto: int) -> list[EntityRef]:
         if owner and read_np(ctx, owner.group("who")) == len(owner.group("who")):
             found = parse_parties(ctx, owner.group("who"))  # 以县政府名义制发的文件: its owner
             continue
-        end = read_np(ctx, text, start)
+        end = read_np(ctx, text, start, mentions=ctx.clause_mentions(clause, ENTITY_KINDS))
         if end > start and (not text.startswith("的", end) or _OWNED.match(text, end)):
             found = parse_parties(ctx, text[start:end])  # 县政府各部门的请示，报…: the owner brings it
     return found
 
 
-def _agents(ctx: Context, text: str, upto: int) -> list[EntityRef]:
+def _agents(ctx: Context, clause: Clause, upto: int) -> list[EntityRef]:
     """The last ``由X`` agent before ``upto`` (由县政府办公室汇总后向县长报告), passing over one
     whose own comma chunk states a case and ends before ``upto``: 由办公室…呈批，根据需要由领导
     转请…核批，重大事项报市长审批 — the office, not the leaders, reports the major matters."""
+    text = clause.text
     found: list[EntityRef] = []
     for m in _BY.finditer(text, 0, upto):
-        end = read_np(ctx, text, m.end())
+        end = read_np(ctx, text, m.end(), mentions=ctx.clause_mentions(clause, ENTITY_KINDS))
         if end == m.end():
             continue
         chunk_start = max(text.rfind(c, 0, m.start()) for c in "，,") + 1

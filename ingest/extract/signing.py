@@ -21,7 +21,7 @@ from ..fact_values import EntityRef
 from ..facts import SigningRule, SigningStep
 from ..models import Article
 from .common import Context, leading_condition
-from .signing_frames import Frame, read_frame, read_frames
+from .signing_frames import Frame, may_name_kind, read_frame, read_frames
 from .signing_steps import VERB, qualifier_body, read_steps
 
 _SIGN_VERB = re.compile("签发|签署|签批|核签|审签")
@@ -50,6 +50,8 @@ def _article_rules(ctx: Context, article: Article) -> list[SigningRule]:
         verb = _SIGN_VERB.search(text) or VERB.search(text)
         first_verb = VERB.search(text)
         if first_verb is None or verb is None:
+            if not may_name_kind(ctx, text):
+                continue  # it leaves last_frame as it is: a frame without recipients or genres would
             frame = read_frame(ctx, text)
             if not frame.empty() and (frame.recipients or frame.genres):
                 last_frame = frame

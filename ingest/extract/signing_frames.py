@@ -74,6 +74,17 @@ def read_frames(ctx: Context, text: str) -> list[Frame]:
     return frames or [read_frame(ctx, text)]
 
 
+#: the verbs of _TO all contain one of these
+_TO_WORDS = ("向", "报", "提请")
+
+
+def may_name_kind(ctx: Context, text: str) -> bool:
+    """False when ``read_frame(ctx, text)`` can have neither recipients (no verb of _TO) nor
+    genres (no 纪要, no genre's name): a clause that states no rule is read only when it may
+    name the kind of document a following rule is about."""
+    return any(w in text for w in _TO_WORDS) or "纪要" in text or ctx.vocab.occurs(text, ("genre",), ctx.level)
+
+
 def read_frame(ctx: Context, text: str) -> Frame:
     frame = Frame()
     chaired = _CHAIRED_BY.search(text)
