@@ -12,6 +12,10 @@ way: the attribute, coerced by the field's own scalar or enum type. Anything els
 field, a null where a value is required, a value the type will not coerce, an exception —
 goes the ordinary way, which re-reads the attribute (a plain read) and reports exactly what
 graphql-core would. So the answer and its errors are the same; only the work differs.
+
+A whole selection of such fields (objects and lists of them too) goes further: ``complete_value``
+completes it through a plan compiled once per query (``graphql_api/compiled.py``), and hands
+it back to graphql-core, whole, on the first value the plan does not handle.
 """
 
 from __future__ import annotations
