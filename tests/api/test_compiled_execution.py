@@ -12,10 +12,11 @@ from __future__ import annotations
 import asyncio
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 import strawberry
+import strawberry.extensions
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
@@ -82,7 +83,7 @@ QUERIES = {
     "nulls: optional objects and leaves": """
         query($j: String!) { meetings(jurisdiction: $j) { nameEn quorum quorumSource { article { key } evidence { text } }
             frequency { period times timesMax } attendees { condition evidence { start } } } }""",
-    "a nested field with arguments: no plan for that selection": """
+    "a nested field with a resolver of its own (basis): graphql-core completes that selection": """
         { jurisdictions { key name documents { key title basis { title written } } } }""",
     "pagination connections": """
         query($j: String!) { obligations(jurisdiction: $j, first: 3) { totalCount
@@ -143,6 +144,10 @@ class _Node:
     def fails(self) -> str | None:
         raise ValueError("nested failure")
 
+    @strawberry.field
+    def greet(self, name: str = "you") -> str:  # arguments on a nested field: no plan for its selection
+        return f"{self.name} greets {name}"
+
 
 def _node(i: int, **changes: Any) -> _Node:
     values: dict[str, Any] = {"name": f"n{i}", "leaf": _Leaf(text=f"t{i}"), "leaves": [_Leaf(text="a", count=i)],
@@ -183,6 +188,7 @@ ODD = strawberry.Schema(query=_Query, execution_context_class=PlainFieldExecutor
     ("{ nodes { name tags } good { name leaf { note } } }", 0),  # a generator and a tuple as lists
     ("{ nodes { name shout fails } }", 8),
     ("{ good { __typename name leaf { __typename text } leaves { count } } }", 0),
+    ('{ good { name greet(name: "甲") other: greet leaves { text } } }', 0),
 ])
 def test_odd_values_and_nested_errors_answer_as_graphql_core_does(query: str, errors: int) -> None:
     fast, ordinary, _ = _both(ODD, query)
@@ -253,3 +259,25 @@ def test_random_selections_answer_as_graphql_core_does(memory_store, selection: 
     query = "query($j: String!, $on: Boolean!) { meetings(jurisdiction: $j) { %s } }" % selection
     fast, ordinary, _ = _both(schema, query, {"j": PLACE, "on": on}, {"store": memory_store})
     assert fast == ordinary
+
+
+class _SeesEveryField(strawberry.extensions.SchemaExtension):
+    """Schema middleware (a ``resolve`` hook): every field must reach it, plan or not."""
+
+    seen: ClassVar[list[str]] = []
+
+    def resolve(self, _next: Any, root: Any, info: Any, *args: Any, **kwargs: Any) -> Any:
+        _SeesEveryField.seen.append(info.field_name)
+        return _next(root, info, *args, **kwargs)
+
+
+def test_schema_middleware_sees_every_field_as_with_graphql_core() -> None:
+    watched = strawberry.Schema(query=_Query, extensions=[_SeesEveryField], execution_context_class=PlainFieldExecutor)
+    query = "{ good { name leaf { text } leaves { count } } }"
+    seen = []
+    for executor in (PlainFieldExecutor, StrawberryGraphQLCoreExecutionContext):
+        watched.execution_context_class = executor
+        _SeesEveryField.seen = []
+        assert watched.execute_sync(query).errors is None
+        seen.append(list(_SeesEveryField.seen))
+    assert seen[0] == seen[1] and seen[0].count("text") == 1 and len(seen[0]) == 10  # good, 5 + 4 node fields
