@@ -9,6 +9,9 @@ from schema import rows
 
 from . import types as t
 
+#: the enum member of each action value, looked up rather than called (an unknown value: the enum's own error)
+_ACTIONS = {member.value: member for member in t.SigningAction}
+
 
 def entity(row: rows.EntityRow) -> t.Entity:
     return t.Entity(key=row.key, name=row.name, name_en=row.name_en, label=row.label)
@@ -47,7 +50,7 @@ def document_type(row: rows.DocumentTypeRow) -> t.DocumentType:
 
 def signing_step(row: rows.StepRow) -> t.SigningStep:
     return t.SigningStep(
-        role=entity(row.role), action=t.SigningAction(row.action), condition=row.condition, verb=row.verb,
+        role=entity(row.role), action=_ACTIONS.get(row.action) or t.SigningAction(row.action), condition=row.condition, verb=row.verb,
         delegated=row.delegated, order=row.order, document_type=document_type(row.document_type),
         article=article(row.article), evidence=evidence(row.evidence),
     )

@@ -19,7 +19,7 @@ from typing import Protocol, TypeVar
 from schema.naming import open_key
 from schema.rows import DocumentRow, JurisdictionRow, PlaceRow
 from schema.script import to_simplified
-from schema.vocabulary import KINDS, LEVEL_SUFFIXES, LEVELS, Kind, Term, load_vocabulary, strip_level_suffix
+from schema.vocabulary import KINDS, LEVEL_SUFFIXES, LEVELS, Kind, Term, Vocabulary, load_vocabulary, strip_level_suffix
 
 from .errors import UserError
 
@@ -142,15 +142,24 @@ class JurisdictionNames:
 
 def resolve_term(what: str, name: str, kinds: tuple[Kind, ...]) -> Term:
     """The vocabulary term a name refers to, of one of ``kinds``."""
-    vocab = load_vocabulary()
+    find = _known_term if len(name) <= _CACHED_NAME else _known_term.__wrapped__  # a long text is not kept
+    term = find(load_vocabulary(), name, kinds)
+    if term is None:
+        raise UnknownName(what, name, load_vocabulary().names(kinds))
+    return term
+
+
+_CACHED_NAME = 100  # characters
+
+
+@lru_cache(maxsize=2048)  # a name is looked up on every request that uses it (issuer='office' …)
+def _known_term(vocab: Vocabulary, name: str, kinds: tuple[Kind, ...]) -> Term | None:
     # An exact key first: 'party_group' (a meeting) must not become the body whose English alias is 'party group'.
     term = next((t for t in vocab.terms if t.kind in kinds and t.key == name.strip()), None)
     if term is None:
         term = vocab.lookup(name, kinds)
     if term is None:
         term = _pinyin_index(kinds).get(_NOT_LETTERS.sub("", name.lower()))
-    if term is None:
-        raise UnknownName(what, name, vocab.names(kinds))
     return term
 
 

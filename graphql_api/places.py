@@ -25,7 +25,8 @@ field goes to its thread: a field declares which arguments name places (``metada
 "jurisdiction")``), and ``execution.py`` awaits ``preload`` of their values. graphql-core starts every
 top-level field of a request in the same turn of the loop, so the names of all of them reach the
 DataLoader in one batch, and one batch costs at most one store read (the snapshot's, or the fresh
-read for names it does not know). The batch records each outcome in the request's own table,
+read for names it does not know); a batch the held snapshot answers is resolved on the loop, one
+that must read the store in a thread. The batch records each outcome in the request's own table,
 which the field's thread then reads (``get``); a name that was not preloaded (a request run without
 a loop, ``schema.execute_sync``) is resolved there by the same function, under the request's lock.
 """
@@ -96,6 +97,17 @@ class PlaceDirectory:
             self._refresh_in_background(store)
         return snapshot, False
 
+    def held(self, store: Any) -> Snapshot | None:
+        """The snapshot to answer from if that needs no store read now (``current`` without its
+        read); None when the places must be read first."""
+        with self._lock:
+            snapshot, version = self._snapshot, self._version
+        if snapshot is None or snapshot.version != version:
+            return None
+        if time.monotonic() - snapshot.read_at > self.ttl:
+            self._refresh_in_background(store)
+        return snapshot
+
     def fresh(self, store: Any) -> Snapshot:
         """A snapshot read from the store now (a name the current one does not know)."""
         with self._lock:
@@ -155,8 +167,29 @@ class PlaceLoader:
         await asyncio.gather(*(self.loader.load(name) for name in names), return_exceptions=True)
 
     async def _load_batch(self, names: list[str]) -> Sequence[JurisdictionRow | BaseException]:
-        # the batch may read the store: off the loop
+        # names the held snapshot knows resolve here, by table lookups (the usual case: a hop to
+        # a thread and back would cost more than they do); a batch that must read the store
+        # goes off the loop
+        known = self.resolve_held(names)
+        if known is not None:
+            return known
         return await asyncio.get_running_loop().run_in_executor(None, self.resolve, names)
+
+    def resolve_held(self, names: list[str]) -> list[Outcome] | None:
+        """Each name's outcome if no store read is needed for any of them, else None (nothing
+        recorded but the snapshot pinned, as ``resolve`` would pin it)."""
+        with self._lock:
+            if self._snapshot is None:
+                held = self._directory.held(self._store)
+                if held is None:
+                    return None
+                self._snapshot, self._read = held, False
+            places = self._snapshot.places
+            outcomes = {name: _outcome(name, places) for name in dict.fromkeys(names) if name not in self._outcomes}
+            if not self._read and any(isinstance(o, UnknownName) for o in outcomes.values()):
+                return None  # perhaps loaded since the snapshot was read: ``resolve`` reads afresh
+            self._outcomes.update(outcomes)
+            return [self._outcomes[name] for name in names]
 
     # -- in any thread -------------------------------------------------------------------------
     def resolve(self, names: list[str]) -> list[Outcome]:

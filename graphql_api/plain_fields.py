@@ -12,6 +12,10 @@ way: the attribute, coerced by the field's own scalar or enum type. Anything els
 field, a null where a value is required, a value the type will not coerce, an exception —
 goes the ordinary way, which re-reads the attribute (a plain read) and reports exactly what
 graphql-core would. So the answer and its errors are the same; only the work differs.
+
+A whole selection of such fields (objects and lists of them too) goes further: ``complete_value``
+completes it through a plan compiled once per query (``graphql_api/compiled.py``), and hands
+it back to graphql-core, whole, on the first value the plan does not handle.
 """
 
 from __future__ import annotations
@@ -22,17 +26,23 @@ from graphql import GraphQLField, GraphQLLeafType, GraphQLNonNull, GraphQLObject
 from graphql import version_info as graphql_core_version
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
+from .compiled import Plans
+
 #: (attribute name, leaf type, nullable): how a plain leaf field is read; None: not plain
 _Plan = tuple[str, GraphQLLeafType, bool] | None
 #: by the field's id (fields are not hashable); the field is held so that its id stays its own
 _plans: dict[int, tuple[GraphQLField, _Plan]] = {}
+#: compiled completers of whole selections (graphql_api/compiled.py), shared by requests
+completers = Plans()
 
 
 def _plan(field: GraphQLField) -> _Plan:
     if not getattr(field.resolve, "_is_default", False):  # strawberry marks its default resolver
         return None
     definition = (field.extensions or {}).get("strawberry-definition")
-    if definition is None or definition.default_resolver is not getattr or field.args:
+    # is_basic_field: no resolver and no field extension (a permission class is one, and
+    # strawberry still marks such a field's resolver as its default one)
+    if definition is None or not definition.is_basic_field or definition.default_resolver is not getattr or field.args:
         return None
     nullable = not isinstance(field.type, GraphQLNonNull)
     leaf = field.type.of_type if isinstance(field.type, GraphQLNonNull) else field.type
@@ -49,6 +59,31 @@ class PlainFieldExecutor(StrawberryGraphQLCoreExecutionContext):
         manager = self.middleware_manager
         # schema middleware (an extension's ``resolve`` hook) must see every field
         self._plain_reads = not (manager is not None and manager.middlewares)
+        self._completing_the_ordinary_way = False
+
+    def complete_value(  # graphql-core 3.3's signature
+        self, return_type: Any, field_details_list: Any, info: Any, path: Any, result: Any,
+        position_context: Any,
+    ) -> Any:
+        # A selection of plain fields completes through its compiled plan; where the plan gives
+        # up (a null in a non-null field, an error …), the ordinary way completes it all again
+        # and reports what graphql-core reports. Inside that, no plan is tried again.
+        if self._plain_reads and not self._completing_the_ordinary_way and not self.is_awaitable(result):
+            complete = completers.find(self, return_type, field_details_list)
+            if complete is not None:
+                try:
+                    completed = complete(result)
+                except Exception:  # noqa: BLE001  # Unplanned, or a property that raised: the ordinary way reports it
+                    completers.gave_up += 1
+                else:
+                    completers.completed += 1
+                    return completed
+                self._completing_the_ordinary_way = True
+                try:
+                    return super().complete_value(return_type, field_details_list, info, path, result, position_context)
+                finally:
+                    self._completing_the_ordinary_way = False
+        return super().complete_value(return_type, field_details_list, info, path, result, position_context)
 
     def execute_field(  # graphql-core 3.3's signature
         self, parent_type: GraphQLObjectType, source: Any, field_details_list: Any, path: Any,

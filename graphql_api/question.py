@@ -64,6 +64,7 @@ class _Intent:
     name: str
     needs: tuple[str, ...]
     cues: dict[str, tuple[tuple[re.Pattern[str], ...], ...]]  # language -> groups of alternatives
+    groups: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)  # each group as one pattern
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,16 @@ def _compile(items: list[str], flags: int = re.IGNORECASE) -> tuple[re.Pattern[s
     return tuple(out)
 
 
+def _joined(alternatives: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``alternatives`` does (all compiled with the same
+    flags; the tables use no back-references, whose numbers joining would shift)."""
+    if not alternatives:
+        return re.compile("(?!)")  # no alternative: never matches, as any() of none
+    if any(re.search(r"\\[1-9]|\(\?P=", p.pattern) for p in alternatives):
+        raise ValueError(f"{_PATTERNS_FILE.name}: a cue pattern with a back-reference cannot be joined")
+    return re.compile("|".join(f"(?:{p.pattern})" for p in alternatives), alternatives[0].flags)
+
+
 @lru_cache(maxsize=1)
 def patterns() -> _Patterns:
     """The pattern tables, validated on load (unknown slots, kinds or keys are errors)."""
@@ -102,7 +113,8 @@ def patterns() -> _Patterns:
         if unknown:
             raise ValueError(f"{_PATTERNS_FILE.name}: intent {entry['intent']} needs unknown slots {sorted(unknown)}")
         cues = {lang: tuple(_compile(group) for group in entry[lang]) for lang in ("en", "zh")}
-        intents.append(_Intent(entry["intent"], tuple(entry.get("needs") or ()), cues))
+        groups = {lang: tuple(_joined(group) for group in by_lang) for lang, by_lang in cues.items()}
+        intents.append(_Intent(entry["intent"], tuple(entry.get("needs") or ()), cues, groups))
     markers = {name: {lang: _compile(p) for lang, p in by_lang.items()} for name, by_lang in data["markers"].items()}
     places = {"en": _compile(data["places"]["en"], 0), "zh": _compile(data["places"]["zh"], 0)}
     vocab = load_vocabulary()
@@ -141,11 +153,23 @@ def understand(text: str, jurisdictions: list[JurisdictionRow]) -> Question:
     slots = _slots(masked, named)
     described = _described_source(masked, named, slots["source"])
     present = {name for name in _SLOTS if _slot_filled(name, slots)}
-    applicable = [i for i in patterns().intents if all(any(p.search(masked) for p in g) for g in i.cues[language])]
-    chosen = next((i for i in applicable if set(i.needs) <= present), applicable[0] if applicable else None)
+    chosen = _intent(masked, language, present)
     missing = tuple(n for n in chosen.needs if n not in present) if chosen else ()
     return Question(text, language, chosen.name if chosen else None, missing, tuple(places), unknown_place,
                     named=tuple(named), source_described=described, **slots)
+
+
+def _intent(masked: str, language: str, present: set[str]) -> _Intent | None:
+    """The first intent that applies and has the slots it needs, else the first that applies.
+    Intents after the chosen one are not tried; each cue group is one search (its alternatives
+    joined: the same match or none)."""
+    first = None
+    for intent in patterns().intents:
+        if all(group.search(masked) for group in intent.groups[language]):
+            if set(intent.needs) <= present:
+                return intent
+            first = first or intent
+    return first
 
 
 def _described_source(masked: str, named: list[Named], source: Term | None) -> str | None:

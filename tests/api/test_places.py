@@ -85,6 +85,16 @@ def test_the_places_of_a_request_are_one_batch_and_one_store_read(counted) -> No
     assert store.place_reads == 1  # then shared: no read of the places per request
 
 
+def test_names_the_held_snapshot_knows_resolve_on_the_loop(counted) -> None:  # type: ignore[no-untyped-def]
+    store, client = counted
+    _post(client, SEVERAL)  # the first request reads the places: its batch goes to a thread
+    assert len(RecordingLoader.batches) == 1
+    body = _post(client, SEVERAL)
+    assert "errors" not in body and body["data"]["a"]["name"] == ZH_0 and body["data"]["b"], body
+    # answered from the held snapshot by table lookups on the loop: no batch handed to a thread
+    assert len(RecordingLoader.batches) == 1 and store.place_reads == 1
+
+
 def test_unknown_names_of_a_request_cost_one_fresh_read(counted) -> None:  # type: ignore[no-untyped-def]
     store, client = counted
     _post(client, SEVERAL)
