@@ -44,6 +44,7 @@ from typing import Any
 from strawberry.dataloader import DataLoader
 
 from schema.rows import JurisdictionRow
+from stores.awaiting import run_awaiting
 
 from .name_index import IndexedPlaces
 from .names import UnknownName
@@ -147,6 +148,10 @@ class PlaceLoader:
         self._read = False  # this request has read the store's places already
         self._outcomes: dict[str, Outcome] = {}
         self.loader: DataLoader[str, JurisdictionRow] = DataLoader(self._load_batch)
+        #: held by whatever runs this request's code in ``run_awaiting`` on the loop (execution.py):
+        #: one at a time, as ``_lock`` is held across a store read, and a greenlet blocked on it
+        #: would block the loop
+        self.turn = asyncio.Lock()
 
     # -- on the loop ------------------------------------------------------------------------
     async def preload(self, names: Sequence[str]) -> None:
@@ -155,7 +160,10 @@ class PlaceLoader:
         await asyncio.gather(*(self.loader.load(name) for name in names), return_exceptions=True)
 
     async def _load_batch(self, names: list[str]) -> Sequence[JurisdictionRow | BaseException]:
-        # the batch may read the store: off the loop
+        # the batch may read the store: awaited on the loop (Neo4j's async driver), else off the loop
+        if getattr(self._store, "reads_on_loop", lambda: False)():
+            async with self.turn:
+                return await run_awaiting(self.resolve, names)
         return await asyncio.get_running_loop().run_in_executor(None, self.resolve, names)
 
     # -- in any thread -------------------------------------------------------------------------
