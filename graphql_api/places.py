@@ -148,9 +148,10 @@ class PlaceLoader:
         self._read = False  # this request has read the store's places already
         self._outcomes: dict[str, Outcome] = {}
         self.loader: DataLoader[str, JurisdictionRow] = DataLoader(self._load_batch)
-        #: held by whatever runs this request's code in ``run_awaiting`` on the loop (execution.py):
-        #: one at a time, as ``_lock`` is held across a store read, and a greenlet blocked on it
-        #: would block the loop
+        #: When the store reads on the loop (Neo4j's async driver), held by everything that touches
+        #: this request's table on the loop: its fields run in ``run_awaiting`` (execution.py) and
+        #: its batches. One at a time, since ``_lock`` is held across a store read there, and code
+        #: on the loop's thread that waited for ``_lock`` would block the loop for good.
         self.turn = asyncio.Lock()
 
     # -- on the loop ------------------------------------------------------------------------

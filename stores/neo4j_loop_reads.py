@@ -14,13 +14,15 @@ closes it at shutdown (``close_on_loop``, the Starlette lifespan). Without one (
 ``threads``, the CLI, ``schema.execute_sync``, an app run without its lifespan) the reads block, in
 the worker threads of ``graphql_api/execution.py``.
 
-Why ``threads`` is the default: measured on this project's 2-core machine (server, clients and
-Neo4j sharing the cores), the async path answered signatories more slowly at 1 client and served
-fewer requests per second at 16 (README, configuration). The async driver spends more CPU per
-query than the blocking one (its socket reads go through ``asyncio`` futures and ``wait_for``),
-and every send to Neo4j wakes the server, which then takes the core from the one thread that runs
-the loop and every request on it; with threads, the others carry on. Where the database is on
-another machine, the waits that threads overlap become the async path's strength: measure there.
+Why ``threads`` is the default: measured on this project's 2-core machine (server, load generator
+and Neo4j sharing the cores; signatories, 100 generated documents; 5 interleaved rounds, medians),
+the thread path answered in 11.0 ms at 1 client and 91 req/s at 16, the async path in 26.1 ms and
+43 req/s. In process, one request at a time, both cost the same CPU (7.0 and 7.1 ms a request);
+at 16 clients the async server spent more per request (10–11.5 ms against 7.7 ms: the async
+driver's reads and writes go through ``asyncio`` futures, ``wait_for`` tasks and timers) and got
+about half a core where the threaded one got 80–90 %: its one busy thread competes for the
+cores with every thread of the clients and of Neo4j, where 32 workers get a larger share. On a
+server of its own, with the database elsewhere, measure again before choosing.
 """
 
 from __future__ import annotations

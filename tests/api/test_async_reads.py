@@ -209,3 +209,25 @@ def test_a_bad_reads_setting_is_a_one_line_error(monkeypatch) -> None:  # type: 
     monkeypatch.setenv(READS_ENV, "greenlets")
     with pytest.raises(ValueError, match=f"^{READS_ENV} must be one of async, threads, got 'greenlets'$"):
         configured_reads()
+
+
+def test_fields_of_one_request_share_its_places_without_blocking_the_loop(watched) -> None:  # type: ignore[no-untyped-def]
+    """A cold request whose fields all need the places: one reads them (holding the request's
+    table), the others wait their turn on the loop rather than on the table's thread lock."""
+    query = ('{ a: ask(question: "Who signs an office notice in %s?") { understood } '
+             'b: signatories(jurisdiction: "%s", issuer: "office") { action } '
+             'c: meetings(jurisdiction: "%s") { name } }' % (PLACE_EN, PLACE, PLACE))
+    answers: list[dict[str, Any]] = []
+
+    def request() -> None:  # in a thread of its own: a loop that deadlocked would hang only it
+        answers.append(run(watched, lambda client: post(client, query)))
+
+    thread = threading.Thread(target=request, daemon=True)
+    thread.start()
+    thread.join(60)
+    assert not thread.is_alive(), "the request never finished: the loop is blocked"
+    (answer,) = answers
+    assert "errors" not in answer and answer["data"]["a"]["understood"]
+    assert answer["data"]["b"] and answer["data"]["c"]
+    sent = [on_loop for on_loop, _ in watched.reads]
+    assert sent == [True] * 4  # the places once, then each field's one question
