@@ -1,7 +1,8 @@
 """Count the Cypher statements a store sends: the real driver, wrapped, every call passed on.
 
 A statement is one round trip: ``driver.execute_query``, ``session.run`` or ``tx.run``
-inside ``execute_read``/``execute_write``. Each is recorded with its text and parameters,
+inside ``execute_read``/``execute_write``; the async driver's ``execute_query`` too (the API's
+reads on its event loop, ``stores/neo4j_loop_reads.py``). Each is recorded with its text and parameters,
 named after the ``cypher/queries`` file it comes from (``queries/signatories``) when it is
 one of them, else after its first line.
 """
@@ -88,11 +89,38 @@ class _CountingSession(_CountingTx):
         return _CountingTx(self._inner.begin_transaction(*args, **kwargs), self._statements)
 
 
+class CountingAsyncDriver:
+    """Stands in for a ``neo4j.AsyncDriver``; its statements go to the same list."""
+
+    def __init__(self, inner: neo4j.AsyncDriver, statements: list[Sent]) -> None:
+        self._inner = inner
+        self.statements = statements
+
+    async def execute_query(self, query: Any, parameters_: dict[str, Any] | None = None, *args: Any,
+                            **kwargs: Any) -> Any:
+        self.statements.append(_sent(query, parameters_, kwargs))
+        return await self._inner.execute_query(query, parameters_, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
 def count_statements(store: Any) -> CountingDriver:
-    """Wrap the driver a store holds (whatever the attribute is called); returns the counter."""
+    """Wrap the driver a store holds (whatever the attribute is called); returns the counter.
+    The async driver a Neo4jStore opens for the API's loop (now or later) is counted too."""
     for attr, value in vars(store).items():
         if isinstance(value, neo4j.Driver):
             counter = CountingDriver(value)
             setattr(store, attr, counter)
+            _count_loop_driver(store, counter.statements)
             return counter
     raise TypeError(f"{type(store).__name__} holds no neo4j.Driver to count")
+
+
+def _count_loop_driver(store: Any, statements: list[Sent]) -> None:
+    new = getattr(store, "_new_loop_driver", None)  # stores/neo4j_loop_reads.py
+    if new is None:
+        return
+    store._new_loop_driver = lambda: CountingAsyncDriver(new(), statements)
+    if isinstance(getattr(store, "_loop_driver", None), neo4j.AsyncDriver):  # opened already
+        store._loop_driver = CountingAsyncDriver(store._loop_driver, statements)

@@ -69,8 +69,18 @@ class _GraphQL(GraphQL[dict[str, Any], None]):  # context: a dict; no root value
 def _closing(store: Store):  # type: ignore[no-untyped-def]
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        yield
-        store.close()
+        # Neo4j: reads through the async driver on this loop, from startup to shutdown
+        # (stores/neo4j_loop_reads.py); a store without one answers as before
+        opened = getattr(store, "open_on_loop", None)
+        if opened is not None:
+            await opened()
+        try:
+            yield
+        finally:
+            closing = getattr(store, "close_on_loop", None)
+            if closing is not None:
+                await closing()
+            store.close()
 
     return lifespan
 

@@ -17,7 +17,12 @@ Two rules for every request, applied here once rather than in each resolver:
   read the rows the top-level field returned, so they stay on the loop. ``execute_sync`` (tests,
   no loop) runs the same fields inline. So does a Query field over a store that says it
   ``answers_without_waiting()`` (the embedded store, its index built and no write under way):
-  an in-memory read costs less than the hand-off to a thread and back. Each top-level field
+  an in-memory read costs less than the hand-off to a thread and back. Nor does a Query field
+  over a store that ``reads_on_loop()`` (Neo4j with its async driver open for this loop, see
+  ``stores/neo4j_loop_reads.py``): the same sync resolver runs on the loop in ``run_awaiting``
+  (``stores/awaiting.py``), and each store read inside it awaits the async driver, so no thread
+  is involved at all. Such fields run one at a time per request (``PlaceLoader.turn``): the
+  request's place table holds a thread lock across a read. Each top-level field
   is also timed here for ``/metrics`` (``info.context["metrics"]``, when the app provides one).
 
 A new resolver needs nothing of its own for either: a sync ``def`` field on ``Query`` reading
@@ -54,7 +59,9 @@ from strawberry.extensions import (
 )
 from strawberry.schema.schema import validate_document
 
-from .places import PLACE_ARGUMENTS
+from stores.awaiting import run_awaiting
+
+from .places import PLACE_ARGUMENTS, request_places
 
 WORKERS_ENV = "GOVGRAPH_WORKERS"
 DEFAULT_WORKERS = 32
@@ -180,6 +187,18 @@ def _answers_without_waiting(info: Any) -> bool:
     return bool(ask is not None and ask())
 
 
+def _reads_on_loop(info: Any) -> bool:
+    context = info.context
+    store = context.get("store") if isinstance(context, dict) else None
+    ask = getattr(store, "reads_on_loop", None)
+    return bool(ask is not None and ask())
+
+
+async def _awaiting_in_turn(info: Any, run: Callable[[], Any]) -> Any:
+    async with request_places(info.context).turn:
+        return await run_awaiting(run)
+
+
 def _off_loop(name: str, resolve: Callable[..., Any], reads: bool, places: tuple[str, ...] = ()) -> Callable[..., Any]:
     timed = _timed(name, resolve)
 
@@ -194,6 +213,8 @@ def _off_loop(name: str, resolve: Callable[..., Any], reads: bool, places: tuple
         def run() -> Any:
             if reads and _answers_without_waiting(info):  # a Query field over memory: nothing to wait for
                 return timed(root, info, **kwargs)
+            if reads and _reads_on_loop(info):  # a Query field over Neo4j's async driver: awaited here
+                return _awaiting_in_turn(info, lambda: timed(root, info, **kwargs))
             return loop.run_in_executor(_workers(), lambda: timed(root, info, **kwargs))
 
         if loader is None:

@@ -45,6 +45,7 @@ from typing import Any
 from strawberry.dataloader import DataLoader
 
 from schema.rows import JurisdictionRow
+from stores.awaiting import run_awaiting
 
 from .name_index import IndexedPlaces
 from .names import UnknownName
@@ -159,6 +160,11 @@ class PlaceLoader:
         self._read = False  # this request has read the store's places already
         self._outcomes: dict[str, Outcome] = {}
         self.loader: DataLoader[str, JurisdictionRow] = DataLoader(self._load_batch)
+        #: When the store reads on the loop (Neo4j's async driver), held by everything that touches
+        #: this request's table on the loop: its fields run in ``run_awaiting`` (execution.py) and
+        #: its batches. One at a time, since ``_lock`` is held across a store read there, and code
+        #: on the loop's thread that waited for ``_lock`` would block the loop for good.
+        self.turn = asyncio.Lock()
 
     # -- on the loop ------------------------------------------------------------------------
     async def preload(self, names: Sequence[str]) -> None:
@@ -167,9 +173,14 @@ class PlaceLoader:
         await asyncio.gather(*(self.loader.load(name) for name in names), return_exceptions=True)
 
     async def _load_batch(self, names: list[str]) -> Sequence[JurisdictionRow | BaseException]:
-        # names the held snapshot knows resolve here, by table lookups (the usual case: a hop to
-        # a thread and back would cost more than they do); a batch that must read the store
-        # goes off the loop
+        # names the held snapshot knows resolve by table lookups (the usual case: a hop to a
+        # thread and back would cost more); a batch that must read the store is awaited on the
+        # loop (Neo4j's async driver: in its turn, since a sibling field may hold the table's
+        # lock across an awaited read), else goes off the loop
+        if getattr(self._store, "reads_on_loop", lambda: False)():
+            async with self.turn:
+                known = self.resolve_held(names)
+                return known if known is not None else await run_awaiting(self.resolve, names)
         known = self.resolve_held(names)
         if known is not None:
             return known

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import Any
 
 import neo4j
-from neo4j import GraphDatabase, NotificationMinimumSeverity
+from neo4j import AsyncGraphDatabase, GraphDatabase, NotificationMinimumSeverity
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from .base import StoreUnavailable
@@ -47,23 +48,39 @@ class Neo4jSettings:
         return self.uri.split("://", 1)[0].lower() if "://" in self.uri else ""
 
 
-def make_driver(settings: Neo4jSettings) -> neo4j.Driver:
-    """A driver for the URI; it connects lazily, so this checks the URI and options only."""
+def _check_scheme(settings: Neo4jSettings) -> None:
     if settings.scheme not in SCHEMES:
         raise StoreUnavailable(
             f"bad Neo4j URI {settings.uri!r}: the scheme must be one of {', '.join(s + '://' for s in SCHEMES)}"
         )
+
+
+#: the options of both drivers (the blocking one and the async one)
+DRIVER_OPTIONS: dict[str, Any] = {
+    "connection_timeout": 5.0,
+    "connection_acquisition_timeout": 10.0,
+    # A request to a dead server must fail fast (the API answers, /readyz says why).
+    "max_transaction_retry_time": 1.0,
+    # The named queries read properties that a corpus may not have yet (no document
+    # has obligations): the server's "property key does not exist" notes are noise here.
+    "notifications_min_severity": NotificationMinimumSeverity.OFF,
+}
+
+
+def make_driver(settings: Neo4jSettings) -> neo4j.Driver:
+    """A driver for the URI; it connects lazily, so this checks the URI and options only."""
+    _check_scheme(settings)
     try:
-        return GraphDatabase.driver(
-            settings.uri,
-            auth=(settings.user, settings.password),
-            connection_timeout=5.0,
-            connection_acquisition_timeout=10.0,
-            # A request to a dead server must fail fast (the API answers, /readyz says why).
-            max_transaction_retry_time=1.0,
-            # The named queries read properties that a corpus may not have yet (no document
-            # has obligations): the server's "property key does not exist" notes are noise here.
-            notifications_min_severity=NotificationMinimumSeverity.OFF,
-        )
+        return GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password), **DRIVER_OPTIONS)
+    except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
+        raise StoreUnavailable(f"bad Neo4j URI {settings.uri!r}: {one_line(exc)}") from exc
+
+
+def make_async_driver(settings: Neo4jSettings) -> neo4j.AsyncDriver:
+    """The async driver for the URI, with the same options; its connections belong to the event
+    loop that opens them, so one serves one loop (the API's, from its startup to its shutdown)."""
+    _check_scheme(settings)
+    try:
+        return AsyncGraphDatabase.driver(settings.uri, auth=(settings.user, settings.password), **DRIVER_OPTIONS)
     except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
         raise StoreUnavailable(f"bad Neo4j URI {settings.uri!r}: {one_line(exc)}") from exc

@@ -8,7 +8,8 @@ every read starts at a RuleDocument. A failure or a crash leaves the previous st
 document absent, or its previous version intact); what an interrupted load left is swept.
 Reads: one named query per question (``cypher/queries/<name>.cypher``), run as a read
 transaction (so a cluster or Aura routes it to a reader), one round trip each; its records
-become rows in ``stores/neo4j_reads.py``. Connecting: ``stores/neo4j_connection.py``.
+become rows in ``stores/neo4j_reads.py``; through the async driver on the API's event loop
+(``stores/neo4j_loop_reads.py``). Connecting: ``stores/neo4j_connection.py``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from contextlib import contextmanager, suppress
 from typing import Any
 
 import neo4j
-from neo4j import RoutingControl
 from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
 import cypher
@@ -32,6 +32,7 @@ from .article_keys import KeyUpgrade, report, with_article_keys
 from .base import DocumentCounts, StoreUnavailable, check_graph
 from .neo4j_batch import load_documents
 from .neo4j_connection import UNAVAILABLE, Neo4jSettings, make_driver, one_line
+from .neo4j_loop_reads import LoopReads, off_loop
 from .neo4j_reads import NamedQueries
 
 __all__ = ["CLAIM_PROBE_SECONDS", "Neo4jSettings", "Neo4jStore", "make_driver"]
@@ -42,7 +43,7 @@ CLAIM_PROBE_SECONDS = 2.0
 UPGRADE_PROBE_LIMIT = 10_000
 
 
-class Neo4jStore(NamedQueries):
+class Neo4jStore(NamedQueries, LoopReads):
     name = "neo4j"
 
     def __init__(
@@ -275,18 +276,17 @@ class Neo4jStore(NamedQueries):
         return [record[0] for record in self.run_records(statement, params)]
 
     def run_records(self, statement: str, params: dict[str, Any]) -> list[neo4j.Record]:
-        """Run one statement in a read transaction, one round trip; every record."""
+        """Run one statement in a read transaction, one round trip; every record (awaited on
+        the API's event loop when it runs there: ``stores/neo4j_loop_reads.py``)."""
         self._ensure_prepared()
-        try:
-            records, _, _ = self._driver.execute_query(
-                statement, params, routing_=RoutingControl.READ, database_=self.settings.database
-            )
-        except UNAVAILABLE as exc:
-            raise StoreUnavailable(f"Neo4j at {self.settings.uri} is unavailable: {one_line(exc)}") from exc
-        return records
+        return self.read_records(statement, params)
 
     def _read_whole(self, *names: str) -> list[list[neo4j.Record]]:
-        """Every record of each named statement (``cypher/<name>.cypher``), in one read transaction."""
+        """Every record of each named statement (``cypher/<name>.cypher``), in one read transaction
+        (several statements: the blocking driver, in a worker thread when asked on the loop)."""
+        return off_loop(self._read_whole_blocking, *names)
+
+    def _read_whole_blocking(self, *names: str) -> list[list[neo4j.Record]]:
         self._ensure_prepared()
 
         def work(tx: neo4j.ManagedTransaction) -> list[list[neo4j.Record]]:
