@@ -51,7 +51,7 @@ def markdown(results: dict[str, Any]) -> str:
               f"Memory the embedded store holds at N = {store['n']}: **{store.get('store_rss_mib', '—')} MiB** "
               f"(resident size a fresh process gains loading the saved store, from "
               f"{store.get('store_rss_before_mib', '—')} MiB after its imports). "
-              f"Peak RSS of reading the graphs parse + extract made from a store file and loading them one by one "
+              f"Peak RSS of reading back the graphs parse + extract made and loading them one by one "
               f"in one process: {store['peak_rss_mib']} MiB (process baseline {store['baseline_rss_mib']} MiB; "
               f"{store['nodes']:,} nodes, {store['relationships']:,} relationships). Cumulative cost of the loads "
               "(`MemoryStore.load`; parse + extract is above):", ""]
