@@ -30,8 +30,8 @@ RAW_PEER_CYPHER = "raw driver, peer's Cypher"
 def floor(plan: Plan, port: int, progress: Progress) -> dict[str, Any]:
     """``{ __typename }`` over HTTP at 1 and 16 clients: what any answer of ours costs at least."""
     progress(f"floor: {query_bench.FLOOR_DOCUMENT} over HTTP ({plan.warmup_seconds:g} s warm-up, 1 and 16 clients)")
-    return {str(c): query_bench.measure_floor(port, c, plan.query_seconds, plan.warmup_seconds).as_dict()
-            for c in (1, 16)}
+    return query_bench.one_then_sixteen(lambda c, w: query_bench.measure_floor(port, c, plan.query_seconds, w),
+                                        plan.warmup_seconds)
 
 
 def _trace_peer(settings: Neo4jSettings, driver: Driver, place: query_bench.Place, log_dir: Path,
@@ -77,7 +77,7 @@ def run_signatories(plan: Plan, port: int, driver: Driver, settings: Neo4jSettin
                                                                                   seconds, w)
         else:
             peer_out = {"skipped": "the peer is not installed (npm ci in benchmarks/peer); the full run installs it"}
-        measured = rounds.interleaved(targets, (1, 16), plan.rounds, progress, plan.warmup_seconds)
+        measured = rounds.interleaved(targets, query_bench.CLIENTS, plan.rounds, progress, plan.warmup_seconds)
     out["http_graphql"]["signatories"], out["raw_driver"]["signatories"] = measured["ours"], measured["raw driver"]
     if "peer" in measured:
         peer_out["signatories"] = measured["peer"]

@@ -1,72 +1,84 @@
 """The embedded store at N documents, in a fresh process: the cost of loading it as N grows,
-the memory the store holds, the peak memory of ingesting N documents into it, and its own query latency.
+the memory the store holds, the peak memory of loading N documents into it, and its own query latency.
 
-    python3 -m benchmarks.embedded N SEED JURISDICTION_KEY SECONDS     # prints one JSON line
-    python3 -m benchmarks.embedded --resident FILE                      # what loading FILE adds
+    python3 -m benchmarks.embedded FILE JURISDICTION_KEY SECONDS     # prints one JSON line
+    python3 -m benchmarks.embedded --resident FILE                   # what loading FILE adds
 
-A process of its own, so that nothing the runner holds counts towards the peak. The store's own
-memory is measured in a second fresh process: its resident size before loading the saved store
-(after every import) and after (the index built), so the generator, the parser and their garbage
-do not count.
+FILE is the store file ``govgraph ingest`` keeps (one row per document graph), written by the
+runner from the graphs its parse + extract phase made, with a pickle of the same graphs beside it
+(FILE.pickle, read in a second where the store file takes many): the child loads those graphs
+instead of parsing the documents again (parse + extract is measured in its own phase). A process
+of its own, so that nothing the runner holds counts towards the peak. The store's own memory is
+measured in a second fresh process: its resident size before loading the saved store (after
+every import) and after (the index built), so reading the file and its garbage do not count.
 """
 
 from __future__ import annotations
 
 import json
+import pickle
 import resource
 import subprocess
 import sys
-import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from schema.model import Graph
 
 ROOT = Path(__file__).resolve().parent.parent
 #: N at which the cumulative cost of loading is reported (those not above the run's N)
 CHECKPOINTS = (5, 50, 500, 1000, 2800)
 
 
-def measure(n: int, seed: int, jurisdiction: str, seconds: float) -> dict[str, Any]:
-    done = subprocess.run([sys.executable, "-m", "benchmarks.embedded", str(n), str(seed), jurisdiction, str(seconds)],
+def save(graphs: Sequence[Graph], path: Path) -> Path:
+    """The graphs as the store file the resident-size child reads, and as the pickle the child
+    loads one by one (in this order: the last load's Jurisdiction wins)."""
+    from stores.document_file import DocumentFile
+
+    kept = DocumentFile.open(path)
+    try:
+        for graph in graphs:
+            kept.put(graph)
+    finally:
+        kept.close()
+    _pickled(path).write_bytes(pickle.dumps(list(graphs), protocol=pickle.HIGHEST_PROTOCOL))
+    return path
+
+
+def _pickled(saved: Path) -> Path:
+    return saved.with_name(saved.name + ".pickle")  # our own temporary file, written by save()
+
+
+def measure(saved: Path, jurisdiction: str, seconds: float) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, "-m", "benchmarks.embedded", str(saved), jurisdiction, str(seconds)],
                           capture_output=True, text=True, cwd=ROOT)
     if done.returncode != 0:
         raise RuntimeError(f"the embedded-store child failed:\n{done.stderr[-2000:]}")
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def _child(n: int, seed: int, jurisdiction: str, seconds: float) -> dict[str, Any]:
-    from stores.document_file import DocumentFile
+def _child(saved: Path, jurisdiction: str, seconds: float) -> dict[str, Any]:
     from stores.memory import MemoryStore
 
-    from .generate import generate
-    from .ingest_bench import ingest_documents
     from .query_bench import Place, measure_embedded
 
-    docs = list(generate(n, seed))
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    graphs: list[Graph] = pickle.loads(_pickled(saved).read_bytes())
+    n = len(graphs)
     store = MemoryStore()
-    ingest_seconds = load_seconds = 0.0
+    load_seconds = 0.0
     checkpoints = []
-    for i, doc in enumerate(docs, 1):
+    for i, graph in enumerate(graphs, 1):
         started = time.perf_counter()
-        graph = ingest_documents([doc]).graphs[0]
-        loading = time.perf_counter()
         store.load(graph)
-        ingest_seconds += loading - started
-        load_seconds += time.perf_counter() - loading
+        load_seconds += time.perf_counter() - started
         if i in CHECKPOINTS or i == n:
-            checkpoints.append({"n": i, "load_seconds": round(load_seconds, 3), "ingest_seconds": round(ingest_seconds, 3)})
+            checkpoints.append({"n": i, "load_seconds": round(load_seconds, 3)})
+    nodes, rels = store.counts()  # builds the index the reads use, once after the loads
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    nodes, rels = store.counts()
-    with tempfile.TemporaryDirectory(prefix="govgraph-embedded-") as tmp:
-        saved = Path(tmp) / "store.db"
-        kept = DocumentFile.open(saved)  # the file `govgraph ingest` keeps: one row per document
-        try:
-            for graph in store.graphs():
-                kept.put(graph)
-        finally:
-            kept.close()
-        resident = _resident_added(saved)
+    resident = _resident_added(saved)
     place = next(r.place for r in store.jurisdictions() if r.place.key == jurisdiction)
     stats = measure_embedded(store, Place(place.key, place.name, place.name_en), seconds)
     return {
@@ -110,6 +122,6 @@ if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--resident":
         print(json.dumps(_resident(Path(sys.argv[2]))))
         sys.exit(0)
-    if len(sys.argv) != 5:
-        sys.exit("usage: python3 -m benchmarks.embedded N SEED JURISDICTION_KEY SECONDS")
-    print(json.dumps(_child(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], float(sys.argv[4])), ensure_ascii=False))
+    if len(sys.argv) != 4:
+        sys.exit("usage: python3 -m benchmarks.embedded FILE JURISDICTION_KEY SECONDS")
+    print(json.dumps(_child(Path(sys.argv[1]), sys.argv[2], float(sys.argv[3])), ensure_ascii=False))

@@ -46,21 +46,33 @@ WARMUP_CLIENTS = 16
 def closed_loop(make_call: Callable[[], Call], clients: int, seconds: float, warmup: int = 1,
                 warmup_seconds: float = 0.0) -> Stats:
     """Run ``clients`` loops for ``seconds``; ``make_call`` gives each thread its own caller.
-    ``warmup_seconds``: first the same load, untimed, at WARMUP_CLIENTS clients for that long
-    (Node's JIT and the server's caches warm up over seconds, not over one call)."""
+    ``warmup``: untimed calls each caller makes first (its connection opened), all callers at
+    once, and the clock starts when every one is done. ``warmup_seconds``: before that, the same
+    load, untimed, at WARMUP_CLIENTS clients for that long (Node's JIT and the server's caches
+    warm up over seconds, not over one call)."""
     if warmup_seconds > 0:
         closed_loop(make_call, WARMUP_CLIENTS, warmup_seconds, warmup)
     callers = [make_call() for _ in range(clients)]
-    for call in callers:
-        for _ in range(warmup):
-            call()
     samples: list[list[float]] = [[] for _ in range(clients)]
     errors: list[BaseException] = []
-    start = time.perf_counter()
-    deadline = start + seconds
+    window: list[float] = []  # start and deadline, set once every caller is warm
+
+    def start_clock() -> None:
+        window[:] = [time.perf_counter(), time.perf_counter() + seconds]
+
+    warm = threading.Barrier(clients, action=start_clock)
 
     def loop(index: int) -> None:
         call, mine = callers[index], samples[index]
+        try:
+            for _ in range(warmup):
+                call()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread below
+            errors.append(exc)
+        warm.wait()  # every caller, failed or not: no one waits for ever
+        if errors:
+            return
+        deadline = window[1]
         try:
             while time.perf_counter() < deadline:
                 t0 = time.perf_counter()
@@ -73,10 +85,10 @@ def closed_loop(make_call: Callable[[], Call], clients: int, seconds: float, war
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(seconds + 120)
-    elapsed = time.perf_counter() - start
+        thread.join(seconds + 300)
     if errors:
         raise errors[0]
+    elapsed = time.perf_counter() - window[0]
     flat = sorted(s for mine in samples for s in mine)
     return Stats(
         clients=clients, requests=len(flat), seconds=elapsed, p50_ms=percentile(flat, 50) * 1000,

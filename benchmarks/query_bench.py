@@ -109,6 +109,17 @@ def trace_fields(store: Any, place: Place) -> dict[str, FieldTrace]:
     return {field: FieldTrace(field, cold[0], warm[0], cold[1]) for field, (cold, warm) in sent.items()}
 
 
+#: client counts every query target is measured at
+CLIENTS = (1, 16)
+
+
+def one_then_sixteen(measure: Callable[[int, float], Stats], warmup_seconds: float) -> dict[str, dict[str, Any]]:
+    """``measure(clients, warmup_seconds)`` at 1 then 16 clients. The timed warm-up (at 16
+    clients) runs once, before the first: the second finds the same server, asked the same
+    document a moment ago, warm."""
+    return {str(c): measure(c, warmup_seconds if i == 0 else 0.0).as_dict() for i, c in enumerate(CLIENTS)}
+
+
 def raw_caller(driver: Driver, database: str, statements: tuple[Sent, ...]) -> Call:
     def call() -> None:
         for sent in statements:

@@ -70,14 +70,17 @@ def interleaved(targets: dict[str, Callable[[int, float], Stats]], clients: tupl
                 progress: Callable[[str], None], warmup_seconds: float = 0.0) -> dict[str, dict[str, dict[str, Any]]]:
     """``rounds`` rounds of every target at every client count, in turn; per target and count
     the medians of the rounds with their ranges. ``measure(clients, warmup_seconds)``: the timed
-    warm-up runs in the first round only (the later rounds find the JIT and the pools warm, and a
-    full run stays within its time)."""
+    warm-up (at 16 clients) runs once per target, before its first measurement: every later one
+    finds the same server, asked the same document, warm (JIT and pools do not cool down between
+    two measurements), and a full run stays within its time."""
     runs: dict[str, dict[int, list[Stats]]] = {name: {c: [] for c in clients} for name in targets}
+    warmed: set[str] = set()
     for number in range(1, rounds + 1):
         for count in clients:
             for name, measure in targets.items():
                 progress(f"signatories round {number}/{rounds}: {name}, {count} client{'s' if count > 1 else ''}")
-                runs[name][count].append(measure(count, warmup_seconds if number == 1 else 0.0))
+                runs[name][count].append(measure(count, 0.0 if name in warmed else warmup_seconds))
+                warmed.add(name)
     return {name: {str(c): summary(stats) for c, stats in by_count.items()} for name, by_count in runs.items()}
 
 

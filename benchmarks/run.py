@@ -127,7 +127,7 @@ def _pick_place(store: Neo4jStore, graphs: list[Any]) -> tuple[query_bench.Place
     raise RuntimeError(f"no generated jurisdiction has an answer for every field: {last_error}")
 
 
-def run_queries(plan: Plan, seed: int, settings: Neo4jSettings, driver: Any, graphs: list[Any],
+def run_queries(plan: Plan, settings: Neo4jSettings, driver: Any, graphs: list[Any],
                 log_dir: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     """The queries on Neo4j, the peer, and (in a child process) the embedded store, which also
     reports its load cost and peak memory: the second value."""
@@ -151,17 +151,22 @@ def run_queries(plan: Plan, seed: int, settings: Neo4jSettings, driver: Any, gra
             if f == "signatories":
                 continue  # below, in interleaved rounds with the raw driver and the peer
             progress(f"GraphQL over HTTP: {f} ({warm:g} s warm-up at 16 clients, then 1 and 16 clients)")
-            out["http_graphql"][f] = {str(c): query_bench.measure_http(server.port, f, place, c, seconds, warm).as_dict()
-                                      for c in (1, 16)}
+            out["http_graphql"][f] = query_bench.one_then_sixteen(
+                lambda c, w, f=f: query_bench.measure_http(server.port, f, place, c, seconds, w), warm)
             progress(f"raw driver: {f}")
-            out["raw_driver"][f] = {str(c): query_bench.measure_raw(driver, settings.database, traces[f], c, seconds,
-                                                                    warm).as_dict() for c in (1, 16)}
+            out["raw_driver"][f] = query_bench.one_then_sixteen(
+                lambda c, w, f=f: query_bench.measure_raw(driver, settings.database, traces[f], c, seconds, w), warm)
         out["floor"] = comparison.floor(plan, server.port, progress)
         out["peer"] = comparison.run_signatories(plan, server.port, driver, settings, traces, place, log_dir, out, pins,
                                                  progress)
         out["cpus"] = pins.record
     progress(f"embedded store: N = {plan.embedded_n}, in a fresh process")
-    store_run = embedded.measure(plan.embedded_n, seed, place.key, plan.embedded_seconds)
+    if plan.embedded_n > len(graphs):
+        raise ValueError("the embedded store's N must not exceed the largest load size")
+    with tempfile.TemporaryDirectory(prefix="govgraph-embedded-") as tmp:
+        # the graphs parse + extract made: the child loads them, it does not parse them again
+        saved = embedded.save(graphs[: plan.embedded_n], Path(tmp) / "store.db")
+        store_run = embedded.measure(saved, place.key, plan.embedded_seconds)
     out["embedded"] = store_run.pop("queries")
     out["round_trips"] = {f: {"count": len(t.warm), "statements": [s.name for s in t.warm], "rows": t.rows,
                               "cold_count": len(t.cold), "cold_statements": [s.name for s in t.cold]}
@@ -210,7 +215,7 @@ def run(plan: Plan, out_dir: Path, seed: int = 0) -> dict[str, Any]:
         results["load"] = run_loads(plan, store, driver, settings.database, graphs)
         done("load")
         results["queries"], results["embedded_store"] = run_queries(
-            plan, seed, settings, driver, graphs[: max(plan.ours_sizes)], log_dir)
+            plan, settings, driver, graphs[: max(plan.ours_sizes)], log_dir)
         loaders.wipe(driver, settings.database)  # in batches: a single-transaction wipe of N=500 runs out of memory
         results["queries"]["peer_ratio"] = peer_ratios(results["queries"])
         done("queries")

@@ -52,3 +52,11 @@ def node_load(label: str) -> str:
 
 def relationship_load(type_: str, start_label: str, end_label: str) -> str:
     return fill_relationship_template(statement("load/relationships"), type_, start_label, end_label)
+
+
+def node_create(label: str) -> str:
+    return fill_node_template(statement("load/create_nodes"), label)
+
+
+def relationship_create(type_: str, start_label: str, end_label: str) -> str:
+    return fill_relationship_template(statement("load/create_relationships"), type_, start_label, end_label)

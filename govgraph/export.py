@@ -192,7 +192,7 @@ def to_cypher(graphs: list[Graph]) -> Iterator[str]:
             yield inline(cypher.relationship_load(type_, start, end), rows=rows[i : i + CYPHER_BATCH]) + ";\n"
     for node in nodes:
         if node.label == "Jurisdiction":
-            yield inline(cypher.statement("load/versions"), jurisdiction=node.key) + ";\n"
+            yield inline(cypher.statement("load/versions"), jurisdictions=[node.key]) + ";\n"
 
 
 def split_script(text: str) -> list[str]:

@@ -78,31 +78,35 @@ def _groups(graphs: Iterable[Graph]) -> Iterator[list[Graph]]:
 
 
 def _load_together(session: Session, graphs: list[Graph]) -> None:
-    """One transaction for several documents (see the module's doc)."""
+    """One transaction for several documents (see the module's doc). Its fixed statements are
+    sent once for all of them (where they are stored, the locks, the claims, the content
+    check, the orphans), not once per document."""
     for graph in graphs:
         check_graph(graph)
-    plans = [writes.WritePlan(graph.deduplicated()) for graph in graphs]
+    plans = [writes.WritePlan(graph.deduplicated()) for graph in graphs]  # in load order: the last one's shared nodes win
+    documents = sorted(plan.graph.document for plan in plans)  # claims in one order, too
     with session() as opened:
         tx = opened.begin_transaction()
         try:
             touched = _lock_jurisdictions(tx, plans)
+            claimed = tx.run(cypher.statement("load/claim_documents"), docs=documents)
+            published = {record["doc"] for record in claimed if record["published"]}
+            first = [doc for doc in documents if doc not in published]
+            with_content = tx.run(cypher.statement("load/documents_with_content"), docs=first).value()
+            if with_content:
+                raise _NeedsSweep(with_content[0])  # load() sweeps it; this batch goes one by one
             node_writes: writes.Writes = []
             relationship_writes: writes.Writes = []
-            for plan in sorted(plans, key=lambda p: p.graph.document):  # claims in one order, too
-                if writes.claim(tx, plan.graph.document):
-                    changed = plan.changes(tx)
+            for plan in plans:
+                if plan.graph.document in published:
+                    nodes, relationships = _split(plan, plan.changes(tx))
                 else:
-                    has_content = tx.run(cypher.statement("load/document_has_content"), doc=plan.graph.document)
-                    if has_content.single(strict=True)[0]:
-                        raise _NeedsSweep(plan.graph.document)  # load() sweeps it; this batch goes one by one
-                    changed = plan.writes(plan.nodes, plan.relationships)
-                node_statements = set(plan.node_statements.values())
-                for statement, rows in changed:
-                    (node_writes if statement in node_statements else relationship_writes).append((statement, rows))
+                    nodes, relationships = plan.split_writes(plan.nodes, plan.relationships, new=True)
+                node_writes += nodes
+                relationship_writes += relationships
             # every node before any relationship: a relationship may join nodes of two documents' batches
             writes.run_all(tx, _merged(node_writes) + _merged(relationship_writes))
-            for jur in touched:
-                writes.rederive(tx, jur)
+            writes.rederive_all(tx, touched)
             tx.commit()
         except BaseException:
             with suppress(Exception):
@@ -110,25 +114,27 @@ def _load_together(session: Session, graphs: list[Graph]) -> None:
             raise
 
 
+def _split(plan: writes.WritePlan, changed: writes.Writes) -> tuple[writes.Writes, writes.Writes]:
+    """A reload's writes (``WritePlan.changes``) as (node batches, relationship batches)."""
+    node_statements = set(plan.node_statements.values())
+    return ([(s, rows) for s, rows in changed if s in node_statements],
+            [(s, rows) for s, rows in changed if s not in node_statements])
+
+
 def _lock_jurisdictions(tx: writes.Tx, plans: list[writes.WritePlan]) -> list[str]:
-    """``WritePlan.lock_jurisdictions`` for several documents: every jurisdiction they write or
-    are stored under, upserted or locked in one (sorted) order; returns them."""
+    """``WritePlan.lock_jurisdictions`` for several documents, in one statement: every
+    jurisdiction they write (upserted) or are stored under (locked), in one (sorted) order;
+    returns them."""
     mine: dict[str, dict[str, Any]] = {}
-    touched: set[str] = set()
     for plan in plans:
         for node in plan.graph.nodes:
             if node.label == "Jurisdiction":
                 mine[node.key] = node.props  # the last load's properties win, as one load after another
-        before = writes.jurisdiction_of(tx, plan.graph.document)
-        touched |= {before} if before else set()
-    touched |= mine.keys()
-    upsert = plans[0].node_statements.get("Jurisdiction") or cypher.node_load("Jurisdiction")
-    for jur in sorted(touched):
-        if jur in mine:
-            tx.run(upsert, rows=[mine[jur]]).consume()
-        else:
-            tx.run(cypher.statement("load/lock_jurisdiction"), jurisdiction=jur).consume()
-    return sorted(touched)
+    stored = tx.run(cypher.statement("load/documents_jurisdiction"), docs=[p.graph.document for p in plans])
+    touched = sorted(mine.keys() | {record["jurisdiction"] for record in stored})
+    tx.run(cypher.statement("load/lock_jurisdictions"),
+           rows=[{"key": jur, "props": mine.get(jur)} for jur in touched]).consume()
+    return touched
 
 
 def _merged(batches: writes.Writes) -> writes.Writes:

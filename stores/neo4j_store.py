@@ -185,16 +185,17 @@ class Neo4jStore(NamedQueries, LoopReads):
                 else:
                     if tx.run(cypher.statement("load/document_has_content"), doc=graph.document).single(strict=True)[0]:
                         writes.delete_content(work, graph.document)  # what an interrupted load or delete left
+                    # not stored and no content left: a first load (WritePlan.split_writes, new)
                     if len(plan.nodes) + len(plan.relationships) <= writes.TRANSACTION_ROWS:
-                        statements = plan.writes(plan.nodes, plan.relationships)
+                        statements = plan.writes(plan.nodes, plan.relationships, new=True)
                     else:
                         staged = True
-                        for group in writes.transactions(plan.writes(plan.content_nodes, plan.content_relationships)):
+                        content = plan.writes(plan.content_nodes, plan.content_relationships, new=True)
+                        for group in writes.transactions(content):
                             work.execute_write(writes.run_all, group)
-                        statements = plan.writes(plan.top_nodes, plan.top_relationships)
+                        statements = plan.writes(plan.top_nodes, plan.top_relationships, new=True)
                 writes.run_all(tx, statements)
-                for jur in touched:
-                    writes.rederive(tx, jur)
+                writes.rederive_all(tx, touched)
                 tx.commit()
             except Exception as exc:
                 with suppress(Neo4jError, DriverError, *UNAVAILABLE):

@@ -7,7 +7,7 @@ Module-level limits are read at call time, so a test may lower them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
 
@@ -15,7 +15,7 @@ import neo4j
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 import cypher
-from schema.model import NODE_LABELS, Graph, Node, Relationship
+from schema.model import NODE_LABELS, SHARED_LABELS, Graph, Node, Relationship
 
 #: Rows of one ``UNWIND $rows`` statement.
 BATCH = 2000
@@ -38,8 +38,18 @@ def jurisdiction_of(tx: Tx, document: str) -> str | None:
 
 def rederive(tx: Tx, jurisdiction: str) -> None:
     """After a load or delete: versions of the jurisdiction again, and drop it if it has no document left."""
-    tx.run(cypher.statement("load/versions"), jurisdiction=jurisdiction).consume()
-    tx.run(cypher.statement("load/drop_orphan_jurisdiction"), jurisdiction=jurisdiction).consume()
+    rederive_all(tx, [jurisdiction])
+
+
+def rederive_all(tx: Tx, jurisdictions: Iterable[str]) -> None:
+    """``rederive`` for every jurisdiction a transaction touched, one statement each for all of
+    them: their versions, their orphans, and the orphan instruments (which belong to no one
+    jurisdiction)."""
+    touched = list(jurisdictions)
+    if not touched:
+        return
+    tx.run(cypher.statement("load/versions"), jurisdictions=touched).consume()
+    tx.run(cypher.statement("load/drop_orphan_jurisdiction"), jurisdictions=touched).consume()
     tx.run(cypher.statement("load/drop_orphan_instruments")).consume()
 
 
@@ -70,18 +80,48 @@ class WritePlan:
     def _is_top(self, rel: Relationship) -> bool:
         return self.labels[rel.start] in TOP_LABELS or self.labels[rel.end] in TOP_LABELS
 
-    def writes(self, nodes: list[Node], relationships: list[Relationship]) -> Writes:
+    def writes(self, nodes: list[Node], relationships: list[Relationship], *, new: bool = False) -> Writes:
         """UNWIND batches: the nodes per label (in model order), then the relationships per shape."""
+        node_writes, relationship_writes = self.split_writes(nodes, relationships, new=new)
+        return node_writes + relationship_writes
+
+    def split_writes(self, nodes: list[Node], relationships: list[Relationship], *,
+                     new: bool = False) -> tuple[Writes, Writes]:
+        """``writes`` as (node batches, relationship batches).
+
+        ``new``: a first load, in the transaction that claimed the document (or, staged, while
+        that transaction holds the claim) after checking that none of its content is stored.
+        Then the document's own nodes cannot exist yet and are created without a MERGE lookup,
+        and so are the relationships that touch one of them (the claim created the RuleDocument,
+        so only the shared Jurisdiction and Instrument nodes are merged, as is any relationship
+        between two of them). Reloads merge and set, as before.
+        """
         by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for node in nodes:
             by_label[node.label].append(node.props)
         by_shape: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        created: dict[tuple[str, str, str], bool] = {}
         for rel in relationships:
-            by_shape[self.shape(rel)].append({"start": rel.start, "end": rel.end, "key": rel.key, "props": rel.props})
-        return ([(self.node_statements[label], rows[i : i + BATCH])
-                 for label in NODE_LABELS if (rows := by_label.get(label)) for i in range(0, len(rows), BATCH)]
-                + [(self.relationship_statements[shape], rows[i : i + BATCH])
-                   for shape, rows in sorted(by_shape.items()) for i in range(0, len(rows), BATCH)])
+            shape = self.shape(rel)
+            create = created.get(shape)
+            if create is None:
+                create = created[shape] = new and not (shape[1] in SHARED_LABELS and shape[2] in SHARED_LABELS)
+            # a created relationship's key is in its props; a merged one is matched on it
+            by_shape[shape].append({"start": rel.start, "end": rel.end, "props": rel.props} if create else
+                                   {"start": rel.start, "end": rel.end, "key": rel.key, "props": rel.props})
+        node_writes = [(self._node_statement(label, new), rows[i : i + BATCH])
+                       for label in NODE_LABELS if (rows := by_label.get(label)) for i in range(0, len(rows), BATCH)]
+        relationship_writes = [
+            (cypher.relationship_create(*shape) if created[shape] else self.relationship_statements[shape],
+             rows[i : i + BATCH])
+            for shape, rows in sorted(by_shape.items()) for i in range(0, len(rows), BATCH)]
+        return node_writes, relationship_writes
+
+    def _node_statement(self, label: str, new: bool) -> str:
+        # the RuleDocument exists once claimed; shared nodes may be another document's
+        if new and label not in SHARED_LABELS and label != "RuleDocument":
+            return cypher.node_create(label)
+        return self.node_statements[label]
 
     def lock_jurisdictions(self, tx: Tx) -> list[str]:
         """Write-lock every jurisdiction the load touches (the graph's, upserted, and the one the

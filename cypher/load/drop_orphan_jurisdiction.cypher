@@ -1,4 +1,5 @@
-// A jurisdiction exists while it has a rules document: drop it with its last one.
-MATCH (j:Jurisdiction {key: $jurisdiction})
+// A jurisdiction exists while it has a rules document: drop each of $jurisdictions with its last one.
+UNWIND $jurisdictions AS key
+MATCH (j:Jurisdiction {key: key})
 WHERE NOT (j)-[:HAS_RULES]->()
 DETACH DELETE j

@@ -56,7 +56,7 @@ def test_rounds_interleave_the_targets_and_report_median_and_range() -> None:
     out = interleaved({"ours": target("ours", [3.0, 1.0, 2.0]), "peer": target("peer", [4.0, 4.0, 5.0])},
                       (1, 16), 3, lambda message: None, warmup_seconds=5.0)
     assert order[:4] == [("ours", 1), ("peer", 1), ("ours", 16), ("peer", 16)] and len(order) == 12
-    assert warmups == [5.0] * 4 + [0.0] * 8  # every target and count warmed once, in the first round
+    assert warmups == [5.0] * 2 + [0.0] * 10  # every target warmed once, before its first measurement
     ours = out["ours"]["1"]
     assert (ours["rounds"], ours["p50_ms"], ours["p50_ms_range"], ours["requests"]) == (3, 2.0, [1.0, 3.0], 300)
     assert out["peer"]["16"]["rps_range"] == [200.0, 250.0]
