@@ -179,13 +179,20 @@ def run_queries(plan: Plan, settings: Neo4jSettings, driver: Any, graphs: list[A
 
 
 def run_startup(plan: Plan, log_dir: Path) -> dict[str, Any]:
+    """``govgraph serve`` to ready: a first start (an empty graph cache: every document parsed and
+    extracted) and restarts (the cache that start filled), each what a user meets."""
     env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}  # the embedded store
-    runs = []
     progress("govgraph serve start-up")
-    for i in range(plan.startup_runs):
-        with servers.govgraph_serve([], log_dir / f"serve-embedded-{i}.log", env=env) as server:
-            runs.append(round(server.seconds_to_ready, 3))
-    return {"runs": runs, "median_seconds": statistics.median(runs)}
+    with tempfile.TemporaryDirectory(prefix="govgraph-cache-") as cache:
+        env["GOVGRAPH_CACHE_DIR"] = cache
+        env.pop("GOVGRAPH_CACHE", None)
+        runs = []
+        for i in range(plan.startup_runs):
+            with servers.govgraph_serve([], log_dir / f"serve-embedded-{i}.log", env=env) as server:
+                runs.append(round(server.seconds_to_ready, 3))
+    first, restarts = runs[0], runs[1:] or runs
+    return {"runs": runs, "first_start_seconds": first, "restart_median_seconds": statistics.median(restarts),
+            "median_seconds": statistics.median(runs)}
 
 
 def run(plan: Plan, out_dir: Path, seed: int = 0) -> dict[str, Any]:

@@ -24,7 +24,7 @@ PEER_P50 = "signatories: p50 below the peer's (1 client)"
 PEER_RPS = "signatories: req/s ≥ 1.3× the peer's (16 clients)"
 ASK_P50 = f"ask: p50 over HTTP ≤ {ASK_HTTP_P50_MS:g} ms (1 client)"
 SANITY = "sanity: no 16-client req/s above 1-client req/s × cores × 1.5"
-STARTUP = "govgraph serve ready < 3 s (embedded, five documents)"
+STARTUP = "govgraph serve ready < 3 s (embedded, five documents; first start and restarts)"
 
 
 def p50_over_raw(field: str) -> str:
@@ -141,8 +141,12 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         out.append(target(LINEAR, ratio, ratio >= 0.8 and r2 >= 0.99, f"N={first['n']}→{last['n']}, r²={r2}"))
     out += _loads(results)
     out += _queries(results["queries"])
-    s = results["startup"]["median_seconds"]
-    out.append(target(STARTUP, s, s < 3.0, "seconds, median"))
+    start = results["startup"]
+    first = start.get("first_start_seconds", start["median_seconds"])
+    again = start.get("restart_median_seconds", start["median_seconds"])
+    worst = max(first, again)
+    out.append(target(STARTUP, worst, worst < 3.0, f"seconds, the slower of: first start (empty graph cache) "
+                      f"{first:.2f}, restarts (median) {again:.2f}"))
     if results["mode"] == "full":
         w = results["wall_seconds"]
         last = results["embedded_store"]["checkpoints"][-1]

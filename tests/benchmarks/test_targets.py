@@ -11,7 +11,20 @@ import pytest
 
 from benchmarks import report, sanity
 from benchmarks.peer_cypher import decode, opening
-from benchmarks.targets import ADMIN, ASK_P50, NAIVE, PEER_P50, PEER_RPS, REQUIRED, SANITY, embedded_p50, p50_over_raw, peer_ratios, targets
+from benchmarks.targets import (
+    ADMIN,
+    ASK_P50,
+    NAIVE,
+    PEER_P50,
+    PEER_RPS,
+    REQUIRED,
+    SANITY,
+    STARTUP,
+    embedded_p50,
+    p50_over_raw,
+    peer_ratios,
+    targets,
+)
 
 FIELDS = ("signatories", "meetings", "compare", "ask")
 ISSUE = (
@@ -28,7 +41,7 @@ ISSUE = (
     "our loader within 3× of neo4j-admin import",
     "parse+extract linear in N (chars/s at largest N ÷ at next N ≥ 0.8, fit r² ≥ 0.99)",
     *(f"{f}: exactly one Cypher round trip" for f in FIELDS),
-    "govgraph serve ready < 3 s (embedded, five documents)",
+    "govgraph serve ready < 3 s (embedded, five documents; first start and restarts)",
 )
 
 
@@ -79,7 +92,8 @@ def _results(peer: bool = True) -> dict[str, Any]:
             {"loader": "ours", "n": 500, "nodes": 10, "relationships": 10, "seconds": 4.0, "facts_per_second": 2500.0},
             {"loader": "neo4j-admin import", "n": 500, "nodes": 10, "relationships": 10, "seconds": 1.0,
              "facts_per_second": 5000.0}]},
-        "queries": queries, "startup": {"runs": [2.0, 2.1, 1.9], "median_seconds": 2.0},
+        "queries": queries, "startup": {"runs": [2.9, 2.1, 1.9], "first_start_seconds": 2.9, "restart_median_seconds": 2.0,
+                    "median_seconds": 2.1},
     }
 
 
@@ -183,3 +197,12 @@ def test_the_naive_loader_is_compared_where_it_completed_the_load() -> None:
     results["load"]["runs"] = [r for r in runs if not (r["loader"] == "naive" and r["n"] == 50)]
     found = _by_name(results)[NAIVE]
     assert found["measured"] == 50.0 and "stopped at its time budget" in found["note"]
+
+
+def test_start_up_is_judged_by_the_slower_of_a_first_start_and_a_restart() -> None:
+    slow_first = {"runs": [3.4, 1.2, 1.1], "first_start_seconds": 3.4, "restart_median_seconds": 1.15,
+                  "median_seconds": 1.2}
+    results = {**_results(), "startup": slow_first}
+    start = next(t for t in targets(results) if t["name"] == STARTUP)
+    assert (start["measured"], start["met"]) == (3.4, False)
+    assert "first start (empty graph cache) 3.40" in start["note"]
