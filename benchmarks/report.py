@@ -25,6 +25,21 @@ def _table(header: list[str], rows: list[list[Any]]) -> list[str]:
     return [*out, ""]
 
 
+def run_summary(results: dict[str, Any]) -> str:
+    """One line: when the run started, how loaded the machine was, how long it took."""
+    m = results["machine"]
+    return (f"{results['mode'].capitalize()} run started {results['started']} on {m['cores']} cores; load average "
+            f"{m['load_average_at_start']} at the start, {results['load_average_at_end']} at the end; "
+            f"{results['wall_seconds']:,.0f} s in all.")
+
+
+def targets_table(results: dict[str, Any]) -> list[str]:
+    """Every target of the run: what was measured, whether it is met, and the note that says how."""
+    return _table(["target", "measured", "met", "note"],
+                  [[t["name"], _fmt(t["measured"], 2), "✅" if t["met"] else "❌", t.get("note", "")]
+                   for t in results["targets"]])
+
+
 def markdown(results: dict[str, Any]) -> str:
     m = results["machine"]
     lines = [
@@ -35,9 +50,7 @@ def markdown(results: dict[str, Any]) -> str:
         f"Wall time of the whole run: {results['wall_seconds']:.0f} s.", "",
         "## Targets", "",
     ]
-    lines += _table(["target", "measured", "met", "note"],
-                    [[t["name"], _fmt(t["measured"], 2), "✅" if t["met"] else "❌", t.get("note", "")]
-                     for t in results["targets"]])
+    lines += targets_table(results)
     ingest = results["ingest"]
     lines += ["## Parse + extract", ""]
     lines += _table(["N", "chars", "seconds", "chars/s", "docs/s", "facts"],
