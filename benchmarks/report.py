@@ -143,7 +143,8 @@ def markdown(results: dict[str, Any]) -> str:
     lines += ["## Start-up", "", f"`govgraph serve` with the five documents on the embedded store, to /readyz 200: "
               f"first start (empty graph cache) **{s.get('first_start_seconds', s['runs'][0]):.2f} s**, restarts (median) "
               f"**{s.get('restart_median_seconds', s['median_seconds']):.2f} s** "
-              f"(runs: {', '.join(f'{x:.2f}' for x in s['runs'])}).", ""]
+              f"(runs: {', '.join(f'{x:.2f}' for x in s['runs'])}; measured first in the run, load average "
+              f"{s.get('load_average_before', '—')}).", ""]
     return "\n".join(lines)
 
 
