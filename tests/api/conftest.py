@@ -35,6 +35,15 @@ GOLD: list[dict] = yaml.safe_load(GOLD_FILE.read_text(encoding="utf-8"))
 #: (Chinese name, English name) of every gold place, in gold order.
 GOLD_PLACES: list[tuple[str, str]] = [(e["jurisdiction"]["name"], e["jurisdiction"]["name_en"]) for e in GOLD]
 
+#: the benchmark's GraphQL documents, and their variables asked about the first gold place
+BENCHMARK_QUERIES = Path(__file__).resolve().parents[2] / "benchmarks" / "graphql"
+BENCHMARK_VARIABLES: dict[str, dict[str, str]] = {
+    "signatories": {"jurisdiction": GOLD_PLACES[0][0], "issuer": "office"},
+    "meetings": {"jurisdiction": GOLD_PLACES[0][0]},
+    "compare": {"issuer": "office"},
+    "ask": {"question": f"Who signs an office notice in {GOLD_PLACES[0][1]}?"},
+}
+
 
 @pytest.fixture(scope="session")
 def gold_by_place() -> dict[str, dict]:

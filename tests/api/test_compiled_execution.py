@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
@@ -24,16 +23,9 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from graphql_api.plain_fields import PlainFieldExecutor, completers, executor_class
 from graphql_api.schema import schema
 
-from .conftest import GOLD_PLACES
+from .conftest import BENCHMARK_QUERIES, BENCHMARK_VARIABLES, GOLD_PLACES
 
-BENCHMARK_QUERIES = Path(__file__).resolve().parents[2] / "benchmarks" / "graphql"
 PLACE, PLACE_EN = GOLD_PLACES[0]
-BENCHMARK_VARIABLES = {
-    "signatories": {"jurisdiction": PLACE, "issuer": "office"},
-    "meetings": {"jurisdiction": PLACE},
-    "compare": {"issuer": "office"},
-    "ask": {"question": f"Who signs an office notice in {PLACE_EN}?"},
-}
 
 pytestmark = pytest.mark.skipif(executor_class() is None, reason="graphql-core is not 3.3: strawberry's executor")
 

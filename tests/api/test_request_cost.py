@@ -8,7 +8,6 @@ import asyncio
 import enum
 import json
 import threading
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -21,16 +20,7 @@ from graphql_api.plain_fields import PlainFieldExecutor, executor_class
 from graphql_api.schema import schema
 from stores.memory import MemoryStore
 
-from .conftest import GOLD_PLACES
-
-BENCHMARK_QUERIES = Path(__file__).resolve().parents[2] / "benchmarks" / "graphql"
-PLACE, PLACE_EN = GOLD_PLACES[0]
-VARIABLES = {
-    "signatories": {"jurisdiction": PLACE, "issuer": "office"},
-    "meetings": {"jurisdiction": PLACE},
-    "compare": {"issuer": "office"},
-    "ask": {"question": f"Who signs an office notice in {PLACE_EN}?"},
-}
+from .conftest import BENCHMARK_QUERIES, BENCHMARK_VARIABLES, GOLD_PLACES
 
 
 def _results(store: Any, query: str, variables: dict[str, Any]) -> tuple[Any, list[Any]]:
@@ -48,14 +38,14 @@ def test_the_schema_reads_plain_leaves_directly() -> None:
 
 
 @needs_plain_executor
-@pytest.mark.parametrize("field", sorted(VARIABLES))
+@pytest.mark.parametrize("field", sorted(BENCHMARK_VARIABLES))
 def test_benchmark_answers_are_the_same_without_the_plain_field_executor(store, field: str) -> None:  # type: ignore[no-untyped-def]
     query = (BENCHMARK_QUERIES / f"{field}.graphql").read_text(encoding="utf-8")
-    fast = _results(store, query, VARIABLES[field])
+    fast = _results(store, query, BENCHMARK_VARIABLES[field])
     own = schema.execution_context_class
     schema.execution_context_class = StrawberryGraphQLCoreExecutionContext
     try:
-        ordinary = _results(store, query, VARIABLES[field])
+        ordinary = _results(store, query, BENCHMARK_VARIABLES[field])
     finally:
         schema.execution_context_class = own
     assert fast[1] == [] and fast == ordinary
@@ -114,7 +104,7 @@ def _post(app: Any, query: str, variables: dict[str, Any] | None = None) -> http
 
 def test_chinese_text_is_sent_as_utf8_with_the_same_value(memory_store) -> None:  # type: ignore[no-untyped-def]
     query = (BENCHMARK_QUERIES / "signatories.graphql").read_text(encoding="utf-8")
-    response = _post(create_app(memory_store), query, VARIABLES["signatories"])
+    response = _post(create_app(memory_store), query, BENCHMARK_VARIABLES["signatories"])
     body = response.json()
     assert response.status_code == 200 and "errors" not in body and body["data"]["signatories"]
     assert response.headers["content-type"].startswith("application/json")
