@@ -101,6 +101,31 @@ class CountingAsyncDriver:
         self.statements.append(_sent(query, parameters_, kwargs))
         return await self._inner.execute_query(query, parameters_, *args, **kwargs)
 
+    def session(self, *args: Any, **kwargs: Any) -> _CountingAsyncSession:
+        return _CountingAsyncSession(self._inner.session(*args, **kwargs), self.statements)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
+class _CountingAsyncSession:
+    """An async session whose auto-commit statements are counted."""
+
+    def __init__(self, inner: Any, statements: list[Sent]) -> None:
+        self._inner = inner
+        self._statements = statements
+
+    async def __aenter__(self) -> _CountingAsyncSession:
+        await self._inner.__aenter__()
+        return self
+
+    async def __aexit__(self, *exc: Any) -> Any:
+        return await self._inner.__aexit__(*exc)
+
+    async def run(self, query: Any, parameters: dict[str, Any] | None = None, **kwargs: Any) -> Any:
+        self._statements.append(_sent(query, parameters, kwargs))
+        return await self._inner.run(query, parameters, **kwargs)
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)
 

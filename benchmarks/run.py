@@ -191,6 +191,9 @@ def run_startup(plan: Plan, log_dir: Path) -> dict[str, Any]:
         for i in range(plan.startup_runs):
             with servers.govgraph_serve([], log_dir / f"serve-embedded-{i}.log", env=env) as server:
                 runs.append(round(server.seconds_to_ready, 3))
+                served = server.log.read_text(encoding="utf-8", errors="replace").partition("\n")[0]
+            if "memory store" not in served:  # a NEO4J_URI that reached the server times Neo4j instead
+                raise RuntimeError(f"the start-up server did not serve the embedded store: {served!r}")
     first, restarts = runs[0], runs[1:] or runs
     return {"runs": runs, "load_average_before": load_before, "first_start_seconds": first,
             "restart_median_seconds": statistics.median(restarts),

@@ -87,10 +87,11 @@ def _running(command: list[str], env: dict[str, str], log: Path, port: int, time
 def govgraph_serve(args: list[str], log: Path, env: dict[str, str] | None = None, timeout: float = 120,
                    cpus: tuple[int, ...] | None = None) -> contextlib.AbstractContextManager[Server]:
     """``govgraph serve ARGS --port P`` (the installed CLI, run as ``python -m govgraph``), on ``cpus``
-    when given."""
+    when given. ``env``: the server's whole environment (default: this process's). Whole, not merged
+    over ours: a variable the caller left out (NEO4J_URI, which picks the store) must stay out."""
     port = free_port()
     command = [sys.executable, "-m", "govgraph", "serve", *args, "--host", "127.0.0.1", "--port", str(port)]
-    return _running(command, {**os.environ, **(env or {})}, log, port, timeout, ROOT, cpus)
+    return _running(command, dict(os.environ) if env is None else env, log, port, timeout, ROOT, cpus)
 
 
 def peer_installed() -> bool:

@@ -65,6 +65,13 @@ class MaskInternalErrors(MaskErrors):
     def __init__(self) -> None:
         super().__init__(should_mask_error=lambda error: not is_user_error(error), error_message=INTERNAL_MESSAGE)
 
+    def _process_result(self, result: object) -> None:
+        # MaskErrors asks isinstance(result, <a runtime-checkable Protocol>), which walks the
+        # protocol's members on every request; an answer without errors needs one attribute read.
+        errors = getattr(result, "errors", None)
+        if errors:
+            result.errors = self._process_errors(errors)  # type: ignore[attr-defined]
+
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         unavailable = isinstance(error.original_error, StoreUnavailable)
         return GraphQLError(

@@ -2,17 +2,18 @@
 
 Two rules for every request, applied here once rather than in each resolver:
 
-* **Work done once.** A query's parse and validation are cached by its text (strawberry's
-  ``ParserCache``, and ``ValidationByText`` below: bounded LRU caches shared by all requests;
-  strawberry's ``ValidationCache`` keys on the parsed document, whose hash walks every node
-  of it on every request). The
+* **Work done once.** A query's parse and validation are cached by its text
+  (``PreparedDocuments`` below: bounded LRU caches shared by all requests; strawberry's
+  ``ValidationCache`` keys on the parsed document, whose hash walks every node of it on every
+  request). The
   limits' validation rules are built once too: ``QueryDepthLimiter`` and ``MaxAliasesLimiter``
   make a new rule class on each construction, which would make every request's rules differ
   and the validation cache miss every time.
 * **The event loop is never blocked.** Resolvers are plain functions over the synchronous
   ``Store`` protocol (``stores/base.py``); ``run_fields_off_loop`` wraps every top-level
   Query and Mutation field, once, so that when the schema executes on an event loop the field
-  runs in a worker thread (``GOVGRAPH_WORKERS`` of them): a slow store call holds back only its
+  runs in a worker thread (up to ``GOVGRAPH_WORKERS`` of them, the warmest first:
+  ``graphql_api/warm_pool.py``): a slow store call holds back only its
   own request, and the Neo4j driver's blocking I/O overlaps across requests. Nested fields only
   read the rows the top-level field returned, so they stay on the loop. ``execute_sync`` (tests,
   no loop) runs the same fields inline. So does a Query field over a store that says it
@@ -38,6 +39,7 @@ A new resolver needs nothing of its own for either: a sync ``def`` field on ``Qu
 from __future__ import annotations
 
 import asyncio
+import functools
 import inspect
 import os
 import threading
@@ -45,23 +47,17 @@ import time
 import weakref
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, ClassVar
 
 import strawberry
-from strawberry.extensions import (
-    AddValidationRules,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    SchemaExtension,
-)
+from graphql.language.parser import parse
+from strawberry.extensions import MaxAliasesLimiter, QueryDepthLimiter, SchemaExtension
 from strawberry.schema.schema import validate_document
 
 from stores.awaiting import run_awaiting
 
 from .places import PLACE_ARGUMENTS, request_places
+from .warm_pool import WarmFirstPool
 
 WORKERS_ENV = "GOVGRAPH_WORKERS"
 DEFAULT_WORKERS = 32
@@ -80,31 +76,51 @@ def configured_workers() -> int:
 
 
 def extensions(max_depth: int, max_tokens: int, max_aliases: int, *after: Any) -> list[Any]:
-    """The schema's extension factories: limits (rules built once), then the caches, then ``after``."""
+    """The schema's extension factories: the document's limits and caches, then ``after``."""
     rules = (*QueryDepthLimiter(max_depth=max_depth).validation_rules,
              *MaxAliasesLimiter(max_alias_count=max_aliases).validation_rules)
-    # Order matters: the limits set parse options and add rules (on_operation) before the
-    # caches parse and validate with them; the token limit is part of the parse cache's key.
-    return [
-        lambda: MaxTokensLimiter(max_token_count=max_tokens),
-        lambda: AddValidationRules(list(rules)),
-        lambda: ParserCache(maxsize=CACHED_DOCUMENTS),
-        ValidationByText,
-        *after,
-    ]
+    return [lambda: PreparedDocuments(max_tokens, rules), *after]
 
 
-class ValidationByText(SchemaExtension):
-    """Validation errors of a query, kept by its text and the rules it was validated with.
+@functools.cache
+def _parse_cache() -> Callable[..., Any]:
+    return functools.lru_cache(maxsize=CACHED_DOCUMENTS)(parse)
 
-    The same text always parses to the same document (the parse options are fixed per schema),
-    so the text stands for the document; it is hashed once, where a document is hashed node by
-    node. Shared by every request, bounded to ``CACHED_DOCUMENTS`` texts, least recently used
-    evicted first."""
+
+class PreparedDocuments(SchemaExtension):
+    """A request's document: parsed and validated under the limits, both kept by its text.
+
+    One extension for what strawberry offers as four (``MaxTokensLimiter``,
+    ``AddValidationRules``, ``ParserCache``, ``ValidationCache``): strawberry makes every
+    extension anew for each request and wraps each of its hooks in a context manager, and four
+    cost a request more than the work they save. The limits come first (the token limit is
+    part of the parse's key, the depth and alias rules part of the validation's).
+
+    The validation errors are kept by the query's text and the rules: the same text always
+    parses to the same document (the parse options are fixed per schema), so the text stands
+    for the document; it is hashed once, where a document is hashed node by node (strawberry's
+    ``ValidationCache`` keys on the document). Shared by every request, bounded to
+    ``CACHED_DOCUMENTS`` texts, least recently used evicted first."""
 
     _errors: ClassVar[OrderedDict[tuple[Any, ...], list[Any]]] = OrderedDict()
     _lock = threading.Lock()  # execute_sync may validate in several threads at once
     hits = misses = 0  # for the tests: a text validated once, then found
+
+    def __init__(self, max_tokens: int, rules: tuple[Any, ...]) -> None:
+        super().__init__()
+        self.max_tokens = max_tokens
+        self.rules = rules
+
+    def on_operation(self) -> Iterator[None]:
+        context = self.execution_context
+        context.parse_options["max_tokens"] = self.max_tokens
+        context.validation_rules = context.validation_rules + self.rules
+        yield
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        context.graphql_document = _parse_cache()(context.query, **context.parse_options)
+        yield
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
@@ -134,13 +150,13 @@ class ValidationByText(SchemaExtension):
         yield
 
 
-_pool: ThreadPoolExecutor | None = None
+_pool: WarmFirstPool | None = None
 
 
-def _workers() -> ThreadPoolExecutor:
+def _workers() -> WarmFirstPool:
     global _pool
     if _pool is None:
-        _pool = ThreadPoolExecutor(max_workers=configured_workers(), thread_name_prefix="govgraph-field")
+        _pool = WarmFirstPool(configured_workers(), thread_name_prefix="govgraph-field")
     return _pool
 
 

@@ -176,16 +176,14 @@ def test_a_slow_store_call_does_not_hold_back_another_request(corpus_graphs) -> 
 
 @pytest.mark.parametrize("runs", [3])
 def test_the_same_query_text_is_parsed_and_validated_once(memory_store, runs: int) -> None:  # type: ignore[no-untyped-def]
-    from strawberry.extensions.parser_cache import _get_parse_cache
-
-    from graphql_api.execution import CACHED_DOCUMENTS, ValidationByText
+    from graphql_api.execution import PreparedDocuments, _parse_cache
 
     c = AppClient(create_app(memory_store))
     query = '{ meetings(jurisdiction: "%s") { key } }' % PLACE
     c.post("/graphql", json={"query": query})
-    parse = _get_parse_cache(CACHED_DOCUMENTS)
-    parsed, validated = parse.cache_info(), (ValidationByText.hits, ValidationByText.misses)
+    parse = _parse_cache()
+    parsed, validated = parse.cache_info(), (PreparedDocuments.hits, PreparedDocuments.misses)
     for _ in range(runs):
         assert c.post("/graphql", json={"query": query}).json()["data"]["meetings"]
     assert parse.cache_info().hits - parsed.hits == runs and parse.cache_info().misses == parsed.misses
-    assert (ValidationByText.hits - validated[0], ValidationByText.misses) == (runs, validated[1])
+    assert (PreparedDocuments.hits - validated[0], PreparedDocuments.misses) == (runs, validated[1])

@@ -1,0 +1,84 @@
+"""The Neo4j store's reads are auto-commit reads, retried as the driver would retry them: a
+dropped connection or a transient error is sent again, briefly; a mistake is not; a server
+that stays away is the one-line ``StoreUnavailable``."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from neo4j.exceptions import ClientError, Neo4jError, SessionExpired
+
+import cypher
+from benchmarks.counting import count_statements
+from stores.base import StoreUnavailable
+from stores.neo4j_loop_reads import READ_ATTEMPTS
+
+pytestmark = pytest.mark.neo4j
+
+
+class _FailingFirst:
+    """The real driver, whose first ``failures`` sessions raise ``error`` when they run a statement."""
+
+    def __init__(self, inner: Any, error: Exception, failures: int) -> None:
+        self._inner, self._error, self.left = inner, error, failures
+
+    def session(self, **kwargs: Any) -> Any:
+        session = self._inner.session(**kwargs)
+        if self.left > 0:
+            self.left -= 1
+            session.close()
+            raise self._error
+        return session
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
+def _jurisdictions(store: Any) -> list[Any]:
+    return store.run_records(cypher.statement("queries/jurisdictions"), {})
+
+
+@contextlib.contextmanager
+def _counted(store: Any) -> Iterator[list[Any]]:
+    driver = store._driver
+    try:
+        yield count_statements(store).statements
+    finally:
+        store._driver = driver
+
+
+def test_one_statement_sent_once_when_nothing_fails(loaded_neo4j) -> None:  # type: ignore[no-untyped-def]
+    with _counted(loaded_neo4j) as sent:
+        assert loaded_neo4j.jurisdictions()
+    assert [s.name for s in sent] == ["queries/jurisdictions"]
+
+
+@pytest.mark.parametrize("error", [SessionExpired("connection dropped"),
+                                   Neo4jError._hydrate_neo4j(code="Neo.TransientError.General.DatabaseUnavailable",
+                                                             message="busy")])
+def test_a_dropped_connection_or_a_transient_error_is_read_again(loaded_neo4j, error) -> None:  # type: ignore[no-untyped-def]
+    expected = [r.data() for r in _jurisdictions(loaded_neo4j)]
+    loaded_neo4j._driver = failing = _FailingFirst(loaded_neo4j._driver, error, READ_ATTEMPTS - 1)
+    try:
+        assert [r.data() for r in _jurisdictions(loaded_neo4j)] == expected and failing.left == 0
+    finally:
+        loaded_neo4j._driver = failing._inner
+
+
+def test_a_server_that_stays_away_is_store_unavailable_after_the_last_attempt(loaded_neo4j) -> None:  # type: ignore[no-untyped-def]
+    loaded_neo4j._driver = failing = _FailingFirst(loaded_neo4j._driver, SessionExpired("gone"), READ_ATTEMPTS)
+    try:
+        with pytest.raises(StoreUnavailable, match="unavailable: gone"):
+            _jurisdictions(loaded_neo4j)
+        assert failing.left == 0
+    finally:
+        loaded_neo4j._driver = failing._inner
+
+
+def test_a_wrong_statement_fails_at_once_as_itself(loaded_neo4j) -> None:  # type: ignore[no-untyped-def]
+    with _counted(loaded_neo4j) as sent, pytest.raises(ClientError):
+        loaded_neo4j.run_records("MATCH (n RETURN n", {})
+    assert len(sent) == 1
