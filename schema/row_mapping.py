@@ -75,9 +75,14 @@ def document(doc: Props, supersedes: tuple[str, ...], superseded_by: tuple[str, 
 
 
 def article(a: Props, doc: Props) -> ArticleRow:
+    return article_in(a, document_ref(doc))
+
+
+def article_in(a: Props, document: DocumentRef) -> ArticleRow:
+    """An article of a document whose row is built already (a result that repeats it builds it once)."""
     return ArticleRow(key=a["key"], number=a["number"], ordinal=a.get("ordinal"),
                       label=a["label"], text=a["cleanText"], raw_text=a["text"],
-                      start=a["start"], end=a["end"], document=document_ref(doc))
+                      start=a["start"], end=a["end"], document=document)
 
 
 def article_in_document(a: Props, doc: Props) -> ArticleRow:
@@ -109,9 +114,14 @@ def document_type(t: Props) -> DocumentTypeRow:
 
 
 def step(actor_label: str, actor: Props, rel_type: str, s: Props, dtype: Props, art: ArticleRow) -> StepRow:
-    return StepRow(role=entity(actor_label, actor), action=STEP_ACTIONS[rel_type], condition=s.get("condition"),
+    return step_of(entity(actor_label, actor), rel_type, s, document_type(dtype), art)
+
+
+def step_of(role: EntityRow, rel_type: str, s: Props, dtype: DocumentTypeRow, art: ArticleRow) -> StepRow:
+    """A step whose actor, document type and article rows are built already."""
+    return StepRow(role=role, action=STEP_ACTIONS[rel_type], condition=s.get("condition"),
                    verb=s.get("verb"), delegated=s.get("delegated"), order=s["order"],
-                   document_type=document_type(dtype), article=art, evidence=required_span(s, "signing step"))
+                   document_type=dtype, article=art, evidence=required_span(s, "signing step"))
 
 
 def participant(actor_label: str, actor: Props, r: Props, art: ArticleRow | None) -> ParticipantRow:

@@ -23,7 +23,10 @@ from schema.rows import (
     ArticleRow,
     CitationRow,
     ComparisonRow,
+    DocumentRef,
     DocumentRow,
+    DocumentTypeRow,
+    EntityRow,
     GovernmentRow,
     InstrumentRow,
     JurisdictionRow,
@@ -51,6 +54,42 @@ def props(item: Node | Relationship) -> dict[str, Any]:
     return dict(item.items())
 
 
+class SharedRows:
+    """Rows of the nodes one result repeats, built once per result: a document under each of its
+    steps, an article under each step it states, a document type under each of its signers
+    (the rows are immutable, so the repeats share them; compare's 1,186 steps name 371 documents)."""
+
+    __slots__ = ("_articles", "_documents", "_roles", "_types")
+
+    def __init__(self) -> None:
+        self._documents: dict[str, DocumentRef] = {}
+        self._articles: dict[tuple[str, str], ArticleRow] = {}
+        self._types: dict[str, DocumentTypeRow] = {}
+        self._roles: dict[str, EntityRow] = {}
+
+    def document(self, d: Node) -> DocumentRef:
+        found = self._documents.get(d.element_id)
+        if found is None:
+            found = self._documents[d.element_id] = rm.document_ref(props(d))
+        return found
+
+    def article(self, a: Node, d: Node) -> ArticleRow:
+        key = (a.element_id, d.element_id)
+        found = self._articles.get(key)
+        if found is None:
+            found = self._articles[key] = rm.article_in(props(a), self.document(d))
+        return found
+
+    def step(self, actor: Node, s: Relationship, t: Node, a: Node, d: Node) -> StepRow:
+        role = self._roles.get(actor.element_id)
+        if role is None:
+            role = self._roles[actor.element_id] = rm.entity(label(actor), props(actor))
+        dtype = self._types.get(t.element_id)
+        if dtype is None:
+            dtype = self._types[t.element_id] = rm.document_type(props(t))
+        return rm.step_of(role, s.type, props(s), dtype, self.article(a, d))
+
+
 def labelled(node: Node) -> tuple[str, dict[str, Any]]:
     return label(node), props(node)
 
@@ -63,8 +102,6 @@ def optional_article(a: Node | None, d: Node) -> ArticleRow | None:
     return article(a, d) if a is not None else None
 
 
-def step(actor: Node, s: Relationship, t: Node, a: Node, d: Node) -> StepRow:
-    return rm.step(label(actor), props(actor), s.type, props(s), props(t), article(a, d))
 
 
 def document(d: Node, supersedes: list[str], superseded_by: list[str]) -> DocumentRow:
@@ -88,12 +125,14 @@ def documents(records: Records) -> list[DocumentRow]:
 
 def steps(records: Records) -> list[StepRow]:
     """signatories and signing_rules: one step per record."""
-    return [step(r["actor"], r["s"], r["t"], r["a"], r["d"]) for r in records]
+    shared = SharedRows()
+    return [shared.step(r["actor"], r["s"], r["t"], r["a"], r["d"]) for r in records]
 
 
 def compare(records: Records) -> list[ComparisonRow]:
-    return [ComparisonRow(place=rm.place(props(r["j"])), document=rm.document_ref(props(r["d"])),
-                          steps=tuple(step(actor, s, t, a, r["d"]) for actor, s, t, a in r["steps"]))
+    shared = SharedRows()
+    return [ComparisonRow(place=rm.place(props(r["j"])), document=shared.document(r["d"]),
+                          steps=tuple(shared.step(actor, s, t, a, r["d"]) for actor, s, t, a in r["steps"]))
             for r in records]
 
 
@@ -102,15 +141,19 @@ def articles(records: Records) -> list[ArticleRow]:
 
 
 def meetings(records: Records) -> list[MeetingRow]:
-    out = []
+    out, shared = [], SharedRows()
+
+    def cited(a: Node | None, d: Node) -> ArticleRow | None:
+        return shared.article(a, d) if a is not None else None
+
     for r in records:
         d = r["d"]
-        participants = [(rel.type, rm.participant(label(x), props(x), props(rel), optional_article(a, d)))
+        participants = [(rel.type, rm.participant(label(x), props(x), props(rel), cited(a, d)))
                         for x, rel, a in r["participants"]]
-        out.append(rm.meeting(props(r["m"]), participants, optional_article(r["frequencyArticle"], d),
-                              optional_article(r["quorumArticle"], d),
-                              [step(actor, s, t, a, d) for actor, s, t, a in r["minutesSigners"]],
-                              [article(a, d) for a in r["articles"]]))
+        out.append(rm.meeting(props(r["m"]), participants, cited(r["frequencyArticle"], d),
+                              cited(r["quorumArticle"], d),
+                              [shared.step(actor, s, t, a, d) for actor, s, t, a in r["minutesSigners"]],
+                              [shared.article(a, d) for a in r["articles"]]))
     return out
 
 
