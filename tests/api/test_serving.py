@@ -187,3 +187,13 @@ def test_the_same_query_text_is_parsed_and_validated_once(memory_store, runs: in
         assert c.post("/graphql", json={"query": query}).json()["data"]["meetings"]
     assert parse.cache_info().hits - parsed.hits == runs and parse.cache_info().misses == parsed.misses
     assert (PreparedDocuments.hits - validated[0], PreparedDocuments.misses) == (runs, validated[1])
+
+
+def test_a_lone_surrogate_in_a_json_body_reaches_the_field_that_refuses_it(memory_store) -> None:  # type: ignore[no-untyped-def]
+    c = AppClient(create_app(memory_store))
+    body = b'{"query": "query($q: String!) { ask(question: $q) { text } }", "variables": {"q": "\\ud800"}}'
+    response = c.post("/graphql", content=body, headers={"Content-Type": "application/json"})
+    assert response.status_code == 200
+    assert "lone surrogate" in response.json()["errors"][0]["message"]
+    broken = c.post("/graphql", content=b'{"query": ', headers={"Content-Type": "application/json"})
+    assert broken.status_code == 400
