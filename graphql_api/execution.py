@@ -90,11 +90,12 @@ def _parse_cache() -> Callable[..., Any]:
 class PreparedDocuments(SchemaExtension):
     """A request's document: parsed and validated under the limits, both kept by its text.
 
-    One extension for what strawberry offers as four (``MaxTokensLimiter``,
-    ``AddValidationRules``, ``ParserCache``, ``ValidationCache``): strawberry makes every
-    extension anew for each request and wraps each of its hooks in a context manager, and four
-    cost a request more than the work they save. The limits come first (the token limit is
-    part of the parse's key, the depth and alias rules part of the validation's).
+    One extension where there were four (strawberry's ``MaxTokensLimiter``,
+    ``AddValidationRules`` and ``ParserCache``, and our validation cache): strawberry makes every
+    extension anew for each request and wraps each of its hooks in a context manager (sampled at 16
+    clients with the four, the extension machinery took 21% of the server's Python time; with this
+    one and the error mask, 7%). The limits come first (the token limit is part of the parse's
+    key, the depth and alias rules part of the validation's).
 
     The validation errors are kept by the query's text and the rules: the same text always
     parses to the same document (the parse options are fixed per schema), so the text stands

@@ -102,8 +102,6 @@ def optional_article(a: Node | None, d: Node) -> ArticleRow | None:
     return article(a, d) if a is not None else None
 
 
-
-
 def document(d: Node, supersedes: list[str], superseded_by: list[str]) -> DocumentRow:
     return rm.document(props(d), tuple(supersedes), tuple(superseded_by))
 
