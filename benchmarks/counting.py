@@ -9,6 +9,8 @@ one of them, else after its first line.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,6 +144,26 @@ def count_statements(store: Any) -> CountingDriver:
             _count_loop_driver(store, counter.statements)
             return counter
     raise TypeError(f"{type(store).__name__} holds no neo4j.Driver to count")
+
+
+@contextlib.contextmanager
+def statements_counted(store: Any) -> Iterator[CountingDriver]:
+    """``count_statements`` for the length of a block: afterwards the store holds its own drivers
+    again (a store shared by tests, or a server's, is not left counting for whoever uses it next)."""
+    before = dict(vars(store))
+    counter = count_statements(store)
+    try:
+        yield counter
+    finally:
+        for attr, value in list(vars(store).items()):
+            if value is counter:
+                setattr(store, attr, counter._inner)
+            elif isinstance(value, CountingAsyncDriver) and value.statements is counter.statements:
+                setattr(store, attr, value._inner)
+        if "_new_loop_driver" in before:
+            store._new_loop_driver = before["_new_loop_driver"]
+        else:
+            vars(store).pop("_new_loop_driver", None)  # the class's method shows through again
 
 
 def _count_loop_driver(store: Any, statements: list[Sent]) -> None:

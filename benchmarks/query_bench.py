@@ -14,7 +14,7 @@ from typing import Any
 
 from neo4j import Driver, RoutingControl
 
-from .counting import Sent, count_statements
+from .counting import Sent, statements_counted
 from .latency import Call, GraphQLClient, Stats, closed_loop, timed_in_process
 
 GRAPHQL = Path(__file__).with_name("graphql")
@@ -97,15 +97,15 @@ def answer_fields(store: Any, place: Place, after_each: Callable[[str, dict[str,
 
 def trace_fields(store: Any, place: Place) -> dict[str, FieldTrace]:
     """Each field twice (cold, then warm), counting the Cypher statements it sends (a Neo4j store)."""
-    counter = count_statements(store)
     sent: dict[str, list[tuple[tuple[Sent, ...], int]]] = {}
+    with statements_counted(store) as counter:
 
-    def record(field: str, data: dict[str, Any]) -> None:
-        sent.setdefault(field, []).append((tuple(counter.statements), _answer_size(field, data)))
+        def record(field: str, data: dict[str, Any]) -> None:
+            sent.setdefault(field, []).append((tuple(counter.statements), _answer_size(field, data)))
+            counter.statements.clear()
+
         counter.statements.clear()
-
-    counter.statements.clear()
-    answer_fields(store, place, record, times=2)
+        answer_fields(store, place, record, times=2)
     return {field: FieldTrace(field, cold[0], warm[0], cold[1]) for field, (cold, warm) in sent.items()}
 
 

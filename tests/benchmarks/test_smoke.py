@@ -78,6 +78,26 @@ def test_counting_driver_sees_each_statement_of_a_store(neo4j_store) -> None:  #
         store.close()
 
 
+def test_statements_are_counted_for_a_block_and_the_store_gets_its_drivers_back(neo4j_store) -> None:  # type: ignore[no-untyped-def]
+    import neo4j
+
+    from benchmarks.counting import statements_counted
+    from stores.neo4j_store import Neo4jStore
+
+    store = Neo4jStore(neo4j_store.settings)
+    try:
+        driver = store._driver
+        with statements_counted(store) as counter:
+            store.jurisdictions()
+        assert [s.name for s in counter.statements] == ["queries/jurisdictions"]
+        assert store._driver is driver and isinstance(driver, neo4j.Driver)
+        assert "_new_loop_driver" not in vars(store)  # the store's own method again
+        store.jurisdictions()
+        assert len(counter.statements) == 1  # no longer counted
+    finally:
+        store.close()
+
+
 def test_admin_import_of_a_tiny_graph(neo4j_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     # A database name the server does not serve: the import works beside the running server.
     graph = ingest_documents(list(generate(1, seed=3))).graphs[0]
