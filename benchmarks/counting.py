@@ -136,8 +136,6 @@ def count_statements(store: Any) -> CountingDriver:
     """Wrap the driver a store holds (whatever the attribute is called); returns the counter.
     The async driver a Neo4jStore opens for the API's loop (now or later) is counted too."""
     for attr, value in vars(store).items():
-        if isinstance(value, CountingDriver):  # counted already: one list of what it sends
-            return value
         if isinstance(value, neo4j.Driver):
             counter = CountingDriver(value)
             setattr(store, attr, counter)
