@@ -168,3 +168,10 @@ def test_graphql_client_reopens_a_connection_the_server_closed() -> None:
         listener.close()
     thread.join(5)
     assert len(accepted) == 2
+
+
+def test_a_sub_microsecond_p50_is_kept_as_a_time_not_rounded_to_zero() -> None:
+    from benchmarks.latency import Stats
+
+    kept = Stats(clients=1, requests=9, seconds=0.1, p50_ms=0.00042, p99_ms=0.0011, mean_ms=0.0005, rps=90.0).as_dict()
+    assert (kept["p50_ms"], kept["p99_ms"], kept["rps"]) == (0.00042, 0.0011, 90.0)
