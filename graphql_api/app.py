@@ -5,6 +5,7 @@ Read queries are public; mutations need ``Authorization: Bearer $GOVGRAPH_API_TO
 Request bodies over ``GOVGRAPH_MAX_BODY_BYTES`` (default 8 MiB) are refused with 413.
 Browsers on the origins in ``GOVGRAPH_CORS_ORIGINS`` (comma-separated) may call the API.
 Every request is counted, timed and logged on one line (``graphql_api/observe.py``).
+A POST of one JSON query skips strawberry's view (``graphql_api/plain_posts.py``).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ from .limits import BodySizeLimit, configured_max_body
 from .mutations import IngestFunction
 from .observe import Metrics, Observe
 from .places import PlaceDirectory, PlaceLoader, configured_names_ttl
-from .schema import schema
+from .plain_posts import PlainQueryPosts
+from .schema import DOCUMENT_LIMITS, schema
 
 CORS_ENV = "GOVGRAPH_CORS_ORIGINS"
 
@@ -118,11 +120,14 @@ def create_app(
         middleware.append(Middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
                                      allow_headers=["Authorization", "Content-Type"], max_age=600))
     middleware.append(Middleware(BodySizeLimit, max_bytes=max_body_bytes or configured_max_body()))
+    view = _GraphQL(store, token, ingest, metrics)
+    # innermost: a plain JSON query is answered here, every other request by the view
+    middleware.append(Middleware(PlainQueryPosts, view=view, limits=DOCUMENT_LIMITS, path="/graphql"))
     app = Starlette(
         routes=[
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            Route("/graphql", _GraphQL(store, token, ingest, metrics), methods=["GET", "POST"]),
+            Route("/graphql", view, methods=["GET", "POST"]),
             Route("/metrics", metrics.endpoint),
         ],
         middleware=middleware,

@@ -1,14 +1,8 @@
-"""How the schema executes: its extensions, built once, and top-level fields that never block the loop.
+"""How the schema executes its top-level fields: off the event loop, timed.
 
-Two rules for every request, applied here once rather than in each resolver:
+The rule for every request, applied here once rather than in each resolver (a query's parse
+and validation are done once per text: ``graphql_api/prepared.py``):
 
-* **Work done once.** A query's parse and validation are cached by its text
-  (``PreparedDocuments`` below: bounded LRU caches shared by all requests; strawberry's
-  ``ValidationCache`` keys on the parsed document, whose hash walks every node of it on every
-  request). The
-  limits' validation rules are built once too: ``QueryDepthLimiter`` and ``MaxAliasesLimiter``
-  make a new rule class on each construction, which would make every request's rules differ
-  and the validation cache miss every time.
 * **The event loop is never blocked.** Resolvers are plain functions over the synchronous
   ``Store`` protocol (``stores/base.py``); ``run_fields_off_loop`` wraps every top-level
   Query and Mutation field, once, so that when the schema executes on an event loop the field
@@ -39,20 +33,14 @@ A new resolver needs nothing of its own for either: a sync ``def`` field on ``Qu
 from __future__ import annotations
 
 import asyncio
-import functools
 import inspect
 import os
-import threading
 import time
 import weakref
-from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Iterator
-from typing import Any, ClassVar
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import strawberry
-from graphql.language.parser import parse
-from strawberry.extensions import MaxAliasesLimiter, QueryDepthLimiter, SchemaExtension
-from strawberry.schema.schema import validate_document
 
 from stores.awaiting import run_awaiting
 
@@ -61,9 +49,6 @@ from .warm_pool import WarmFirstPool
 
 WORKERS_ENV = "GOVGRAPH_WORKERS"
 DEFAULT_WORKERS = 32
-#: Distinct query texts whose parse and validation are kept (an LRU: a flood of unique
-#: texts evicts, it cannot grow memory).
-CACHED_DOCUMENTS = 512
 
 
 def configured_workers() -> int:
@@ -73,82 +58,6 @@ def configured_workers() -> int:
     if not raw.isdigit() or int(raw) <= 0:
         raise ValueError(f"{WORKERS_ENV} must be a positive number of threads, got {raw!r}")
     return int(raw)
-
-
-def extensions(max_depth: int, max_tokens: int, max_aliases: int, *after: Any) -> list[Any]:
-    """The schema's extension factories: the document's limits and caches, then ``after``."""
-    rules = (*QueryDepthLimiter(max_depth=max_depth).validation_rules,
-             *MaxAliasesLimiter(max_alias_count=max_aliases).validation_rules)
-    return [lambda: PreparedDocuments(max_tokens, rules), *after]
-
-
-@functools.cache
-def _parse_cache() -> Callable[..., Any]:
-    return functools.lru_cache(maxsize=CACHED_DOCUMENTS)(parse)
-
-
-class PreparedDocuments(SchemaExtension):
-    """A request's document: parsed and validated under the limits, both kept by its text.
-
-    One extension where there were four (strawberry's ``MaxTokensLimiter``,
-    ``AddValidationRules`` and ``ParserCache``, and our validation cache): strawberry makes every
-    extension anew for each request and wraps each of its hooks in a context manager (sampled at 16
-    clients with the four, the extension machinery took 21% of the server's Python time; with this
-    one and the error mask, 7%). The limits come first (the token limit is part of the parse's
-    key, the depth and alias rules part of the validation's).
-
-    The validation errors are kept by the query's text and the rules: the same text always
-    parses to the same document (the parse options are fixed per schema), so the text stands
-    for the document; it is hashed once, where a document is hashed node by node (strawberry's
-    ``ValidationCache`` keys on the document). Shared by every request, bounded to
-    ``CACHED_DOCUMENTS`` texts, least recently used evicted first."""
-
-    _errors: ClassVar[OrderedDict[tuple[Any, ...], list[Any]]] = OrderedDict()
-    _lock = threading.Lock()  # execute_sync may validate in several threads at once
-    hits = misses = 0  # for the tests: a text validated once, then found
-
-    def __init__(self, max_tokens: int, rules: tuple[Any, ...]) -> None:
-        super().__init__()
-        self.max_tokens = max_tokens
-        self.rules = rules
-
-    def on_operation(self) -> Iterator[None]:
-        context = self.execution_context
-        context.parse_options["max_tokens"] = self.max_tokens
-        context.validation_rules = context.validation_rules + self.rules
-        yield
-
-    def on_parse(self) -> Iterator[None]:
-        context = self.execution_context
-        context.graphql_document = _parse_cache()(context.query, **context.parse_options)
-        yield
-
-    def on_validate(self) -> Iterator[None]:
-        context = self.execution_context
-        schema, document = context.schema._schema, context.graphql_document
-        if document is None:  # nothing parsed, nothing to validate
-            yield
-            return
-        if context.query is None:  # nothing to key on: validate as strawberry would
-            context.pre_execution_errors = validate_document(schema, document, context.validation_rules)
-            yield
-            return
-        key = (id(schema), context.query, context.validation_rules)
-        cls = type(self)
-        with cls._lock:
-            errors = cls._errors.get(key)
-            if errors is not None:
-                cls._errors.move_to_end(key)
-                cls.hits += 1
-        if errors is None:
-            errors = validate_document(schema, document, context.validation_rules)
-            with cls._lock:
-                cls.misses += 1
-                cls._errors[key] = errors
-                while len(cls._errors) > CACHED_DOCUMENTS:
-                    cls._errors.popitem(last=False)
-        context.pre_execution_errors = list(errors)
-        yield
 
 
 _pool: WarmFirstPool | None = None

@@ -26,17 +26,19 @@ from . import government as gov
 from . import types as t
 from .ask import Intent, answer
 from .errors import BadArgument, MaskInternalErrors, is_unicode_text, is_user_error
-from .execution import extensions, run_fields_off_loop
+from .execution import run_fields_off_loop
 from .mutations import Mutation
 from .names import UnknownName, find_open, open_keys, resolve_document, resolve_term
 from .pagination import ArticleConnection, ObligationConnection, article_connection, obligation_connection, page_window
 from .places import names_places, request_places
 from .plain_fields import executor_class
+from .prepared import DocumentLimits, prepared_extensions
 from .review import ReviewQuery
 
 MAX_DEPTH = 10
 MAX_TOKENS = 2000
 MAX_ALIASES = 15
+DOCUMENT_LIMITS = DocumentLimits.of(MAX_DEPTH, MAX_TOKENS, MAX_ALIASES)
 MAX_TEXT = 500  # characters of a search text or a question
 
 AskIntent = strawberry.enum(Intent, name="AskIntent", description="What `ask` understood the question to ask.")
@@ -289,7 +291,7 @@ schema = _Schema(
     mutation=Mutation,
     # Factories, so each request gets fresh extension instances (strawberry's advice); the
     # limits' rules and the parse/validation caches are built once (graphql_api/execution.py).
-    extensions=extensions(MAX_DEPTH, MAX_TOKENS, MAX_ALIASES, MaskInternalErrors),
+    extensions=prepared_extensions(DOCUMENT_LIMITS, MaskInternalErrors),
     execution_context_class=executor_class(),  # plain leaves read directly (graphql_api/plain_fields.py)
 )
 run_fields_off_loop(schema)  # top-level fields run in worker threads, timed (graphql_api/execution.py)

@@ -176,17 +176,17 @@ def test_a_slow_store_call_does_not_hold_back_another_request(corpus_graphs) -> 
 
 @pytest.mark.parametrize("runs", [3])
 def test_the_same_query_text_is_parsed_and_validated_once(memory_store, runs: int) -> None:  # type: ignore[no-untyped-def]
-    from graphql_api.execution import PreparedDocuments, _parse_cache
+    from graphql_api.prepared import _parse_cache, validations
 
     c = AppClient(create_app(memory_store))
     query = '{ meetings(jurisdiction: "%s") { key } }' % PLACE
     c.post("/graphql", json={"query": query})
     parse = _parse_cache()
-    parsed, validated = parse.cache_info(), (PreparedDocuments.hits, PreparedDocuments.misses)
+    parsed, validated = parse.cache_info(), (validations.hits, validations.misses)
     for _ in range(runs):
         assert c.post("/graphql", json={"query": query}).json()["data"]["meetings"]
     assert parse.cache_info().hits - parsed.hits == runs and parse.cache_info().misses == parsed.misses
-    assert (PreparedDocuments.hits - validated[0], PreparedDocuments.misses) == (runs, validated[1])
+    assert (validations.hits - validated[0], validations.misses) == (runs, validated[1])
 
 
 def test_a_lone_surrogate_in_a_json_body_reaches_the_field_that_refuses_it(memory_store) -> None:  # type: ignore[no-untyped-def]
