@@ -14,9 +14,9 @@ from strawberry.asgi import GraphQL
 from graphql_api import plain_posts
 from graphql_api.app import create_app
 from graphql_api.errors import MaskInternalErrors
+from graphql_api.mutations import Mutation
 from graphql_api.plain_posts import PLAIN_EXTENSIONS, serves_schema
 from graphql_api.prepared import prepared_extensions
-from graphql_api.mutations import Mutation
 from graphql_api.schema import DOCUMENT_LIMITS, Query, schema
 from stores.base import StoreUnavailable
 from stores.memory import MemoryStore
