@@ -40,8 +40,9 @@ def serve(
     from ..app import create_app
     from ..graphiql import LocalGraphiQL
     from ..loading import load_documents
-    from ..server import run_server
+    from ..server import configured_collector, run_server
 
+    collector = configured_collector()  # a bad GOVGRAPH_GC stops here, before a store opens
     files = [] if no_load else document_paths(paths or [CORPUS])
     source = given(jurisdiction, source_url, len(files))
     sources_for(files, source)  # a broken sources.yaml stops here, before a store opens
@@ -66,7 +67,7 @@ def serve(
     app.add_middleware(LocalGraphiQL)  # GraphiQL's scripts from this install, not from a CDN
     _log_access()
     # Our access log (govgraph.access, one line per request, with its duration) replaces uvicorn's.
-    run_server(app, host, port)
+    run_server(app, host, port, collector)
 
 
 def _log_access() -> None:
