@@ -64,6 +64,9 @@ def graphs(node_records: Iterable[Record], relationship_records: Iterable[Record
         for end in (rel.start, rel.end):
             if nodes[end].label in SHARED_LABELS and nodes[end] not in graph.nodes:
                 graph.nodes.append(nodes[end])
+    for graph in by_doc.values():  # in key order, not the order the database happens to scan them in
+        graph.nodes.sort(key=lambda n: n.key)
+        graph.relationships.sort(key=lambda r: r.key)
     return sorted(by_doc.values(), key=lambda g: g.document)
 
 
