@@ -141,9 +141,9 @@ def _off_loop(name: str, resolve: Callable[..., Any], reads: bool, places: tuple
                 return timed(root, info, **kwargs)
             if reads and _reads_on_loop(info):  # a Query field over Neo4j's async driver: awaited here
                 return _awaiting_in_turn(info, lambda: timed(root, info, **kwargs))
-            return loop.run_in_executor(_workers(), lambda: timed(root, info, **kwargs))
+            return _workers().run_for(loop, lambda: timed(root, info, **kwargs))
 
-        if loader is None:
+        if loader is None or loader.held_now(names):  # names the held snapshot knows: no batch to wait for
             return run()
 
         async def preloaded() -> Any:

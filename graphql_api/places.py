@@ -172,6 +172,14 @@ class PlaceLoader:
         an unknown name is recorded, and raised by ``get`` in the field that asked for it."""
         await asyncio.gather(*(self.loader.load(name) for name in names), return_exceptions=True)
 
+    def held_now(self, names: Sequence[str]) -> bool:
+        """Resolve ``names`` at once if the held snapshot answers them all: no store read and no
+        batch to wait for (the usual case, a turn of the loop sooner); False: ``preload`` them.
+        Never for a store that reads on the loop, whose table is touched in turns."""
+        if getattr(self._store, "reads_on_loop", lambda: False)():
+            return False
+        return self.resolve_held(list(names)) is not None
+
     async def _load_batch(self, names: list[str]) -> Sequence[JurisdictionRow | BaseException]:
         # names the held snapshot knows resolve by table lookups (the usual case: a hop to a
         # thread and back would cost more); a batch that must read the store is awaited on the

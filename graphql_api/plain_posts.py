@@ -177,5 +177,14 @@ class PlainQueryPosts:
         answer = await view.process_result(request, ExecutionResult(data, errors))  # type: ignore[arg-type]
         if errors:
             view._handle_errors(errors, answer)
+        if not sub_response.status_code and not sub_response.raw_headers and sub_response.background is None:
+            # what ``create_response`` would send for an untouched sub-response, without two
+            # Starlette responses built for it
+            body = view.encode_json(answer)
+            body = body if isinstance(body, bytes) else body.encode("utf-8")
+            await send({"type": "http.response.start", "status": 200, "headers": [
+                (b"content-length", str(len(body)).encode("latin-1")), (b"content-type", b"application/json")]})
+            await send({"type": "http.response.body", "body": body})
+            return
         response = view.create_response(answer, sub_response)
         await response(scope, receive, send)

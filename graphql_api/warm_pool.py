@@ -9,10 +9,16 @@ across the workers). Here each idle worker waits on a lock of its own, and ``sub
 the one on top of the idle stack: the fewer the concurrent tasks, the fewer the threads that
 ever run, and the warmer each one is. Workers start on demand up to ``max_workers``; beyond
 that, tasks wait in order of arrival.
+
+``run_for(loop, fn)`` is ``loop.run_in_executor(pool, fn)`` without the ``concurrent.futures.Future``
+in between: the worker settles the loop's own future with one ``call_soon_threadsafe``, where
+``run_in_executor`` makes a second future (with its condition variable) and chains the two with
+callbacks on both sides.
 """
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -21,7 +27,48 @@ from typing import Any, ParamSpec, TypeVar
 
 P = ParamSpec("P")
 T = TypeVar("T")
-_Task = tuple[Future[Any], Callable[..., Any], tuple[Any, ...], dict[str, Any]]
+
+
+class _Task:
+    """A call to make, and where its outcome goes: a ``concurrent.futures.Future`` or a loop's future."""
+
+    __slots__ = ("args", "fn", "future", "kwargs", "loop", "loop_future")
+
+    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any],
+                 future: Future[Any] | None = None, loop: asyncio.AbstractEventLoop | None = None,
+                 loop_future: asyncio.Future[Any] | None = None) -> None:
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.future, self.loop, self.loop_future = future, loop, loop_future
+
+    def start(self) -> bool:
+        """False: cancelled before it ran (a loop's future is read from this thread: at worst it runs anyway)."""
+        if self.future is not None:
+            return self.future.set_running_or_notify_cancel()
+        return self.loop_future is not None and not self.loop_future.cancelled()
+
+    def settle(self, ok: bool, value: Any) -> None:
+        if self.future is not None:
+            if ok:
+                self.future.set_result(value)
+            else:
+                self.future.set_exception(value)
+        elif self.loop is not None and self.loop_future is not None:
+            self.loop.call_soon_threadsafe(_settle, self.loop_future, ok, value)
+
+    def cancel(self) -> None:
+        if self.future is not None:
+            self.future.cancel()
+        elif self.loop is not None and self.loop_future is not None:
+            self.loop.call_soon_threadsafe(self.loop_future.cancel)
+
+
+def _settle(future: asyncio.Future[Any], ok: bool, value: Any) -> None:
+    if future.cancelled():  # its awaiter gave up while the call ran
+        return
+    if ok:
+        future.set_result(value)
+    else:
+        future.set_exception(value)
 
 
 class _Worker:
@@ -54,7 +101,16 @@ class WarmFirstPool(Executor):
 
     def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
         future: Future[T] = Future()
-        task: _Task = (future, fn, args, kwargs)
+        self._put(_Task(fn, args, kwargs, future=future))
+        return future
+
+    def run_for(self, loop: asyncio.AbstractEventLoop, fn: Callable[[], T]) -> asyncio.Future[T]:
+        """``fn()`` in a worker, its outcome on a future of ``loop`` (call it on the loop's thread)."""
+        future: asyncio.Future[T] = loop.create_future()
+        self._put(_Task(fn, (), {}, loop=loop, loop_future=future))
+        return future
+
+    def _put(self, task: _Task) -> None:
         with self._lock:
             if self._shutdown:
                 raise RuntimeError("cannot schedule new tasks after shutdown")
@@ -66,7 +122,6 @@ class WarmFirstPool(Executor):
                 self._start(_Worker(task))
             else:
                 self._waiting.append(task)
-        return future
 
     def _start(self, worker: _Worker) -> None:
         thread = threading.Thread(target=self._work, args=(worker,), daemon=True,
@@ -77,12 +132,11 @@ class WarmFirstPool(Executor):
     def _work(self, worker: _Worker) -> None:
         task = worker.task
         while task is not None:
-            future, fn, args, kwargs = task
-            task = None  # drop the references before sleeping
+            current, task = task, None  # the task's references go with ``current`` below
             outcome: tuple[bool, Any] | None = None
-            if future.set_running_or_notify_cancel():
+            if current.start():
                 try:
-                    outcome = (True, fn(*args, **kwargs))
+                    outcome = (True, current.fn(*current.args, **current.kwargs))
                 except BaseException as exc:  # noqa: BLE001 - handed to whoever awaits the future
                     outcome = (False, exc)
             # Idle (or given the next waiting task) before the result is out: a caller that
@@ -95,11 +149,8 @@ class WarmFirstPool(Executor):
                     self._idle.append(worker)
                 stopping = task is None and self._shutdown
             if outcome is not None:
-                if outcome[0]:
-                    future.set_result(outcome[1])
-                else:
-                    future.set_exception(outcome[1])
-            del future, fn, args, kwargs, outcome
+                current.settle(*outcome)
+            del current, outcome  # drop the references before sleeping
             if stopping:
                 return
             if task is None:
@@ -111,7 +162,7 @@ class WarmFirstPool(Executor):
             self._shutdown = True
             if cancel_futures:
                 while self._waiting:
-                    self._waiting.popleft()[0].cancel()
+                    self._waiting.popleft().cancel()
             idle, self._idle = self._idle, []
             threads = list(self._threads)
         for worker in idle:

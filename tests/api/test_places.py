@@ -52,17 +52,22 @@ class RecordingLoader(PlaceLoader):
     """The app's loader, recording each batch the DataLoader hands it."""
 
     batches: ClassVar[list[list[str]]] = []
+    preloads: ClassVar[list[list[str]]] = []  # names a field waited for a DataLoader batch for
 
     def resolve(self, names: list[str]):  # type: ignore[no-untyped-def]
         RecordingLoader.batches.append(list(names))
         return super().resolve(names)
+
+    async def preload(self, names):  # type: ignore[no-untyped-def]
+        RecordingLoader.preloads.append(list(names))
+        return await super().preload(names)
 
 
 @pytest.fixture
 def counted(monkeypatch, corpus_graphs):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("GOVGRAPH_NAMES_TTL", "3600")
     monkeypatch.setattr(app_module, "PlaceLoader", RecordingLoader)
-    RecordingLoader.batches = []
+    RecordingLoader.batches, RecordingLoader.preloads = [], []
     store = CountingStore(corpus_graphs)
     return store, AppClient(create_app(store, api_token=TOKEN))
 
@@ -93,6 +98,20 @@ def test_names_the_held_snapshot_knows_resolve_on_the_loop(counted) -> None:  # 
     assert "errors" not in body and body["data"]["a"]["name"] == ZH_0 and body["data"]["b"], body
     # answered from the held snapshot by table lookups on the loop: no batch handed to a thread
     assert len(RecordingLoader.batches) == 1 and store.place_reads == 1
+
+
+def test_a_field_whose_names_are_held_starts_without_waiting_for_a_batch(counted) -> None:  # type: ignore[no-untyped-def]
+    store, client = counted
+    assert store.place_reads == 0
+    _post(client, SEVERAL)  # no snapshot held yet: every field waits for the request's one batch
+    assert sorted(map(tuple, RecordingLoader.preloads)) == sorted([(EN_0,), (ZH_1,), (EN_2,), (EN_0,)])
+    RecordingLoader.preloads = []
+    body = _post(client, SEVERAL)
+    assert "errors" not in body and body["data"]["c"], body
+    assert RecordingLoader.preloads == [] and store.place_reads == 1  # each field resolved its names and started
+    body = _post(client, UNKNOWN)
+    assert {e["extensions"]["code"] for e in body["errors"]} == {"UNKNOWN_NAME"}
+    assert RecordingLoader.preloads  # an unknown name is looked for afresh, in a batch
 
 
 def test_unknown_names_of_a_request_cost_one_fresh_read(counted) -> None:  # type: ignore[no-untyped-def]

@@ -72,8 +72,8 @@ VIEW_REQUESTS = [
 
 
 def _answers(store: MemoryStore, body: Any, monkeypatch: pytest.MonkeyPatch, plain: bool,
-             headers: dict[str, str] | None = None) -> tuple[int, bytes, str, int]:
-    """(status, body, content type, how many requests reached the view's ``run``)."""
+             headers: dict[str, str] | None = None) -> tuple[int, bytes, list[tuple[bytes, bytes]], int]:
+    """(status, body, headers, how many requests reached the view's ``run``)."""
     reached = 0
     run = GraphQL.run
 
@@ -90,7 +90,7 @@ def _answers(store: MemoryStore, body: Any, monkeypatch: pytest.MonkeyPatch, pla
         content = body if isinstance(body, bytes) else json.dumps(body).encode()
         response = client.post("/graphql", content=content,
                                headers={"Content-Type": "application/json", **(headers or {})})
-    return response.status_code, response.content, response.headers["content-type"], reached
+    return response.status_code, response.content, response.headers.raw, reached
 
 
 @pytest.mark.parametrize(("body", "case"), PLAIN_REQUESTS, ids=[case for _, case in PLAIN_REQUESTS])

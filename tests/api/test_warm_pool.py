@@ -129,6 +129,85 @@ def test_an_event_loop_awaits_its_tasks() -> None:
         pool.shutdown()
 
 
+def test_run_for_settles_the_loops_own_future_with_a_result_or_an_exception() -> None:
+    pool = WarmFirstPool(4)
+
+    def fail() -> None:
+        raise LookupError("no such place (test)")
+
+    async def main() -> tuple[list[int], BaseException | None, bool]:
+        loop = asyncio.get_running_loop()
+        futures = [pool.run_for(loop, lambda n=n: n * n) for n in range(10)]
+        assert all(isinstance(f, asyncio.Future) and f.get_loop() is loop for f in futures)
+        results = list(await asyncio.gather(*futures))
+        failed = pool.run_for(loop, fail)
+        error = None
+        try:
+            await failed
+        except LookupError as exc:
+            error = exc
+        return results, error, threading.get_ident() in {await pool.run_for(loop, _thread)}
+
+    try:
+        results, error, on_loop_thread = asyncio.run(main())
+        assert results == [n * n for n in range(10)]
+        assert isinstance(error, LookupError) and str(error) == "no such place (test)"
+        assert not on_loop_thread  # the call ran in a worker
+    finally:
+        pool.shutdown()
+
+
+def test_run_for_a_future_cancelled_while_it_runs_or_waits() -> None:
+    pool = WarmFirstPool(1)
+    started, release = threading.Event(), threading.Event()
+    ran: list[str] = []
+
+    def hold() -> str:
+        started.set()
+        release.wait(10)
+        ran.append("held")
+        return "held"
+
+    async def main() -> tuple[bool, bool]:
+        loop = asyncio.get_running_loop()
+        running = pool.run_for(loop, hold)
+        await loop.run_in_executor(None, started.wait, 10)
+        waiting = pool.run_for(loop, lambda: ran.append("waited"))
+        running.cancel()  # its awaiter gives up: the call still finishes, its outcome is dropped
+        waiting.cancel()  # not started yet: it never runs
+        release.set()
+        await pool.run_for(loop, lambda: None)  # after both, in order of arrival
+        return running.cancelled(), waiting.cancelled()
+
+    try:
+        assert asyncio.run(main()) == (True, True)
+        assert ran == ["held"]
+    finally:
+        pool.shutdown()
+
+
+def test_shutdown_cancels_a_loops_waiting_future() -> None:
+    pool = WarmFirstPool(1)
+    started, release = threading.Event(), threading.Event()
+
+    def hold() -> str:
+        started.set()
+        release.wait(10)
+        return "held"
+
+    async def main() -> tuple[str, bool]:
+        loop = asyncio.get_running_loop()
+        running = pool.run_for(loop, hold)
+        await loop.run_in_executor(None, started.wait, 10)
+        waiting = pool.run_for(loop, _thread)
+        threading.Timer(0.05, release.set).start()
+        await loop.run_in_executor(None, lambda: pool.shutdown(wait=True, cancel_futures=True))
+        await asyncio.sleep(0)  # the cancellation is delivered through the loop
+        return await running, waiting.cancelled()
+
+    assert asyncio.run(main()) == ("held", True)
+
+
 @settings(max_examples=25, deadline=None)
 @given(bursts=st.lists(st.integers(min_value=1, max_value=6), min_size=1, max_size=5),
        bound=st.integers(min_value=1, max_value=4))
