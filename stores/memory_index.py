@@ -35,6 +35,9 @@ class MemoryIndex:
         # A jurisdiction exists while it has a document (Neo4j drops it with its last one).
         self.jurisdictions = {k: n for k, n in jurisdictions.items() if k in self.docs_by_jur}
         self.nodes.update(self.jurisdictions)
+        #: rows built from this index's nodes, kept with it (rows are frozen, readers share them;
+        #: a load makes a new index): an article's row under every fact that cites it, in every answer
+        self.rows: dict[tuple[str, ...], Any] = {}
         self.documents: dict[str, dict[str, Any]] = {}  # doc key -> RuleDocument properties as Neo4j holds them
         self.current: dict[str, str] = {}  # jurisdiction key -> current doc key
         for jur, keys in self.docs_by_jur.items():

@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 Doc = dict[str, Any]
 
 
+_UNBUILT: Any = object()  # a row not built yet (None is an answer: no such article)
+
+
 class DocumentQueries:
     if TYPE_CHECKING:
         # the store that mixes these queries in keeps the index (MemoryStore._index, rebuilt on read)
@@ -46,9 +49,16 @@ class DocumentQueries:
         _places: tuple[MemoryIndex | None, list[JurisdictionRow]]
 
     def _article(self, doc: Doc, key: str | None) -> ArticleRow | None:
-        """The article a fact or figure cites by its key (printed numbers may repeat)."""
-        node = self._index.article(key)
-        return rm.article(node.props, doc) if node is not None else None
+        """The article a fact or figure cites by its key (printed numbers may repeat); its row is
+        built once per index."""
+        if key is None:
+            return None
+        rows, memo = self._index.rows, ("article", key, doc["key"])
+        row: ArticleRow | None = rows.get(memo, _UNBUILT)
+        if row is _UNBUILT:
+            node = self._index.article(key)
+            row = rows[memo] = rm.article(node.props, doc) if node is not None else None
+        return row
 
     def _document(self, doc: Doc) -> DocumentRow:
         ix = self._index
@@ -166,8 +176,13 @@ class DocumentQueries:
         return [row for _, row in sorted(rows, key=lambda kr: kr[0])]
 
     def _participant(self, doc: Doc, rel: Relationship) -> ParticipantRow:
-        actor = self._index.nodes[rel.start]
-        return rm.participant(actor.label, actor.props, rel.props, self._article(doc, rel.props.get("articleKey")))
+        rows, memo = self._index.rows, ("participant", rel.key, doc["key"])
+        row: ParticipantRow | None = rows.get(memo)
+        if row is None:
+            actor = self._index.nodes[rel.start]
+            row = rows[memo] = rm.participant(actor.label, actor.props, rel.props,
+                                              self._article(doc, rel.props.get("articleKey")))
+        return row
 
     def reporting_lines(
         self, jurisdiction: str, source: str | None, target: str | None, document: str | None

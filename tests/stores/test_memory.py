@@ -66,3 +66,23 @@ def test_the_places_read_once_per_version_follow_every_write() -> None:
     assert store.jurisdictions() == first
     store.delete(OLD.document)
     assert store.jurisdictions() == []
+
+
+def test_rows_kept_per_version_follow_every_write() -> None:
+    """An article's row is built once per store version and shared by every answer that cites
+    it; a load makes the next read build them again (the cited document's status moves on)."""
+    store = MemoryStore()
+    store.load(OLD)
+    before = store.meetings(JURISDICTION, None, OLD.document)
+    again = store.meetings(JURISDICTION, None, OLD.document)
+    assert again == before and before[0].articles
+    assert all(a is b for a, b in zip(again[0].articles, before[0].articles, strict=True))
+    store.load(NEW)
+    after = store.meetings(JURISDICTION, None, OLD.document)
+    fresh = MemoryStore()
+    fresh.load(OLD)
+    fresh.load(NEW)
+    assert after == fresh.meetings(JURISDICTION, None, OLD.document)
+    assert after != before  # the old document is no longer the current one
+    store.delete(NEW.document)
+    assert store.meetings(JURISDICTION, None, OLD.document) == before
