@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -26,6 +27,18 @@ def _burst(pool: WarmFirstPool, size: int) -> list[int]:
         return _thread()
 
     return [f.result(timeout=10) for f in [pool.submit(task) for _ in range(size)]]
+
+
+def _holder() -> tuple[threading.Event, threading.Event, Callable[[], str]]:
+    """A task that runs until released: (started, release, the task)."""
+    started, release = threading.Event(), threading.Event()
+
+    def hold() -> str:
+        started.set()
+        release.wait(10)
+        return "held"
+
+    return started, release, hold
 
 
 def test_one_client_after_another_is_served_by_one_thread() -> None:
@@ -101,12 +114,7 @@ def test_shutdown_joins_the_workers_and_refuses_new_tasks() -> None:
 
 def test_shutdown_can_cancel_the_tasks_still_waiting() -> None:
     pool = WarmFirstPool(1)
-    started, release = threading.Event(), threading.Event()
-
-    def hold() -> str:
-        started.set()
-        release.wait(10)
-        return "held"
+    started, release, hold = _holder()
 
     running = pool.submit(hold)
     started.wait(10)
@@ -159,14 +167,12 @@ def test_run_for_settles_the_loops_own_future_with_a_result_or_an_exception() ->
 
 def test_run_for_a_future_cancelled_while_it_runs_or_waits() -> None:
     pool = WarmFirstPool(1)
-    started, release = threading.Event(), threading.Event()
+    started, release, held = _holder()
     ran: list[str] = []
 
     def hold() -> str:
-        started.set()
-        release.wait(10)
-        ran.append("held")
-        return "held"
+        ran.append(held())
+        return ran[-1]
 
     async def main() -> tuple[bool, bool]:
         loop = asyncio.get_running_loop()
@@ -188,12 +194,7 @@ def test_run_for_a_future_cancelled_while_it_runs_or_waits() -> None:
 
 def test_shutdown_cancels_a_loops_waiting_future() -> None:
     pool = WarmFirstPool(1)
-    started, release = threading.Event(), threading.Event()
-
-    def hold() -> str:
-        started.set()
-        release.wait(10)
-        return "held"
+    started, release, hold = _holder()
 
     async def main() -> tuple[str, bool]:
         loop = asyncio.get_running_loop()
