@@ -177,17 +177,17 @@ class _Source:
         self.count += 1
         return f"{prefix}{self.count}"
 
-    def _leaf(self, plan: _LeafPlan, value: str, indent: str) -> list[str]:
+    def _leaf(self, plan: _LeafPlan, value: str) -> str:
+        """An expression: ``value`` itself when its type passes inline, else its slow completion."""
         slow = self._name("slow")
         self.namespace[slow] = _slow_leaf(plan.leaf, plan.nullable)
+        null = f" or {value} is None" if plan.nullable else ""  # a null where one may be: itself
         inline = _INLINE_TYPES.get(id(plan.leaf))
-        null = f" and {value} is not None" if plan.nullable else ""  # a null where one may be: itself
         if inline is not None:
-            return [f"{indent}if type({value}) is not {inline}{null}: {value} = {slow}({value})"]
+            return f"{value} if type({value}) is {inline}{null} else {slow}({value})"
         if plan.leaf is GraphQLInt:
-            return [f"{indent}if (type({value}) is not int or not {_INT_MIN} <= {value} <= {_INT_MAX}){null}: "
-                    f"{value} = {slow}({value})"]
-        return [f"{indent}{value} = {slow}({value})"]
+            return f"{value} if type({value}) is int and {_INT_MIN} <= {value} <= {_INT_MAX}{null} else {slow}({value})"
+        return f"{slow}({value})"
 
     def _absent(self, nullable: bool) -> str:
         return "return None" if nullable else "raise Unplanned"
@@ -196,16 +196,10 @@ class _Source:
         """The name of a function completing a value by ``plan``."""
         name = self._name("complete")
         if isinstance(plan, _LeafPlan):
-            body = [*self._leaf(plan, "value", "    "), "    return value"]
+            body = [f"    return {self._leaf(plan, 'value')}"]
         elif isinstance(plan, _ListPlan):
-            body = ["    if type(value) is list or type(value) is tuple:"]
-            if isinstance(plan.item, _LeafPlan) and id(plan.item.leaf) in _INLINE_TYPES:
-                slow = self._name("slow")
-                self.namespace[slow] = _slow_leaf(plan.item.leaf, plan.item.nullable)
-                body.append(f"        return [v if type(v) is {_INLINE_TYPES[id(plan.item.leaf)]} else {slow}(v) "
-                            "for v in value]")
-            else:
-                body.append(f"        return [{self.function(plan.item)}(v) for v in value]")
+            item = self._leaf(plan.item, "v") if isinstance(plan.item, _LeafPlan) else f"{self.function(plan.item)}(v)"
+            body = ["    if type(value) is list or type(value) is tuple:", f"        return [{item} for v in value]"]
             body += ["    if value is None:", f"        {self._absent(plan.nullable)}", "    raise Unplanned"]
         else:
             body = ["    if value is None:", f"        {self._absent(plan.nullable)}",
@@ -219,10 +213,8 @@ class _Source:
                     raise _NoPlan
                 local = f"v{index}"
                 body.append(f"    {local} = value.{attribute}")  # missing: AttributeError, the ordinary way's
-                if isinstance(field, _LeafPlan):
-                    body += self._leaf(field, local, "    ")
-                else:
-                    body.append(f"    {local} = {self.function(field)}({local})")
+                completed = self._leaf(field, local) if isinstance(field, _LeafPlan) else f"{self.function(field)}({local})"
+                body.append(f"    {local} = {completed}")
                 entries.append(f"{key!r}: {local}")
             body.append("    return {" + ", ".join(entries) + "}")
         self.lines += [f"def {name}(value):", *body, ""]

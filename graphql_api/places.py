@@ -176,16 +176,17 @@ class PlaceLoader:
         """Resolve ``names`` at once if the held snapshot answers them all: no store read and no
         batch to wait for (the usual case, a turn of the loop sooner); False: ``preload`` them.
         Never for a store that reads on the loop, whose table is touched in turns."""
-        if getattr(self._store, "reads_on_loop", lambda: False)():
-            return False
-        return self.resolve_held(list(names)) is not None
+        return not self._store_reads_on_loop() and self.resolve_held(list(names)) is not None
+
+    def _store_reads_on_loop(self) -> bool:
+        return bool(getattr(self._store, "reads_on_loop", lambda: False)())
 
     async def _load_batch(self, names: list[str]) -> Sequence[JurisdictionRow | BaseException]:
         # names the held snapshot knows resolve by table lookups (the usual case: a hop to a
         # thread and back would cost more); a batch that must read the store is awaited on the
         # loop (Neo4j's async driver: in its turn, since a sibling field may hold the table's
         # lock across an awaited read), else goes off the loop
-        if getattr(self._store, "reads_on_loop", lambda: False)():
+        if self._store_reads_on_loop():
             async with self.turn:
                 known = self.resolve_held(names)
                 return known if known is not None else await run_awaiting(self.resolve, names)
