@@ -19,6 +19,7 @@ callbacks on both sides.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -53,13 +54,16 @@ class _Task:
             else:
                 self.future.set_exception(value)
         elif self.loop is not None and self.loop_future is not None:
-            self.loop.call_soon_threadsafe(_settle, self.loop_future, ok, value)
+            # a loop closed while the call ran has no one awaiting it: the worker lives on
+            with contextlib.suppress(RuntimeError):
+                self.loop.call_soon_threadsafe(_settle, self.loop_future, ok, value)
 
     def cancel(self) -> None:
         if self.future is not None:
             self.future.cancel()
         elif self.loop is not None and self.loop_future is not None:
-            self.loop.call_soon_threadsafe(self.loop_future.cancel)
+            with contextlib.suppress(RuntimeError):  # a closed loop: nothing left to cancel for
+                self.loop.call_soon_threadsafe(self.loop_future.cancel)
 
 
 def _settle(future: asyncio.Future[Any], ok: bool, value: Any) -> None:

@@ -209,6 +209,21 @@ def test_shutdown_cancels_a_loops_waiting_future() -> None:
     assert asyncio.run(main()) == ("held", True)
 
 
+def test_a_worker_outlives_a_loop_that_closed_while_its_call_ran() -> None:
+    pool = WarmFirstPool(1)
+    started, release, hold = _holder()
+    loop = asyncio.new_event_loop()
+    try:
+        orphan = pool.run_for(loop, hold)
+        started.wait(10)
+        loop.close()  # the server shut down while the call ran
+        release.set()
+        assert pool.submit(_thread).result(timeout=10) != threading.get_ident()  # the same worker, still serving
+        assert pool.started_workers == 1 and not orphan.done()
+    finally:
+        pool.shutdown()
+
+
 @settings(max_examples=25, deadline=None)
 @given(bursts=st.lists(st.integers(min_value=1, max_value=6), min_size=1, max_size=5),
        bound=st.integers(min_value=1, max_value=4))
