@@ -4,8 +4,6 @@ the run (a benchmark of failing requests measures nothing)."""
 
 from __future__ import annotations
 
-import http.client
-import json
 import math
 import statistics
 import threading
@@ -101,45 +99,3 @@ def closed_loop(make_call: Callable[[], Call], clients: int, seconds: float, war
 def timed_in_process(call: Call, seconds: float, warmup: int = 20) -> Stats:
     """One caller in this thread: the embedded store's own latency, no network."""
     return closed_loop(lambda: call, 1, seconds, warmup)
-
-
-_CLOSED_BY_SERVER = (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected,
-                     http.client.CannotSendRequest)
-
-
-class GraphQLClient:
-    """A keep-alive HTTP/1.1 connection that posts one GraphQL document; errors raise."""
-
-    def __init__(self, port: int, path: str = "/graphql") -> None:
-        self._conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        self._path = path
-
-    def post(self, query: str, variables: dict[str, Any]) -> dict[str, Any]:
-        body = json.dumps({"query": query, "variables": variables}).encode("utf-8")
-        try:
-            status, payload = self._send(body)
-        except _CLOSED_BY_SERVER:
-            # The server closed an idle keep-alive connection (uvicorn after 5 s): open a new
-            # one and send again, as any HTTP client does; the query only reads.
-            self._conn.close()
-            status, payload = self._send(body)
-        if status != 200:
-            raise RuntimeError(f"HTTP {status}: {payload[:500]!r}")
-        result = json.loads(payload)
-        if result.get("errors"):
-            raise RuntimeError(f"GraphQL errors: {result['errors']}")
-        return dict(result["data"])
-
-    def _send(self, body: bytes) -> tuple[int, bytes]:
-        self._conn.request("POST", self._path, body, {"Content-Type": "application/json"})
-        response = self._conn.getresponse()
-        return response.status, response.read()
-
-    def caller(self, query: str, variables: dict[str, Any]) -> Call:
-        def call() -> None:
-            self.post(query, variables)
-
-        return call
-
-    def close(self) -> None:
-        self._conn.close()

@@ -15,7 +15,8 @@ from typing import Any
 from neo4j import Driver, RoutingControl
 
 from .counting import Sent, statements_counted
-from .latency import Call, GraphQLClient, Stats, closed_loop, timed_in_process
+from .graphql_client import GraphQLClient
+from .latency import Call, Stats, closed_loop, timed_in_process
 
 GRAPHQL = Path(__file__).with_name("graphql")
 FIELDS = ("signatories", "meetings", "compare", "ask")

@@ -140,7 +140,7 @@ def test_graphql_client_reopens_a_connection_the_server_closed() -> None:
     import socket
     import threading
 
-    from benchmarks.latency import GraphQLClient
+    from benchmarks.graphql_client import GraphQLClient
 
     body = b'{"data": {"ok": true}}'
     answer = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
