@@ -32,7 +32,7 @@ from .article_keys import KeyUpgrade, report, with_article_keys
 from .base import DocumentCounts, StoreUnavailable, check_graph
 from .neo4j_batch import load_documents
 from .neo4j_connection import UNAVAILABLE, Neo4jSettings, make_driver, one_line
-from .neo4j_loop_reads import LoopReads, off_loop
+from .neo4j_loop_reads import LoopReads, ThreadSessions, off_loop
 from .neo4j_reads import NamedQueries
 
 __all__ = ["CLAIM_PROBE_SECONDS", "Neo4jSettings", "Neo4jStore", "make_driver"]
@@ -58,6 +58,7 @@ class Neo4jStore(NamedQueries, LoopReads):
         """
         self.settings = settings
         self._driver = make_driver(settings)
+        self._thread_sessions = ThreadSessions()
         self._prepared = False
         self._preparing = threading.Lock()
         try:
@@ -143,6 +144,7 @@ class Neo4jStore(NamedQueries, LoopReads):
             return False
 
     def close(self) -> None:
+        self._thread_sessions.close()
         self._driver.close()
 
     def apply_schema(self) -> None:

@@ -76,3 +76,50 @@ def test_a_wrong_statement_fails_at_once_as_itself(store) -> None:  # type: igno
     with pytest.raises(ClientError):
         store.run_records("MATCH (n RETURN n", {})
     assert len(sent) == 1
+
+
+class _CountingSessions:
+    """The real driver, counting the sessions it makes."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner, self.sessions = inner, list[Any]()
+
+    @property
+    def made(self) -> int:
+        return len(self.sessions)
+
+    def session(self, **kwargs: Any) -> Any:
+        self.sessions.append(self._inner.session(**kwargs))
+        return self.sessions[-1]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
+def test_a_thread_keeps_one_session_for_its_reads_and_threads_do_not_share(store) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    expected = [r.data() for r in _jurisdictions(store)]
+    store._driver = counting = _CountingSessions(store._driver)
+    for _ in range(3):
+        assert [r.data() for r in _jurisdictions(store)] == expected
+    assert counting.made == 1
+    seen: list[Any] = []
+    others = [threading.Thread(target=lambda: seen.extend(r.data() for r in _jurisdictions(store)) or
+                               seen.extend(r.data() for r in _jurisdictions(store))) for _ in range(2)]
+    for thread in others:
+        thread.start()
+    for thread in others:
+        thread.join(30)
+    assert seen == expected * 4 and counting.made == 3  # one more session per thread, each used twice
+    assert [s.closed() for s in counting.sessions] == [False, True, True]  # a thread's closes as it ends
+    store.close()
+    assert all(s.closed() for s in counting.sessions)
+
+
+def test_a_session_that_failed_is_not_used_again(store) -> None:  # type: ignore[no-untyped-def]
+    store._driver = counting = _CountingSessions(store._driver)
+    with pytest.raises(ClientError):
+        store.run_records("MATCH (n RETURN n", {})
+    assert _jurisdictions(store) and counting.made == 2
+    assert _jurisdictions(store) and counting.made == 2
