@@ -124,9 +124,13 @@ def markdown(results: dict[str, Any]) -> str:
         targets = (("govgraph", q["http_graphql"]["signatories"]), ("raw driver", q["raw_driver"]["signatories"]),
                    ("@neo4j/graphql", peer["signatories"]),
                    ("raw driver, peer's Cypher", peer.get("raw_driver_signatories", {})))
-        lines += _table(["signatories", "clients", "rounds", "p50 ms", "p50 range", "p99 ms", "req/s", "req/s range"],
+        lines += _table(["signatories", "clients", "rounds", "p50 ms", "p50 range", "p99 ms", "req/s", "req/s range",
+                         "client CPU ms/req"],
                         [[name, c, s.get("rounds", 1), s["p50_ms"], s.get("p50_ms_range", "—"), s["p99_ms"], s["rps"],
-                          s.get("rps_range", "—")] for name, by in targets for c, s in by.items()])
+                          s.get("rps_range", "—"), s.get("client_cpu_ms", "—")] for name, by in targets for c, s in by.items()])
+        lines += ["Client CPU is what the measuring process spent per request: for the two GraphQL servers, the "
+                  "load generator's (`benchmarks/graphql_client.py`); for the raw driver, the driver's own work, "
+                  "which is what that baseline measures.", ""]
         trips = peer.get("round_trips") or {}
         lines += [f"Cypher round trips per signatories request: ours {q['round_trips']['signatories']['count']}, "
                   f"the peer {trips.get('count', '?')} (first request to a fresh peer: {trips.get('cold_count', '?')}; "

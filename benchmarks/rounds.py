@@ -93,4 +93,5 @@ def summary(stats: list[Stats]) -> dict[str, Any]:
         "p99_ms": round(statistics.median(s.p99_ms for s in stats), 3),
         "mean_ms": round(statistics.median(s.mean_ms for s in stats), 3),
         "rps": round(statistics.median(rpss), 3), "rps_range": [round(min(rpss), 3), round(max(rpss), 3)],
+        "client_cpu_ms": round(statistics.median(s.client_cpu_ms for s in stats), 3),
     }

@@ -175,3 +175,18 @@ def test_a_sub_microsecond_p50_is_kept_as_a_time_not_rounded_to_zero() -> None:
 
     kept = Stats(clients=1, requests=9, seconds=0.1, p50_ms=0.00042, p99_ms=0.0011, mean_ms=0.0005, rps=90.0).as_dict()
     assert (kept["p50_ms"], kept["p99_ms"], kept["rps"]) == (0.00042, 0.0011, 90.0)
+
+
+def test_closed_loop_reports_the_cpu_its_callers_spent_per_request() -> None:
+    import time
+
+    from benchmarks.latency import closed_loop
+
+    def busy() -> None:  # about 2 ms of CPU, no waiting
+        end = time.process_time() + 0.002
+        while time.process_time() < end:
+            pass
+
+    stats = closed_loop(lambda: busy, 1, 0.3)
+    assert stats.requests > 10
+    assert 1.5 <= stats.client_cpu_ms <= 4.0  # about the 2 ms each call burns; the loop's own cost is small
