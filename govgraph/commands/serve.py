@@ -37,19 +37,27 @@ def serve(
     from ingest.manifest import given, sources_for
     from ingest.pipeline import document_paths
 
-    from ..app import create_app
-    from ..graphiql import LocalGraphiQL
-    from ..loading import load_documents
-    from ..server import configured_collector, run_server
+    from ..loading import start_loading
+    from ..server import configured_collector
 
     collector = configured_collector()  # a bad GOVGRAPH_GC stops here, before a store opens
     files = [] if no_load else document_paths(paths or [CORPUS])
     source = given(jurisdiction, source_url, len(files))
     sources_for(files, source)  # a broken sources.yaml stops here, before a store opens
-    uses_neo4j = no_load or neo4j or os.environ.get("NEO4J_URI")
-    # Only a server with nothing to load first may start before its database is up.
-    store = open_store(neo4j, lazy=not files) if uses_neo4j else _fresh_memory_store()
-    loaded = load_documents(store, [] if no_load else (paths or [CORPUS]), source)
+    # The documents not in the graph cache are parsed in worker processes while this one opens
+    # the store and imports the API (about a second of imports on a first start).
+    pending = start_loading([] if no_load else (paths or [CORPUS]), source)
+    try:
+        uses_neo4j = no_load or neo4j or os.environ.get("NEO4J_URI")
+        # Only a server with nothing to load first may start before its database is up.
+        store = open_store(neo4j, lazy=not files) if uses_neo4j else _fresh_memory_store()
+        from ..app import create_app
+        from ..graphiql import LocalGraphiQL
+        from ..server import run_server
+
+        loaded = pending.into(store)
+    finally:
+        pending.close()
     for _, reason in loaded.refused:
         err.print(f"[yellow]refused[/] {escape(reason)}", highlight=False)
     refused = len(loaded.refused)
