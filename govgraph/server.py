@@ -2,42 +2,88 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import os
 import socket
 import threading
+from collections.abc import Callable
 
 import uvicorn
 from starlette.applications import Starlette
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 GC_ENV = "GOVGRAPH_GC"
 #: Young-generation threshold and the two older ones' (Python's defaults: 700, 10, 10)
 DEFAULT_GC = (50_000, 20, 20)
 
 
+#: the warm-up starts after the first answer, or this many seconds after the server listens
+WARM_UP_AFTER_SECONDS = 2.0
+
+
 def run_server(app: Starlette, host: str, port: int, collector: tuple[int, int, int] | None = DEFAULT_GC) -> None:
     """Serve ``app`` until stopped; our access log (govgraph.access) replaces uvicorn's.
     ``collector``: the garbage collector's thresholds once warm (``tune_collector``)."""
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
-    _WarmingServer(config, collector).run()
+    warming = WarmUp(collector)
+    config = uvicorn.Config(WarmAfterFirstAnswer(app, warming.start), host=host, port=port,
+                            log_level="warning", access_log=False)
+    _WarmingServer(config, warming).run()
+
+
+class WarmUp:
+    """Loads in a background thread what first questions would otherwise wait for (``warm_up``),
+    then tunes the garbage collector; ``start`` starts it once, later calls do nothing.
+
+    Not as soon as the server listens: the warm-up holds the GIL for most of half a second
+    (pypinyin's phrase dictionary is one 0.3 s JSON decode), and a readiness probe arriving then
+    waited for it (measured: the first ``/readyz`` of a restart took 595 ms, of a first start
+    333 ms). So it starts once the first answer is out, or ``WARM_UP_AFTER_SECONDS`` after the
+    server listens if no request comes."""
+
+    def __init__(self, collector: tuple[int, int, int] | None) -> None:
+        self.collector = collector
+        self._started = False
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        with self._lock:
+            if self._started:
+                return
+            self._started = True
+        threading.Thread(target=self._run, name="govgraph-warm-up", daemon=True).start()
+
+    def _run(self) -> None:
+        warm_up()
+        tune_collector(self.collector)
+
+
+class WarmAfterFirstAnswer:
+    """The app, calling ``start`` when its first HTTP answer has been sent (then never again)."""
+
+    def __init__(self, app: ASGIApp, start: Callable[[], None]) -> None:
+        self.app, self._start = app, start
+        self._pending = True
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app(scope, receive, send)
+        if self._pending and scope["type"] == "http":
+            self._pending = False
+            self._start()
 
 
 class _WarmingServer(uvicorn.Server):
-    """uvicorn's server that, once it listens, loads in the background what first questions would
-    otherwise wait for (``warm_up``), then tunes the garbage collector."""
+    """uvicorn's server that, once it listens, starts the warm-up after ``WARM_UP_AFTER_SECONDS``
+    unless the first answer started it already."""
 
-    def __init__(self, config: uvicorn.Config, collector: tuple[int, int, int] | None) -> None:
+    def __init__(self, config: uvicorn.Config, warming: WarmUp) -> None:
         super().__init__(config)
-        self.collector = collector
+        self.warming = warming
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets=sockets)
         if self.started:
-            threading.Thread(target=self._warm, name="govgraph-warm-up", daemon=True).start()
-
-    def _warm(self) -> None:
-        warm_up()
-        tune_collector(self.collector)
+            asyncio.get_running_loop().call_later(WARM_UP_AFTER_SECONDS, self.warming.start)
 
 
 def warm_up() -> None:
