@@ -54,7 +54,7 @@ class PendingLoad:
     """Graphs on their way: from the cache, from a worker process, or built when asked for."""
 
     def __init__(self, files: list[Path], sources: dict[Path, Source], cache: GraphCache | None) -> None:
-        self.files, self._sources, self._cache = files, sources, cache
+        self.files, self._cache = files, cache
         self._ready: dict[Path, Graph | str] = {}  # a graph, or why the document is refused
         self._keys: dict[Path, str] = {}
         self._building: dict[Path, Future[Graph | str]] = {}
@@ -79,7 +79,7 @@ class PendingLoad:
             if self._pool is not None:
                 self._building[path] = self._pool.submit(_build, data, path.name, sources[path])
             else:
-                self._ready[path] = _refusal_as_text(_built_or_refused(data, path.name, sources[path]))
+                self._ready[path] = _build(data, path.name, sources[path])
 
     @property
     def workers(self) -> int:
@@ -136,12 +136,9 @@ def _built_or_refused(data: bytes, name: str, source: Source) -> Graph | IngestE
 
 
 def _build(data: bytes, name: str, source: Source) -> Graph | str:
-    """In a worker process: the graph, or why the document is refused (the message travels back;
-    an IngestError itself need not survive pickling)."""
-    return _refusal_as_text(_built_or_refused(data, name, source))
-
-
-def _refusal_as_text(built: Graph | IngestError) -> Graph | str:
+    """The graph, or why the document is refused, as text (from a worker process the message
+    travels back; an IngestError itself need not survive pickling)."""
+    built = _built_or_refused(data, name, source)
     return str(built) if isinstance(built, IngestError) else built
 
 
