@@ -65,8 +65,7 @@ class PendingLoad:
             except IngestError as exc:
                 self._ready[path] = str(exc)
                 continue
-            key = graph_cache.entry_key(data, path.name, sources[path].url, sources[path].jurisdiction) if cache else ""
-            cached = cache.get(key) if cache is not None else None
+            key, cached = _cached(data, path.name, sources[path], cache)
             if cached is not None:
                 self._ready[path] = cached
             else:
@@ -126,6 +125,14 @@ def _read(path: Path) -> bytes:
     return path.read_bytes()
 
 
+def _cached(data: bytes, name: str, source: Source, cache: GraphCache | None) -> tuple[str, Graph | None]:
+    """The document's cache key and the graph the cache holds under it (none without a cache)."""
+    if cache is None:
+        return "", None
+    key = graph_cache.entry_key(data, name, source.url, source.jurisdiction)
+    return key, cache.get(key)
+
+
 def _built_or_refused(data: bytes, name: str, source: Source) -> Graph | IngestError:
     from ingest.pipeline import ingest_bytes  # the extractors: imported only when a document is read
 
@@ -161,8 +168,7 @@ def document_graph(path: Path, source: Source, cache: GraphCache | None) -> Grap
     """The graph of the document at ``path`` (as ``ingest_path`` builds it), from ``cache`` when it
     holds it; built and stored there when not. Raises IngestError for a refused document."""
     data = _read(path)
-    key = graph_cache.entry_key(data, path.name, source.url, source.jurisdiction) if cache is not None else ""
-    graph = cache.get(key) if cache is not None else None
+    key, graph = _cached(data, path.name, source, cache)
     if graph is None:
         built = _built_or_refused(data, path.name, source)
         if isinstance(built, IngestError):
