@@ -57,8 +57,11 @@ def markdown(results: dict[str, Any]) -> str:
                     [[r["n"], r["chars"], r["parse_extract_seconds"], r["chars_per_second"], r["documents_per_second"],
                       r["facts"]] for r in ingest["runs"]])
     g = ingest["growth"]
+    again = [r for r in ingest["runs"] if "chars_per_second_after" in r]
     lines += [f"Cumulative cost over N = {g['n'][0]}…{g['n'][-1]}: {g['seconds_per_document'] * 1000:.1f} ms per "
-              f"document (linear fit, r² = {g['r2']}).", ""]
+              f"document (linear fit, r² = {g['r2']})."
+              + "".join(f" N = {r['n']} timed again after the largest N: {r['chars_per_second_after']} chars/s."
+                        for r in again), ""]
     store = results["embedded_store"]
     lines += ["## Embedded store", "",
               f"Memory the embedded store holds at N = {store['n']}: **{store.get('store_rss_mib', '—')} MiB** "

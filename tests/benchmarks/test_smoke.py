@@ -38,6 +38,7 @@ def test_smoke_run_reports_every_number(loaded_neo4j, corpus_graphs, tmp_path, m
     assert machine["cores"] >= 1 and machine["memory_gib"] > 0 and "Neo4j" in machine["neo4j_server"]
     assert [r["n"] for r in results["ingest"]["runs"]] == list(SMOKE.ingest_sizes)
     assert all(r["chars_per_second"] > 0 for r in results["ingest"]["runs"])
+    assert results["ingest"]["runs"][-2]["chars_per_second_after"] > 0  # the next size again, after the largest
     store = results["embedded_store"]
     assert store["peak_rss_mib"] > 0 and [c["n"] for c in store["checkpoints"]] == [SMOKE.embedded_n]
     assert 0 < store["store_rss_mib"] < store["peak_rss_mib"]  # what loading adds, in a fresh process
