@@ -138,11 +138,11 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         out.append(unmeasured(LINEAR, "one ingest size"))
     else:
         first, last = ingest["runs"][-2], ingest["runs"][-1]
-        before, after = first["chars_per_second"], first.get("chars_per_second_after", first["chars_per_second"])
-        ratio, r2 = last["chars_per_second"] / ((before + after) / 2), ingest["growth"]["r2"]
-        out.append(target(LINEAR, ratio, ratio >= 0.8 and r2 >= 0.99,
-                          f"N={first['n']}→{last['n']}, r²={r2}; N={first['n']} timed before and after N={last['n']}: "
-                          f"{before:,.0f} and {after:,.0f} chars/s"))
+        before, after = first["chars_per_second"], first.get("chars_per_second_after")
+        ratio, r2 = last["chars_per_second"] / (before if after is None else (before + after) / 2), ingest["growth"]["r2"]
+        timed = ("" if after is None else  # a results file from before the repeat: the one timing
+                 f"; N={first['n']} timed before and after N={last['n']}: {before:,.0f} and {after:,.0f} chars/s")
+        out.append(target(LINEAR, ratio, ratio >= 0.8 and r2 >= 0.99, f"N={first['n']}→{last['n']}, r²={r2}{timed}"))
     out += _loads(results)
     out += _queries(results["queries"])
     start = results["startup"]

@@ -199,6 +199,7 @@ def test_linearity_compares_the_largest_size_with_the_next_timed_before_and_afte
     assert "150,000 and 100,000 chars/s" in _by_name(results)[LINEAR]["note"]
     del fifty["chars_per_second_after"]  # a results file written before the repeat: the one timing
     assert _by_name(results)[LINEAR]["measured"] == round(1.0e5 / 1.5e5, 3)
+    assert "after" not in _by_name(results)[LINEAR]["note"]
 
 
 def test_the_naive_loader_is_compared_where_it_completed_the_load() -> None:
