@@ -78,7 +78,7 @@ class PendingLoad:
             if self._pool is not None:
                 self._building[path] = self._pool.submit(_build, data, path.name, sources[path])
             else:
-                self._ready[path] = _build(data, path.name, sources[path])
+                self._ready[path] = self._kept(path, _build(data, path.name, sources[path]))
 
     @property
     def workers(self) -> int:
@@ -108,12 +108,13 @@ class PendingLoad:
         found = self._ready.get(path)
         if found is not None:
             return found
-        graph = self._building[path].result()
-        if isinstance(graph, str):
-            return graph
-        if self._cache is not None:  # one writer, this process
-            self._cache.put(self._keys[path], graph)
-        return graph
+        return self._kept(path, self._building[path].result())
+
+    def _kept(self, path: Path, built: Graph | str) -> Graph | str:
+        """A graph just built, here or in a worker, written to the cache (one writer, this process)."""
+        if self._cache is not None and not isinstance(built, str):
+            self._cache.put(self._keys[path], built)
+        return built
 
 
 def _read(path: Path) -> bytes:

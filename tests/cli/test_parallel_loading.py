@@ -55,8 +55,10 @@ def test_workers_build_load_and_refuse_what_one_process_does(folder: Path, tmp_p
     assert all(reason.startswith(path.name + ": ") and "\n" not in reason for path, reason in refused_together)
 
 
-def test_what_the_workers_built_is_cached_by_this_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    first, _ = _load(CORPUS, monkeypatch, tmp_path / "cache", parallel=True)
+@pytest.mark.parametrize("parallel", [True, False], ids=["in workers", "in this process"])
+def test_what_was_built_is_cached_by_this_process(parallel: bool, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    first, _ = _load(CORPUS, monkeypatch, tmp_path / "cache", parallel=parallel)
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the pipeline ran: the cache was not used")
