@@ -51,7 +51,8 @@ def start_loading(paths: list[Path], given: Source | None = None) -> PendingLoad
 
 
 class PendingLoad:
-    """Graphs on their way: from the cache, from a worker process, or built when asked for."""
+    """Graphs on their way: read from the cache or built in this process as it is made, or still
+    being built in a worker process until ``into`` asks for them."""
 
     def __init__(self, files: list[Path], sources: dict[Path, Source], cache: GraphCache | None) -> None:
         self.files, self._cache = files, cache
