@@ -20,7 +20,9 @@ class Plan:
     startup_runs: int
     peer: bool  # install and run the peer (else only when already installed)
     warmup_seconds: float = 0.0  # every HTTP and driver target first runs this long at 16 clients, untimed
-    rounds: int = 1  # interleaved rounds of the signatories comparison (median and range reported)
+    #: interleaved rounds of each comparison with the raw driver (median and range reported): a signatories
+    #: round (with the peer) lasts query_seconds; the rounds of meetings, compare and ask share it
+    rounds: int = 1
     pin: bool = True  # client, servers and Neo4j on CPUs of their own where possible (benchmarks.pinning)
 
 

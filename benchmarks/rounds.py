@@ -1,11 +1,11 @@
-"""The signatories comparison: ours over HTTP, the raw driver (running our Cypher, and the peer's)
-and the peer, in interleaved rounds.
+"""The comparisons, in interleaved rounds: for signatories, ours over HTTP, the raw driver (running
+our Cypher, and the peer's) and the peer; for meetings, compare and ask, ours and the raw driver.
 
-Before anything is timed, both GraphQL answers are flattened to the same rows (document type,
-signer, action, condition, article, evidence span) and must be equal, and their response sizes
-are recorded. Then each round runs every target once per client count, one after the other, so
-that a neighbour's burst on a shared machine lands on all of them rather than on one; the
-median of the rounds is reported, with the range.
+Each round runs every target once per client count, one after the other, so that a neighbour's
+burst on a shared machine, or its speed drifting over minutes, lands on all of them rather than
+on one; the median of the rounds is reported, with the range. Before the peer is timed, both
+GraphQL answers are flattened to the same rows (document type, signer, action, condition,
+article, evidence span) and must be equal, and their response sizes are recorded.
 """
 
 from __future__ import annotations
@@ -67,7 +67,8 @@ def same_answer(ours: dict[str, Any], peer: dict[str, Any]) -> None:
 
 
 def interleaved(targets: dict[str, Callable[[int, float], Stats]], clients: tuple[int, ...], rounds: int,
-                progress: Callable[[str], None], warmup_seconds: float = 0.0) -> dict[str, dict[str, dict[str, Any]]]:
+                progress: Callable[[str], None], warmup_seconds: float = 0.0,
+                label: str = "signatories") -> dict[str, dict[str, dict[str, Any]]]:
     """``rounds`` rounds of every target at every client count, in turn; per target and count
     the medians of the rounds with their ranges. ``measure(clients, warmup_seconds)``: the timed
     warm-up (at 16 clients) runs once per target, before its first measurement: every later one
@@ -78,7 +79,7 @@ def interleaved(targets: dict[str, Callable[[int, float], Stats]], clients: tupl
     for number in range(1, rounds + 1):
         for count in clients:
             for name, measure in targets.items():
-                progress(f"signatories round {number}/{rounds}: {name}, {count} client{'s' if count > 1 else ''}")
+                progress(f"{label} round {number}/{rounds}: {name}, {count} client{'s' if count > 1 else ''}")
                 runs[name][count].append(measure(count, 0.0 if name in warmed else warmup_seconds))
                 warmed.add(name)
     return {name: {str(c): summary(stats) for c, stats in by_count.items()} for name, by_count in runs.items()}

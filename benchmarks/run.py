@@ -32,7 +32,19 @@ from neo4j import GraphDatabase
 from stores.base import StoreUnavailable
 from stores.neo4j_store import Neo4jSettings, Neo4jStore
 
-from . import comparison, embedded, ingest_bench, loaders, machine, pinning, query_bench, report, sanity, servers
+from . import (
+    comparison,
+    embedded,
+    ingest_bench,
+    loaders,
+    machine,
+    pinning,
+    query_bench,
+    report,
+    rounds,
+    sanity,
+    servers,
+)
 from .generate import generate
 from .plan import FULL, SMOKE, Plan
 from .targets import peer_ratios, targets
@@ -154,15 +166,20 @@ def run_queries(plan: Plan, settings: Neo4jSettings, driver: Any, graphs: list[A
                                    cpus=pins.servers()) as server:
         pins.note_server("govgraph serve", server.process.pid)
         progress(f"CPUs: {pinning.describe(pins.record)}")
+        # Each field against the raw driver in interleaved rounds that share its measurement time: on a
+        # machine whose speed drifts within minutes, the two sides of a ratio are timed in the same minutes.
+        each = seconds / plan.rounds
         for f in query_bench.FIELDS:
             if f == "signatories":
-                continue  # below, in interleaved rounds with the raw driver and the peer
-            progress(f"GraphQL over HTTP: {f} ({warm:g} s warm-up at 16 clients, then 1 and 16 clients)")
-            out["http_graphql"][f] = query_bench.one_then_sixteen(
-                lambda c, w, f=f: query_bench.measure_http(server.port, f, place, c, seconds, w), warm)
-            progress(f"raw driver: {f}")
-            out["raw_driver"][f] = query_bench.one_then_sixteen(
-                lambda c, w, f=f: query_bench.measure_raw(driver, settings.database, traces[f], c, seconds, w), warm)
+                continue  # below, in rounds of their own length with the raw driver and the peer
+            progress(f"{f}: GraphQL over HTTP and the raw driver, {plan.rounds} rounds of {each:.3g} s "
+                     f"({warm:g} s warm-up at 16 clients each)")
+            measured = rounds.interleaved({
+                "ours": lambda c, w, f=f: query_bench.measure_http(server.port, f, place, c, each, w),
+                "raw driver": lambda c, w, f=f: query_bench.measure_raw(driver, settings.database, traces[f], c, each,
+                                                                        w),
+            }, query_bench.CLIENTS, plan.rounds, progress, warm, label=f)
+            out["http_graphql"][f], out["raw_driver"][f] = measured["ours"], measured["raw driver"]
         out["floor"] = comparison.floor(plan, server.port, progress)
         out["peer"] = comparison.run_signatories(plan, server.port, driver, settings, traces, place, log_dir, out, pins,
                                                  progress)

@@ -60,3 +60,15 @@ def test_rounds_interleave_the_targets_and_report_median_and_range() -> None:
     ours = out["ours"]["1"]
     assert (ours["rounds"], ours["p50_ms"], ours["p50_ms_range"], ours["requests"]) == (3, 2.0, [1.0, 3.0], 300)
     assert out["peer"]["16"]["rps_range"] == [200.0, 250.0]
+
+
+def test_rounds_say_which_comparison_they_belong_to() -> None:
+    said: list[str] = []
+
+    def measure(clients: int, warmup_seconds: float) -> Stats:
+        return Stats(clients, 10, 1.0, 2.0, 4.0, 2.0, 500.0)
+
+    out = interleaved({"ours": measure, "raw driver": measure}, (1,), 2, said.append, label="meetings")
+    assert said == ["meetings round 1/2: ours, 1 client", "meetings round 1/2: raw driver, 1 client",
+                    "meetings round 2/2: ours, 1 client", "meetings round 2/2: raw driver, 1 client"]
+    assert out["raw driver"]["1"]["rounds"] == 2 and out["raw driver"]["1"]["requests"] == 20

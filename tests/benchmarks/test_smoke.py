@@ -49,6 +49,7 @@ def test_smoke_run_reports_every_number(loaded_neo4j, corpus_graphs, tmp_path, m
         assert queries["round_trips"][field]["count"] >= 1 and queries["round_trips"][field]["rows"] > 0
         for path in ("http_graphql", "raw_driver"):
             assert {c: s["requests"] > 0 for c, s in queries[path][field].items()} == {"1": True, "16": True}
+            assert queries[path][field]["1"]["rounds"] == SMOKE.rounds  # every field in interleaved rounds
         assert queries["embedded"][field]["p50_ms"] > 0
     assert {c: s["requests"] > 0 for c, s in queries["floor"].items()} == {"1": True, "16": True}
     assert {"client", "neo4j", "govgraph serve"} <= queries["cpus"].keys()
