@@ -87,6 +87,24 @@ def test_the_index_finds_what_a_search_form_by_form_finds(parts: list[str]) -> N
     assert (found == [SEED_PLACE]) == by_regex
 
 
+def _fold_one_by_one(text: str) -> str:
+    return "".join(low if len(low := c.lower()) == 1 else c for c in text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from("ΣσςİIiKẞ ÅABC东城 .?"), st.characters(blacklist_categories=("Cs",))),
+               max_size=30))
+def test_fold_case_lowers_one_character_for_one(text: str) -> None:
+    folded = fold_case(text)
+    assert folded == _fold_one_by_one(text) and len(folded) == len(text)
+
+
+def test_fold_case_keeps_offsets_where_lowering_the_whole_text_would_not() -> None:
+    assert "İstanbul".lower() != _fold_one_by_one("İstanbul") and fold_case("İstanbul") == "İstanbul"
+    assert "ΟΔΟΣ".lower() == "οδος" and fold_case("ΟΔΟΣ") == "οδοσ"  # a final sigma alone: σ, as before
+    assert fold_case("Who signs an Office notice in DONGCHENG?") == "who signs an office notice in dongcheng?"
+
+
 def test_understanding_a_question_does_not_grow_with_the_places_held() -> None:
     few, many = _places(5), _places(372)
     assert len(many) == 372
