@@ -77,7 +77,8 @@ def run_signatories(plan: Plan, port: int, driver: Driver, settings: Neo4jSettin
                                                                                   seconds, w)
         else:
             peer_out = {"skipped": "the peer is not installed (npm ci in benchmarks/peer); the full run installs it"}
-        measured = rounds.interleaved(targets, query_bench.CLIENTS, plan.rounds, progress, plan.warmup_seconds)
+        measured = rounds.interleaved(targets, query_bench.CLIENTS, plan.rounds, progress, plan.warmup_seconds,
+                                      label="signatories")
     out["http_graphql"]["signatories"], out["raw_driver"]["signatories"] = measured["ours"], measured["raw driver"]
     if "peer" in measured:
         peer_out["signatories"] = measured["peer"]

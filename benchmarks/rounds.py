@@ -67,13 +67,14 @@ def same_answer(ours: dict[str, Any], peer: dict[str, Any]) -> None:
 
 
 def interleaved(targets: dict[str, Callable[[int, float], Stats]], clients: tuple[int, ...], rounds: int,
-                progress: Callable[[str], None], warmup_seconds: float = 0.0,
-                label: str = "signatories") -> dict[str, dict[str, dict[str, Any]]]:
+                progress: Callable[[str], None], warmup_seconds: float = 0.0, *,
+                label: str) -> dict[str, dict[str, dict[str, Any]]]:
     """``rounds`` rounds of every target at every client count, in turn; per target and count
     the medians of the rounds with their ranges. ``measure(clients, warmup_seconds)``: the timed
     warm-up (at 16 clients) runs once per target, before its first measurement: every later one
     finds the same server, asked the same document, warm (JIT and pools do not cool down between
-    two measurements), and a full run stays within its time."""
+    two measurements), and a full run stays within its time. ``label``: the comparison's name in
+    the progress lines."""
     runs: dict[str, dict[int, list[Stats]]] = {name: {c: [] for c in clients} for name in targets}
     warmed: set[str] = set()
     for number in range(1, rounds + 1):

@@ -176,8 +176,7 @@ def run_queries(plan: Plan, settings: Neo4jSettings, driver: Any, graphs: list[A
                      f"({warm:g} s warm-up at 16 clients each)")
             measured = rounds.interleaved({
                 "ours": lambda c, w, f=f: query_bench.measure_http(server.port, f, place, c, each, w),
-                "raw driver": lambda c, w, f=f: query_bench.measure_raw(driver, settings.database, traces[f], c, each,
-                                                                        w),
+                "raw driver": lambda c, w, t=traces[f]: query_bench.measure_raw(driver, settings.database, t, c, each, w),
             }, query_bench.CLIENTS, plan.rounds, progress, warm, label=f)
             out["http_graphql"][f], out["raw_driver"][f] = measured["ours"], measured["raw driver"]
         out["floor"] = comparison.floor(plan, server.port, progress)

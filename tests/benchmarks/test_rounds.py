@@ -54,7 +54,7 @@ def test_rounds_interleave_the_targets_and_report_median_and_range() -> None:
         return measure
 
     out = interleaved({"ours": target("ours", [3.0, 1.0, 2.0]), "peer": target("peer", [4.0, 4.0, 5.0])},
-                      (1, 16), 3, lambda message: None, warmup_seconds=5.0)
+                      (1, 16), 3, lambda message: None, warmup_seconds=5.0, label="signatories")
     assert order[:4] == [("ours", 1), ("peer", 1), ("ours", 16), ("peer", 16)] and len(order) == 12
     assert warmups == [5.0] * 2 + [0.0] * 10  # every target warmed once, before its first measurement
     ours = out["ours"]["1"]
