@@ -13,6 +13,8 @@ Deterministic and table-driven: the cues, markers and extra English words are da
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +24,7 @@ from schema.vocabulary import LEVELS, Kind, Term, load_vocabulary
 from schema.wording import table_words
 from schema.yaml_data import load_yaml
 
-from .name_index import Automaton, fold_case, places
+from .name_index import Automaton, IndexedPlaces, fold_case, places
 
 _PATTERNS_FILE = Path(__file__).with_name("ask_patterns.yaml")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -145,6 +147,45 @@ def language_of(text: str) -> str:
 
 
 def understand(text: str, jurisdictions: list[JurisdictionRow]) -> Question:
+    """What ``text`` asks, against the places ``jurisdictions`` holds. Remembered for the API's
+    snapshot of places (an ``IndexedPlaces``, never changed once made): see ``_Remembered``."""
+    if isinstance(jurisdictions, IndexedPlaces):
+        return _remembered.understand(text, jurisdictions)
+    return _understand(text, jurisdictions)
+
+
+class _Remembered:
+    """The questions last understood against the latest snapshot of places, the most recent
+    ``size`` of them: an app's buttons and the suggested questions come again and again, and
+    understanding one is ~10% of answering it. A Question holds rows of its snapshot, so a new
+    snapshot (the API re-reads the store's places) starts afresh."""
+
+    def __init__(self, size: int = 1024) -> None:
+        self._size = size
+        self._lock = threading.Lock()  # held for dictionary steps only, never while understanding
+        self._places: IndexedPlaces | None = None
+        self._questions: OrderedDict[str, Question] = OrderedDict()
+
+    def understand(self, text: str, places: IndexedPlaces) -> Question:
+        with self._lock:
+            known = self._questions.get(text) if places is self._places else None
+            if known is not None:
+                self._questions.move_to_end(text)
+                return known
+        question = _understand(text, places)
+        with self._lock:
+            if places is not self._places:
+                self._places, self._questions = places, OrderedDict()
+            self._questions[text] = question
+            if len(self._questions) > self._size:
+                self._questions.popitem(last=False)
+        return question
+
+
+_remembered = _Remembered()
+
+
+def _understand(text: str, jurisdictions: list[JurisdictionRow]) -> Question:
     language = language_of(text)
     masked, places = _mask_places(text, jurisdictions)
     # names are read at the level of the place asked about: a city's 市政府 is its own government
