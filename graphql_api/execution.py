@@ -44,6 +44,7 @@ import strawberry
 
 from stores.awaiting import run_awaiting
 
+from .direct_resolvers import direct_resolver
 from .places import PLACE_ARGUMENTS, request_places
 from .warm_pool import WarmFirstPool
 
@@ -172,8 +173,10 @@ def run_fields_off_loop(schema: strawberry.Schema) -> None:
             definition = (field.extensions or {}).get("strawberry-definition")
             is_async = bool(getattr(definition, "is_async", False))
             places = tuple(getattr(definition, "metadata", {}).get(PLACE_ARGUMENTS, ()))
+            # a plain resolver called directly, else strawberry's (graphql_api/direct_resolvers.py)
+            resolve = direct_resolver(schema, definition) or field.resolve
             wrapped = (_timed_async(name, field.resolve) if is_async
-                       else _off_loop(name, field.resolve, reads, places))
+                       else _off_loop(name, resolve, reads, places))
             _WRAPPED.add(wrapped)
             field.resolve = wrapped
 
