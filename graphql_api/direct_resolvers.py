@@ -7,8 +7,8 @@ exception handlers. For a field with none of those and only scalar arguments (``
 ``float``, ``bool``, optional or not), that work gives back what graphql-core passed in, under
 the Python names: ``direct_resolver`` maps the names once, when the schema is built, and calls
 the method with strawberry's own ``Info``. Measured on ``govgraph serve`` over Neo4j (ask at 16
-clients, server pinned to one core, alternating runs of 4 s): server CPU 1.03–1.11 → 0.98–0.99
-ms a request, 790–869 → 872–909 req/s.
+clients, server pinned to one core, alternating runs of 4 s): server user CPU 1.03–1.11 →
+0.98–1.00 ms a request, 790–869 → 872–909 req/s.
 
 Any other field (a permission class or extension, an enum or input argument, a resolver asking
 for ``root`` or ``parent``, a static or class method, an async resolver, exception handlers)
