@@ -12,7 +12,7 @@ named after it (``READERS``), each taking the records of one round trip.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from neo4j import Record
 from neo4j.graph import Node, Relationship
@@ -40,8 +40,10 @@ from schema.rows import (
 )
 
 from .base import AmbiguousArticle, check_article_number, check_page
+from .neo4j_records import release
 
 Records = Sequence[Record]
+T = TypeVar("T")
 
 
 def label(node: Node) -> str:
@@ -230,68 +232,77 @@ class NamedQueries:
         """The records of the named query ``cypher/queries/<name>.cypher``."""
         return self.run_records(cypher.statement(f"queries/{name}"), params)
 
+    def _read(self, reader: Callable[[Records], T], name: str, **params: Any) -> T:
+        """The named query's records through ``reader``, then released (``release``)."""
+        records = self._records(name, **params)
+        try:
+            return reader(records)
+        finally:
+            release(records)
+
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
-        return counts(self._records("count_nodes")), counts(self._records("count_relationships"))
+        return self._read(counts, "count_nodes"), self._read(counts, "count_relationships")
 
     def jurisdictions(self) -> list[JurisdictionRow]:
-        return jurisdictions(self._records("jurisdictions"))
+        return self._read(jurisdictions, "jurisdictions")
 
     def documents(self, jurisdiction: str | None) -> list[DocumentRow]:
-        return documents(self._records("documents", jurisdiction=jurisdiction))
+        return self._read(documents, "documents", jurisdiction=jurisdiction)
 
     def signatories(
         self, jurisdiction: str, issuer: str, genre: str | None, recipient: str | None, document: str | None
     ) -> list[StepRow]:
-        return steps(self._records("signatories", jurisdiction=jurisdiction, issuer=issuer, genre=genre,
-                                         recipient=recipient, document=document))
+        return self._read(steps, "signatories", jurisdiction=jurisdiction, issuer=issuer, genre=genre,
+                          recipient=recipient, document=document)
 
     def compare(self, issuer: str, genre: str | None) -> list[ComparisonRow]:
-        return compare(self._records("compare", issuer=issuer, genre=genre))
+        return self._read(compare, "compare", issuer=issuer, genre=genre)
 
     def signing_rules(self, document: str) -> list[StepRow]:
-        return steps(self._records("signing_rules", document=document))
+        return self._read(steps, "signing_rules", document=document)
 
     def articles(self, document: str) -> list[ArticleRow]:
-        return articles(self._records("articles", document=document))
+        return self._read(articles, "articles", document=document)
 
     def meetings(self, jurisdiction: str, meeting: str | None, document: str | None) -> list[MeetingRow]:
-        return meetings(self._records("meetings", jurisdiction=jurisdiction, meeting=meeting, document=document))
+        return self._read(meetings, "meetings", jurisdiction=jurisdiction, meeting=meeting, document=document)
 
     def reporting_lines(
         self, jurisdiction: str, source: str | None, target: str | None, document: str | None
     ) -> list[ReportingLineRow]:
-        return reporting_lines(self._records("reporting_lines", jurisdiction=jurisdiction, source=source,
-                                                   target=target, document=document))
+        return self._read(reporting_lines, "reporting_lines", jurisdiction=jurisdiction, source=source,
+                          target=target, document=document)
 
     def obligations(
         self, jurisdiction: str, bearer: str | None, modality: str | None, with_deadline: bool | None,
         document: str | None, skip: int, limit: int,
     ) -> Page[ObligationRow]:
         check_page(skip, limit)
-        return obligations(self._records("obligations", jurisdiction=jurisdiction, bearer=bearer,
-                                               modality=modality, withDeadline=with_deadline, document=document,
-                                               skip=skip, limit=limit))
+        return self._read(obligations, "obligations", jurisdiction=jurisdiction, bearer=bearer,
+                          modality=modality, withDeadline=with_deadline, document=document, skip=skip, limit=limit)
 
     def search(
         self, text: str, jurisdiction: str | None, skip: int, limit: int, document: str | None = None
     ) -> Page[SearchHit]:
         check_page(skip, limit)
-        return search(self._records("search", text=text, jurisdiction=jurisdiction, skip=skip, limit=limit,
-                                          document=document))
+        return self._read(search, "search", text=text, jurisdiction=jurisdiction, skip=skip, limit=limit,
+                          document=document)
 
     def article(self, document: str, number: int | None = None, ordinal: int | None = None) -> ProvisionRow | None:
         if ordinal is None:
             check_article_number(number)
-        records = self._records("article", document=document, number=number, ordinal=ordinal)
-        if records and len(records[0]["ordinals"]) > 1:  # refused as the embedded store refuses it
-            raise AmbiguousArticle(document, number, list(records[0]["ordinals"]))
-        return provision(records)
+        def read(records: Records) -> ProvisionRow | None:
+            if records and len(records[0]["ordinals"]) > 1:  # refused as the embedded store refuses it
+                raise AmbiguousArticle(document, number, list(records[0]["ordinals"]))
+            return provision(records)
+
+        return self._read(read, "article", document=document, number=number, ordinal=ordinal)
 
     def government(self, jurisdiction: str, document: str | None) -> GovernmentRow | None:
-        return government(self._records("government", jurisdiction=jurisdiction, document=document))
+        return self._read(government, "government", jurisdiction=jurisdiction, document=document)
 
     def basis(self, document: str) -> list[CitationRow]:
-        return basis(self._records("basis", document=document))
+        return self._read(basis, "basis", document=document)
 
     def instrument(self, key: str) -> InstrumentRow | None:
-        return instrument(self._records("instrument", key=key))
+        return self._read(instrument, "instrument", key=key)
