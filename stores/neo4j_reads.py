@@ -291,6 +291,7 @@ class NamedQueries:
     def article(self, document: str, number: int | None = None, ordinal: int | None = None) -> ProvisionRow | None:
         if ordinal is None:
             check_article_number(number)
+
         def read(records: Records) -> ProvisionRow | None:
             if records and len(records[0]["ordinals"]) > 1:  # refused as the embedded store refuses it
                 raise AmbiguousArticle(document, number, list(records[0]["ordinals"]))
